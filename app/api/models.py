@@ -1,0 +1,238 @@
+"""What the server sends back, read tolerantly.
+
+Every field may be missing, null or of an unexpected type: it then reads as None (or an empty
+mapping) instead of failing. Each object keeps the server's own dictionary in ``raw``. Times stay
+the server's ``"yyyy-mm-dd hh:mm:ss"`` strings: their time zone is not documented, the caller
+decides how to show them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import limits
+
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value.strip())
+    return None
+
+
+def as_float(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def as_str(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def as_bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    return None
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def counters(value: Any) -> dict[str, int]:
+    """A statistics object as ``{name: count}``, dropping anything that is not a whole number."""
+    out: dict[str, int] = {}
+    for key, item in as_dict(value).items():
+        number = as_int(item)
+        if number is not None:
+            out[str(key)] = number
+    return out
+
+
+def _first(raw: dict[str, Any], *keys: str) -> Any:
+    """The first of ``keys`` present with a non-null value (the server spells some fields two ways)."""
+    for key in keys:
+        if raw.get(key) is not None:
+            return raw[key]
+    return None
+
+
+def _sms_statistics(raw: dict[str, Any]) -> dict[str, int]:
+    channels = as_dict(_first(raw, "alternative_channels", "alternative_channel"))
+    sms = as_dict(channels.get("sms"))
+    return counters(_first(sms, "statistics", "statistic"))
+
+
+@dataclass(frozen=True)
+class ContactList:
+    """A contact list ("group"): ``contacts`` is the server's ``items``."""
+
+    id: int | None = None
+    name: str | None = None
+    description: str | None = None
+    contacts: int | None = None
+    stop_list_count: int | None = None
+    created_at: str | None = None
+    is_default: bool | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_raw(cls, value: Any) -> ContactList:
+        raw = as_dict(value)
+        return cls(
+            id=as_int(raw.get("id")),
+            name=as_str(raw.get("name")),
+            description=as_str(raw.get("description")),
+            contacts=as_int(_first(raw, "items", "contacts")),
+            stop_list_count=as_int(raw.get("stop_list_count")),
+            created_at=as_str(raw.get("created_at")),
+            is_default=as_bool(raw.get("default")),
+            raw=raw,
+        )
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    """A campaign as the send, get, stop and list calls return it.
+
+    ``price`` is ``calculated_price`` (the estimate RCS has), or ``total_price`` when only that is
+    given. ``sms_*`` are the SMS fallback's counters (``statistic`` or ``statistics``).
+    """
+
+    id: int | None = None
+    name: str | None = None
+    sender: str | None = None
+    status: str | None = None
+    message_type: str | None = None
+    start_at: str | None = None
+    real_start_at: str | None = None
+    finished_at: str | None = None
+    created_at: str | None = None
+    delivered: int | None = None
+    sent: int | None = None
+    sms_delivered: int | None = None
+    sms_sent: int | None = None
+    price: float | None = None
+    currency: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @staticmethod
+    def _common(raw: dict[str, Any]) -> dict[str, Any]:
+        statistics = counters(raw.get("statistics"))
+        sms = _sms_statistics(raw)
+        return {
+            "id": as_int(raw.get("id")),
+            "name": as_str(raw.get("name")),
+            "sender": as_str(raw.get("sender")),
+            "status": as_str(raw.get("status")),
+            "message_type": as_str(_first(raw, "message_type", "type")),
+            "start_at": as_str(_first(raw, "start_at", "started_at")),
+            "real_start_at": as_str(_first(raw, "real_start_at", "actual_start_at")),
+            "finished_at": as_str(raw.get("finished_at")),
+            "created_at": as_str(raw.get("created_at")),
+            "delivered": statistics.get("delivered"),
+            "sent": statistics.get("sent"),
+            "sms_delivered": sms.get("delivered"),
+            "sms_sent": sms.get("sent"),
+            "price": as_float(_first(raw, "calculated_price", "total_price")),
+            "currency": as_str(raw.get("currency")),
+            "raw": raw,
+        }
+
+    @classmethod
+    def from_raw(cls, value: Any) -> CampaignInfo:
+        return cls(**cls._common(as_dict(value)))
+
+    @property
+    def can_be_stopped(self) -> bool:
+        """Whether the documented rules allow stopping it (the server has the last word)."""
+        return self.status in limits.STOPPABLE_STATUSES
+
+
+@dataclass(frozen=True)
+class CampaignDetail(CampaignInfo):
+    """A campaign with every delivery counter (``GET /api/campaigns/{id}/detail``)."""
+
+    total_messages: int | None = None
+    total_phones: int | None = None
+    total_price: str | None = None
+    statistics: dict[str, int] = field(default_factory=dict, hash=False)
+    sms_statistics: dict[str, int] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def from_raw(cls, value: Any) -> CampaignDetail:
+        raw = as_dict(value)
+        return cls(
+            **cls._common(raw),
+            total_messages=as_int(raw.get("total_messages")),
+            total_phones=as_int(raw.get("total_phones")),
+            total_price=as_str(raw.get("total_price")),
+            statistics=counters(raw.get("statistics")),
+            sms_statistics=_sms_statistics(raw),
+        )
+
+
+@dataclass(frozen=True)
+class Balance:
+    balance: float | None = None
+    currency: str | None = None
+    credit: float | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_raw(cls, value: Any) -> Balance:
+        raw = as_dict(value)
+        return cls(
+            balance=as_float(raw.get("balance")),
+            currency=as_str(raw.get("currency")),
+            credit=as_float(raw.get("credit")),
+            raw=raw,
+        )
+
+
+@dataclass(frozen=True)
+class SmsSender:
+    """A registered SMS sender name (usable as the fallback's ``sender``)."""
+
+    id: int | None = None
+    sender: str | None = None
+    status: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_raw(cls, value: Any) -> SmsSender:
+        raw = as_dict(value)
+        return cls(
+            id=as_int(raw.get("id")),
+            sender=as_str(_first(raw, "sender", "name")),
+            status=as_str(raw.get("status")),
+            raw=raw,
+        )

@@ -1,0 +1,295 @@
+"""Turning HTTP answers and network failures into data or into typed ``ApiError``s.
+
+One table of rules, kept apart from the client so that it is easy to read and to change when
+the server's undocumented behaviour becomes known (see ``shared/wwt-api.md`` section 7).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import httpx
+
+from app.api import errors
+from app.api.redact import body_excerpt, redact, shorten
+
+Action = Literal["login", "read", "send", "stop"]
+SERVER_MESSAGE_MAX = 300
+LISTED_ERRORS_MAX = 5
+
+_NO_JSON = object()
+
+
+@dataclass(frozen=True)
+class Call:
+    """One API call: what to send and how failures are to be explained."""
+
+    method: str
+    path: str
+    action: Action
+    timeout: httpx.Timeout
+    params: tuple[tuple[str, str], ...] = ()
+    content: bytes | None = None
+    item: str | None = None  # "campaign", "contact list": an id in the path names one
+
+    @property
+    def authorized(self) -> bool:
+        return self.action != "login"
+
+    @property
+    def may_retry_connect(self) -> bool:
+        """A failed connection sent nothing; only side-effect-free calls are tried again."""
+        return self.action in ("read", "login")
+
+    @property
+    def target(self) -> str:
+        if not self.params:
+            return self.path
+        return f"{self.path}?" + "&".join(f"{name}={value}" for name, value in self.params)
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def dumps(value: Any) -> bytes:
+    """The exact bytes sent: UTF-8, non-ASCII kept as is, compact separators, key order as given.
+
+    The same value always gives the same bytes. NaN/Infinity raise ``ValueError`` (not JSON).
+    """
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def json_or_none(response: httpx.Response) -> Any:
+    """The decoded JSON body, or ``_NO_JSON``."""
+    if not response.content:
+        return _NO_JSON
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        return _NO_JSON
+
+
+def has_json(value: Any) -> bool:
+    return value is not _NO_JSON
+
+
+# --- details -----------------------------------------------------------------------------
+
+
+def describe(
+    call: Call,
+    *,
+    secrets: Iterable[str | None],
+    response: httpx.Response | None = None,
+    exc: BaseException | None = None,
+    note: str = "",
+) -> str:
+    """The support text: request line, status, server message, shortened body; secrets masked."""
+    secrets = tuple(secrets)
+    lines = [f"Request: {call.method} {call.target}"]
+    if response is not None:
+        lines.append(f"Status: {response.status_code} {response.reason_phrase}".rstrip())
+        for header in ("content-type", "retry-after", "x-request-id"):
+            if header in response.headers:
+                lines.append(f"{header.title()}: {response.headers[header]}")
+    if exc is not None:
+        lines.append(f"Error: {type(exc).__name__}: {exc}".rstrip(": "))
+    if note:
+        lines.append(note)
+    if response is not None:
+        lines.append("Response: " + (body_excerpt(response.content, secrets) if response.content else "(empty)"))
+    return redact("\n".join(lines), secrets)
+
+
+# --- 422 and friends ---------------------------------------------------------------------
+
+_INDEX = re.compile(r"^\d+$")
+
+
+def request_path(server_key: str) -> str:
+    """A Laravel dot key as a validator path: ``options.cards.1.text`` -> ``options.cards[1].text``."""
+    out = ""
+    for part in str(server_key).split("."):
+        if _INDEX.match(part):
+            out += f"[{part}]"
+        elif part:
+            out += f".{part}" if out else part
+    return out
+
+
+def plain_message(value: Any, secrets: Iterable[str | None] = ()) -> str:
+    """Human text from the server, or "" when it is missing or looks like JSON/HTML."""
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.split())
+    if not text or text[0] in "{[<":
+        return ""
+    return shorten(redact(text, secrets), SERVER_MESSAGE_MAX)
+
+
+def _messages(value: Any, secrets: Iterable[str | None]) -> list[str]:
+    if isinstance(value, list):
+        found: list[str] = []
+        for item in value:
+            found.extend(_messages(item, secrets))
+        return found
+    text = plain_message(value, secrets)
+    return [text] if text else []
+
+
+def field_errors(value: Any, secrets: Iterable[str | None] = ()) -> tuple[dict[str, list[str]], list[str]]:
+    """``errors`` of a refusal -> (messages by request path, messages naming no field).
+
+    ``errors`` may be ``[]``, a list of strings, or a map from field to a message or messages.
+    """
+    secrets = tuple(secrets)
+    if isinstance(value, dict):
+        by_path: dict[str, list[str]] = {}
+        general: list[str] = []
+        for key, messages in value.items():
+            texts = _messages(messages, secrets)
+            path = request_path(redact(str(key), secrets))
+            if not texts:
+                continue
+            if path:
+                by_path.setdefault(path, []).extend(texts)
+            else:
+                general.extend(texts)
+        return by_path, general
+    return {}, _messages(value, secrets)
+
+
+def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
+    prefix = "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
+    lines = [f"{prefix}: {server_message}" if server_message else f"{prefix}."]
+    listed: list[str] = []
+    for text in [*general, *(t for texts in by_path.values() for t in texts)]:
+        if text != server_message and text not in listed:
+            listed.append(text)
+    lines.extend(f"• {text}" for text in listed[:LISTED_ERRORS_MAX])
+    if len(listed) > LISTED_ERRORS_MAX:
+        lines.append(f"• …and {len(listed) - LISTED_ERRORS_MAX} more")
+    return "\n".join(lines)
+
+
+# --- status codes ------------------------------------------------------------------------
+
+SEND_DUPLICATE = (
+    "The same campaign was just sent a moment ago, so the server ignored this copy. "
+    "Check the campaign list before sending again."
+)
+SEND_SERVER_ERROR = (
+    "The WWT.world server had a problem while receiving the campaign. "
+    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+)
+SEND_UNREADABLE = (
+    "The server's answer to the campaign could not be read. "
+    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+)
+NOT_A_WWT_SERVER = (
+    "The server address in Settings does not lead to the WWT.world service. "
+    "Check the address in Settings. Nothing was done."
+)
+STOP_UNSURE = " The campaign may or may not have been stopped: refresh its status before trying again."
+
+
+def error_from_response(
+    response: httpx.Response, call: Call, secrets: Iterable[str | None], *, note: str = ""
+) -> errors.ApiError:
+    """The error for a non-success answer. A 401 reaching here means: give up (key refused)."""
+    secrets = tuple(secrets)
+    status = response.status_code
+    details = describe(call, secrets=secrets, response=response, note=note)
+    payload = json_or_none(response)
+    body = payload if isinstance(payload, dict) else {}
+    server_message = plain_message(body.get("message"), secrets)
+    kw: dict[str, Any] = {"status": status}
+
+    if status in (401, 403, 422) and call.action == "login":
+        return errors.KeyRefused(None, details, **kw)
+    if status == 401:
+        return errors.KeyRefused(None, details, **kw)
+    if status == 403:
+        return errors.AccessDenied(None, details, **kw)
+    if status == 404:
+        # With an id in the path the item is gone; without one the address is not WWT's service.
+        message = NOT_A_WWT_SERVER
+        if call.item:
+            message = f"This {call.item} was not found on the server. It may have been deleted, or it belongs to another account."
+        return errors.NotFound(message, details, **kw)
+    if status == 429:
+        return errors.DuplicateRequest(SEND_DUPLICATE if call.action == "send" else None, details, **kw)
+    if 500 <= status < 600:
+        if call.action == "send":
+            return errors.ServerError(SEND_SERVER_ERROR, details, outcome_unknown=True, **kw)
+        return errors.ServerError(None, details, **kw)
+    if 400 <= status < 500 and (status == 422 or server_message):
+        by_path, general = field_errors(body.get("errors"), secrets)
+        if call.action == "stop" and status == 422 and (not server_message or "status" in server_message.lower()):
+            return errors.InvalidCampaignStatus(
+                None, details, server_message=server_message, field_errors=by_path, general_errors=general, **kw
+            )
+        return errors.Rejected(
+            _rejected_message(call, server_message, by_path, general),
+            details,
+            server_message=server_message,
+            field_errors=by_path,
+            general_errors=general,
+            **kw,
+        )
+    # 1xx/3xx, or a 4xx without any message: nothing says the request was processed.
+    return errors.UnexpectedResponse(None, details, **kw)
+
+
+def unreadable(response: httpx.Response, call: Call, secrets: Iterable[str | None], why: str) -> errors.ApiError:
+    """A success status whose body cannot be used. For a send, the campaign probably exists."""
+    details = describe(call, secrets=secrets, response=response, note=f"Problem: {why}")
+    if call.action == "send":
+        return errors.UnexpectedResponse(SEND_UNREADABLE, details, status=response.status_code, outcome_unknown=True)
+    return errors.UnexpectedResponse(None, details, status=response.status_code)
+
+
+def read_data(
+    response: httpx.Response, call: Call, secrets: Iterable[str | None], kind: type
+) -> tuple[Any, dict[str, Any]]:
+    """``(body["data"], body)`` of a success answer; ``data`` must be a ``kind`` (dict or list)."""
+    payload = json_or_none(response)
+    if not has_json(payload):
+        raise unreadable(response, call, secrets, "the answer is not JSON")
+    if not isinstance(payload, dict) or "data" not in payload:
+        raise unreadable(response, call, secrets, 'the answer has no "data"')
+    data = payload["data"]
+    if not isinstance(data, kind):
+        raise unreadable(response, call, secrets, f'"data" is not a {"list" if kind is list else "object"}')
+    return data, payload
+
+
+# --- network failures --------------------------------------------------------------------
+
+NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def error_from_exception(exc: Exception, call: Call, secrets: Iterable[str | None]) -> errors.ApiError:
+    """The error for a failed exchange.
+
+    Only failures that prove nothing left this computer count as "cannot reach". For a campaign
+    send every other failure (write error, dropped connection, timeout while waiting, garbled
+    answer) may have created the campaign: ``OutcomeUnknown``.
+    """
+    details = describe(call, secrets=secrets, exc=exc)
+    if isinstance(exc, (*NOTHING_SENT, httpx.InvalidURL)):
+        return errors.CannotReachServer(None, details)
+    if call.action == "send":
+        return errors.OutcomeUnknown(None, details)
+    if isinstance(exc, httpx.ProxyError):
+        return errors.CannotReachServer(None, details)
+    extra = STOP_UNSURE if call.action == "stop" else ""
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.RequestTimedOut(errors.RequestTimedOut.default_message + extra, details)
+    if isinstance(exc, httpx.DecodingError):
+        return errors.UnexpectedResponse(None, details)
+    return errors.ConnectionLost(errors.ConnectionLost.default_message + extra, details)

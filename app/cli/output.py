@@ -1,0 +1,37 @@
+"""Plain-text rendering of what the server returned, for the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from app.api.models import ContactList
+from app.campaign_text import campaign_rows, format_price  # noqa: F401 (re-exported for the commands)
+
+
+def print_rows(rows: list[tuple[str, str]], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label + ':':<{width + 1}} {value}", file=out)
+
+
+def print_json(value: Any, out: TextIO | None = None) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2), file=out or sys.stdout)
+
+
+def print_lists(lists: list[ContactList], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if not lists:
+        print("The account has no contact lists.", file=out)
+        return
+    id_width = max(len(str(item.id)) for item in lists)
+    name_width = min(40, max(len(item.name or "") for item in lists))
+    print(f"{'ID':>{id_width}}  {'Name':<{name_width}}  {'Contacts':>9}  Description", file=out)
+    for item in lists:
+        contacts = f"{item.contacts:,}" if item.contacts is not None else "?"
+        name = (item.name or "")[:name_width]
+        print(f"{item.id:>{id_width}}  {name:<{name_width}}  {contacts:>9}  {item.description or ''}", file=out)
+    total = sum(item.contacts or 0 for item in lists)
+    print(f"{len(lists)} lists, {total:,} contacts in all.", file=out)

@@ -1,0 +1,52 @@
+"""Building the API client the program uses: the real server, or the built-in demo server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.api import WwtClient
+from app.config import Settings
+from app.credentials import load_api_key
+
+DEMO_BASE_URL = "https://demo.rcs-desk.invalid"
+
+
+class NoApiKey(Exception):
+    """There is no API key to log in with; ``str()`` is a message for the user."""
+
+
+@dataclass
+class Connection:
+    """A client plus what the user should know about it."""
+
+    client: WwtClient
+    demo: bool
+    base_url: str
+    account_time_zone: str
+
+
+def _stored_key() -> str | None:
+    found = load_api_key()
+    return found.value if found else None
+
+
+def open_connection(
+    settings: Settings,
+    *,
+    demo: bool = False,
+    api_url: str | None = None,
+    api_key: Callable[[], str | None] | None = None,
+) -> Connection:
+    """A client for the configured server, or for an in-process demo server when ``demo``."""
+    zone = settings.account_time_zone
+    if demo:
+        from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
+
+        server = SandboxServer(time_zone=zone)
+        client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=SandboxTransport(server))
+        return Connection(client=client, demo=True, base_url=DEMO_BASE_URL, account_time_zone=zone)
+    base_url = (api_url or settings.effective_api_url).rstrip("/")
+    return Connection(
+        client=WwtClient(base_url, api_key or _stored_key), demo=False, base_url=base_url, account_time_zone=zone
+    )

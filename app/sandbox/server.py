@@ -1,0 +1,345 @@
+"""The simulated WWT.world One-API: routing, authentication and the answers of wwt-api.md sections 1-6.
+
+``SandboxServer.handle`` turns one request into one ``SandboxResponse``; ``transport.py`` plugs it
+into httpx in-process and ``loopback.py`` serves it over a real socket.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Callable, Container, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+from app import limits
+from app.sandbox import demo_data
+from app.sandbox.campaigns import CampaignStore, InvalidStatus
+from app.sandbox.request_rules import (
+    Errors,
+    SendContext,
+    as_integer,
+    campaign_phones,
+    check_send_groups,
+    parse_start,
+    sms_parts,
+)
+from app.sandbox.tokens import TOKEN_LIFETIME_S, TokenBook
+from app.sandbox.wire import (
+    Faults,
+    RecordedRequest,
+    SandboxResponse,
+    encode,
+    html_error,
+    invalid,
+    json_response,
+    malformed_json,
+    message,
+    raw_json_response,
+)
+
+GROUPS_PAGE_MIN = 15
+GROUPS_PAGE_DEFAULT = 30
+CAMPAIGNS_PAGE_DEFAULT = 50
+CAMPAIGN_TYPES = ("sms", "rcs", "whatsapp")
+CAMPAIGN_SORTS = ("id", "sender", "type", "date", "status")
+KEY_PREFIXES = ("live_", "test_")
+MAX_RECORDED = 10_000
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One routed request."""
+
+    path: str
+    query: dict[str, str]
+    body: Any
+    token: str | None
+    now: datetime
+    ids: tuple[int, ...]
+
+
+_ROUTES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
+    (method, re.compile(pattern), handler, auth)
+    for method, pattern, handler, auth in (
+        ("POST", r"/api/auth/login", "_login", False),
+        ("POST", r"/api/auth/refresh", "_refresh", True),
+        ("GET", r"/api/groups", "_groups", True),
+        ("GET", r"/api/groups/(\d+)", "_group", True),
+        ("POST", r"/api/campaigns/rcs/send-groups", "_send_groups", True),
+        ("GET", r"/api/campaigns", "_campaigns", True),
+        ("GET", r"/api/campaigns/(\d+)", "_campaign", True),
+        ("GET", r"/api/campaigns/(\d+)/detail", "_detail", True),
+        ("PATCH", r"/api/campaigns/(\d+)/stop", "_stop", True),
+        ("GET", r"/api/accounts/balance", "_balance", True),
+        ("GET", r"/api/senders", "_senders", True),
+    )
+)
+
+
+class SandboxServer:
+    """A whole simulated account: lists, campaigns moving with ``clock``, money, tokens, faults.
+
+    Thread-safe: every request is handled under one lock (handlers are cheap).
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        time_zone: str = "UTC",
+        list_count: int | None = None,
+        accepted_keys: Container[str] | None = None,
+        faults: Faults | None = None,
+        duplicate_window_s: float = 5.0,
+        token_lifetime_s: float = TOKEN_LIFETIME_S,
+        balance: float = demo_data.INITIAL_BALANCE,
+    ) -> None:
+        self._clock = clock or _utc_now
+        self.time_zone = time_zone
+        self.zone = ZoneInfo(time_zone)
+        self.faults = faults if faults is not None else Faults()
+        self.duplicate_window_s = duplicate_window_s
+        self.requests: list[RecordedRequest] = []
+        self._accepted_keys = accepted_keys
+        self._lock = threading.RLock()
+        self._tokens = TokenBook(demo_data.ACCOUNT_ID, token_lifetime_s)
+        self._recent_sends: dict[str, datetime] = {}
+        self._sms_senders = demo_data.active_sms_senders()
+        self.catalog = demo_data.build_catalog(list_count)
+        self.store = CampaignStore(self.zone, self.now(), balance=balance)
+
+    def __repr__(self) -> str:
+        return f"SandboxServer(time_zone={self.time_zone!r}, lists={len(self.catalog)})"
+
+    # Controls for tests and demos ------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        moment = self._clock()
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+    def expire_tokens(self) -> None:
+        """Every token issued so far stops working: the next call gets a 401."""
+        with self._lock:
+            self._tokens.expire_all()
+
+    def top_up(self, amount: float) -> None:
+        """Add money to the account (paused campaigns stay paused)."""
+        with self._lock:
+            self.store.top_up(amount, self.now())
+
+    # The one entry point -------------------------------------------------------------------------
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes = b"") -> SandboxResponse:
+        """Answer one request. ``target`` is the path with its query string."""
+        method = method.upper()
+        lowered = {str(k).lower(): str(v) for k, v in headers.items()}
+        with self._lock:
+            self.requests.append(RecordedRequest(method, target, lowered, bytes(body)))
+            if len(self.requests) > MAX_RECORDED:
+                del self.requests[: MAX_RECORDED // 2]
+            parts = urlsplit(target)
+            path = parts.path.rstrip("/") or "/"
+            delay, drop, early = 0.0, False, None
+            if self.faults.applies_to(path):
+                delay, drop, early = self._take_faults()
+            response = early if early is not None else self._dispatch(method, path, parts.query, lowered, body)
+            response.delay_s = delay
+            response.drop_connection = drop
+            return response
+
+    def _take_faults(self) -> tuple[float, bool, SandboxResponse | None]:
+        faults = self.faults
+        if faults.times is not None:
+            faults.times -= 1
+        early = None
+        if faults.html_error_status is not None:
+            early = html_error(faults.html_error_status)
+        elif faults.fail_status is not None:
+            early = message(faults.fail_status)
+        elif faults.malformed_json:
+            early = malformed_json()
+        return faults.delay_s, faults.drop_connection, early
+
+    def _dispatch(self, method: str, path: str, query: str, headers: dict[str, str], body: bytes) -> SandboxResponse:
+        allowed = []
+        for route_method, pattern, handler_name, needs_auth in _ROUTES:
+            match = pattern.fullmatch(path)
+            if match is None:
+                continue
+            if route_method != method:
+                allowed.append(route_method)
+                continue
+            now = self.now()
+            self.store.settle(now)
+            token = _bearer(headers.get("authorization"))
+            if needs_auth and not self._tokens.valid(token, now):
+                return message(401)
+            parsed: Any = None
+            if method in ("POST", "PATCH", "PUT") and body.strip():
+                try:
+                    parsed = json.loads(body)
+                except ValueError:
+                    return message(400, "The request body is not valid JSON.")
+            values = {key: items[0] for key, items in parse_qs(query, keep_blank_values=True).items()}
+            call = Call(path, values, parsed, token, now, tuple(int(g) for g in match.groups()))
+            return getattr(self, handler_name)(call)
+        if allowed:
+            supported = ", ".join(allowed + (["HEAD"] if "GET" in allowed else []))
+            return message(405, f"The {method} method is not supported for this route. Supported methods: {supported}.")
+        return message(404)
+
+    # 1. Authentication -----------------------------------------------------------------------------
+
+    def _login(self, call: Call) -> SandboxResponse:
+        key = call.body.get("api_key") if isinstance(call.body, dict) else None
+        if not isinstance(key, str) or not key.strip():
+            return invalid({"api_key": ["The api key field is required."]})
+        known = key.startswith(KEY_PREFIXES) if self._accepted_keys is None else key in self._accepted_keys
+        if not known:
+            return message(401)
+        return json_response(200, {"bearer": self._tokens.issue(call.now)})
+
+    def _refresh(self, call: Call) -> SandboxResponse:
+        return json_response(200, {"bearer": self._tokens.refresh(call.token or "", call.now)})
+
+    # 2. Contact lists ------------------------------------------------------------------------------
+
+    def _groups(self, call: Call) -> SandboxResponse:
+        errors = Errors()
+        offset = _page_value(errors, call.query, "offset", 0, 0, None)
+        limit = _page_value(errors, call.query, "limit", GROUPS_PAGE_DEFAULT, GROUPS_PAGE_MIN, limits.GROUPS_PAGE_LIMIT)
+        if errors.by_key:
+            return invalid(errors.by_key)
+        return raw_json_response(200, self.catalog.page_body(offset, limit))
+
+    def _group(self, call: Call) -> SandboxResponse:
+        body = self.catalog.item_body(call.ids[0])
+        return raw_json_response(200, body) if body is not None else message(404)
+
+    # 3. Send ---------------------------------------------------------------------------------------
+
+    def _send_groups(self, call: Call) -> SandboxResponse:
+        data = call.body
+        fingerprint = hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+        window = timedelta(seconds=self.duplicate_window_s)
+        self._recent_sends = {fp: at for fp, at in self._recent_sends.items() if call.now - at < window}
+        if fingerprint in self._recent_sends:
+            return message(429, "Too many duplicate request detected")
+        context = SendContext(self.catalog.info, self._sms_senders, self.store.local(call.now).replace(tzinfo=None))
+        errors = check_send_groups(data, context)
+        if errors:
+            return invalid(errors)
+        if not self.store.has_funds(call.now):
+            return invalid([], "Insufficient funds on the account balance")
+        groups = list(dict.fromkeys(as_integer(g) for g in data["groups"]))
+        check_stop_list = data.get("check_stop_list", True) not in (False, 0, "0")
+        total = campaign_phones([self.catalog.info(g) for g in groups], check_stop_list)  # type: ignore[misc]
+        wall = parse_start(data.get("start_at"))
+        channel = data.get("alternative_channel") or {}
+        sms = channel.get("sms") if isinstance(channel, dict) else None
+        campaign = self.store.create(
+            now=call.now,
+            sender=data["sender"],
+            total=total,
+            start_at=self.store.from_wall(wall) if wall is not None else None,
+            sms_parts=sms_parts(sms["text"]) if isinstance(sms, dict) else 0,
+            groups=groups,  # type: ignore[arg-type]
+        )
+        self._recent_sends[fingerprint] = call.now
+        return json_response(200, {"data": self.store.campaign_json(campaign, call.now, with_price=True)})
+
+    # 6. Follow-up and account ----------------------------------------------------------------------
+
+    def _campaign(self, call: Call) -> SandboxResponse:
+        campaign = self.store.get(call.ids[0])
+        if campaign is None:
+            return message(404)
+        return json_response(200, {"data": self.store.campaign_json(campaign, call.now, with_price=False)})
+
+    def _detail(self, call: Call) -> SandboxResponse:
+        campaign = self.store.get(call.ids[0])
+        if campaign is None:
+            return message(404)
+        return json_response(200, {"data": self.store.detail_json(campaign, call.now)})
+
+    def _stop(self, call: Call) -> SandboxResponse:
+        campaign = self.store.get(call.ids[0])
+        if campaign is None:
+            return message(404)
+        try:
+            self.store.stop(campaign, call.now)
+        except InvalidStatus:
+            return invalid([], "Invalid campaign status")
+        return json_response(200, {"data": self.store.campaign_json(campaign, call.now, with_price=False)})
+
+    def _campaigns(self, call: Call) -> SandboxResponse:
+        errors = Errors()
+        offset = _page_value(errors, call.query, "offset", 0, 0, None)
+        limit = _page_value(
+            errors, call.query, "limit", CAMPAIGNS_PAGE_DEFAULT, limits.CAMPAIGNS_PAGE_MIN, limits.CAMPAIGNS_PAGE_MAX
+        )
+        kind = call.query.get("filter[type]") or None
+        sort = call.query.get("sort") or "id"
+        way = call.query.get("way") or "asc"
+        for key, value, choices in (("filter.type", kind, CAMPAIGN_TYPES), ("sort", sort, CAMPAIGN_SORTS),
+                                    ("way", way, ("asc", "desc"))):
+            if value is not None and value not in choices:
+                errors.add(key, f"The selected {key} is invalid.")
+        if errors.by_key:
+            return invalid(errors.by_key)
+        chosen = self.store.listing(message_type=kind, sort=sort, descending=way == "desc")
+        data = [self.store.campaign_json(c, call.now, with_price=False) for c in chosen[offset : offset + limit]]
+        return json_response(200, {"data": data, "meta": {"page": {"total": len(chosen), "offset": offset, "limit": limit}}})
+
+    def _balance(self, call: Call) -> SandboxResponse:
+        store = self.store
+        balance = round(store.balance(call.now), 4)
+        return json_response(200, {"data": {"balance": balance, "currency": store.currency, "credit": store.credit}})
+
+    def _senders(self, call: Call) -> SandboxResponse:
+        kind = call.query.get("type")
+        if not kind:
+            return invalid({"type": ["The type field is required."]})
+        if kind not in ("sms", "viber"):
+            return invalid({"type": ["The selected type is invalid."]})
+        rows = demo_data.sender_rows(kind)
+        return raw_json_response(200, encode({"data": rows, "total": len(rows)}))
+
+
+def _bearer(header: str | None) -> str | None:
+    if not header:
+        return None
+    scheme, _, token = header.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+def _page_value(
+    errors: Errors, query: dict[str, str], name: str, default: int, low: int, high: int | None
+) -> int:
+    """``page[name]`` checked like Laravel (errors keyed ``page.name``); the default when absent."""
+    raw = query.get(f"page[{name}]")
+    key = f"page.{name}"
+    if raw is None or raw == "":
+        return default
+    number = as_integer(raw)
+    if number is None:
+        errors.add(key, f"The {key} must be an integer.")
+    elif high is None and number < low:
+        errors.add(key, f"The {key} must be at least {low}.")
+    elif high is not None and not low <= number <= high:
+        errors.add(key, f"The {key} must be between {low} and {high}.")
+    else:
+        return number
+    return default

@@ -1,0 +1,151 @@
+"""``validate_request``: every problem of a send-groups request at once, never raising."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from app import limits, schedule
+from app.campaign import parse_start_at
+from app.validation.fallback import STOP_LIST_MESSAGE, check_alternative_channel, check_boolean, check_validity
+from app.validation.message import check_options
+from app.validation.problems import Problem, join_path
+from app.validation.values import Report, count, is_int, units
+
+if TYPE_CHECKING:
+    from app.campaign_file import CampaignDocument
+
+log = logging.getLogger(__name__)
+
+INCOMPLETE_CHECK = "The campaign could not be checked completely. Check it carefully before sending."
+
+
+def validate_request(
+    request: Any,
+    *,
+    time_zone: str,
+    now: datetime | None = None,
+    list_contacts: Mapping[int, int | None] | None = None,
+) -> list[Problem]:
+    """Every problem of ``request`` (any JSON value), errors and warnings, in request order.
+
+    ``time_zone`` is the zone ``start_at`` is meant in; ``now`` (aware) defaults to the clock;
+    ``list_contacts`` gives the number of contacts of each list id when known.
+    """
+    report = Report()
+    try:
+        _check_request(report, request, time_zone, now, list_contacts)
+    except Exception:  # a bug here must never stop the user from seeing the other problems
+        log.exception("validation failed")
+        report.error("", INCOMPLETE_CHECK)
+    return report.problems
+
+
+def validate_document(doc: CampaignDocument, *, now: datetime | None = None) -> list[Problem]:
+    """Validate an open campaign with its own time zone and the list sizes it remembers."""
+    try:
+        request = doc.campaign.to_request()
+        contacts = doc.list_contacts()
+        zone = doc.time_zone
+    except Exception:
+        log.exception("campaign could not be turned into a request")
+        return [Problem("", "error", INCOMPLETE_CHECK)]
+    return validate_request(request, time_zone=zone, now=now, list_contacts=contacts)
+
+
+def _check_request(
+    report: Report,
+    request: Any,
+    time_zone: str,
+    now: datetime | None,
+    list_contacts: Mapping[int, int | None] | None,
+) -> None:
+    if not isinstance(request, dict):
+        report.error("", "This campaign is empty or damaged: choose the lists, the sender and the message again.")
+        return
+    _check_groups(report, request.get("groups"), list_contacts)
+    _check_sender(report, request.get("sender"))
+    check_options(report, request.get("options"))
+    if "start_at" in request:
+        _check_start_at(report, request["start_at"], time_zone, now)
+    check_validity(report, request, "validity")
+    if "tariff_code" in request and not is_int(request["tariff_code"]):
+        report.error("tariff_code", "The tariff code must be a whole number (for example 0 or 9).")
+    check_boolean(report, request, "check_stop_list", "check_stop_list", STOP_LIST_MESSAGE)
+    check_boolean(
+        report, request, "add_to_contact_book", "add_to_contact_book",
+        "Choose whether the recipients are added to your contact book (yes or no).",
+    )
+    check_alternative_channel(report, request.get("alternative_channel"))
+
+
+def _check_groups(report: Report, groups: Any, list_contacts: Mapping[int, int | None] | None) -> None:
+    path = "groups"
+    if groups is None or groups == []:
+        report.error(path, "Choose at least one contact list.")
+        return
+    if not isinstance(groups, list):
+        report.error(path, "The chosen contact lists could not be read: choose the lists again.")
+        return
+    if len(groups) > limits.GROUPS_MAX:
+        report.error(
+            path,
+            f"A campaign can go to at most {count(limits.GROUPS_MAX)} contact lists "
+            f"(this one has {count(len(groups))}).",
+        )
+    seen: set[int] = set()
+    for index, group in enumerate(groups):
+        if not is_int(group):
+            report.error(join_path(path, index), "This contact list could not be read: choose the lists again.")
+        elif group in seen:
+            report.warning(join_path(path, index), "This contact list is chosen twice: it counts only once.")
+        else:
+            seen.add(group)
+    _check_contact_total(report, sorted(seen), list_contacts)
+
+
+def _check_contact_total(report: Report, groups: list[int], list_contacts: Mapping[int, int | None] | None) -> None:
+    if not list_contacts:
+        return
+    known = [list_contacts.get(group) for group in groups]
+    sizes = [size for size in known if is_int(size) and size > 0]
+    total = sum(sizes)
+    if total > limits.CONTACTS_PER_CAMPAIGN:
+        at_least = "at least " if len(sizes) < len(groups) else ""
+        report.warning(
+            "groups",
+            f"The chosen lists hold {at_least}{count(total)} contacts, but a campaign can reach at most "
+            f"{count(limits.CONTACTS_PER_CAMPAIGN)}. The server may refuse it or send to only part of them: "
+            "split the lists over several campaigns.",
+        )
+
+
+def _check_sender(report: Report, sender: Any) -> None:
+    if sender is None or (isinstance(sender, str) and not sender.strip()):
+        report.error("sender", "Enter the name of the RCS sender (the agent the message comes from).")
+    elif not isinstance(sender, str):
+        report.error("sender", "The RCS sender name could not be read: type it again.")
+    elif units(sender) > limits.SENDER_MAX:
+        report.error(
+            "sender",
+            f"The RCS sender name can have at most {limits.SENDER_MAX} characters (this one has {units(sender)}).",
+        )
+
+
+def _check_start_at(report: Report, value: Any, time_zone: str, now: datetime | None) -> None:
+    path = "start_at"
+    wall = parse_start_at(value) if isinstance(value, str) else None
+    if wall is None:
+        report.error(path, "The send time must be a date and time written like 2025-01-25 09:00:00.")
+        return
+    try:
+        zone = ZoneInfo(time_zone)
+    except Exception:  # ZoneInfoNotFoundError, ValueError, TypeError on odd names
+        report.error("time_zone", "The time zone of this campaign is not known: choose it again in the schedule.")
+        return
+    problem = schedule.check_start_at(wall, zone, now)
+    if problem is not None:
+        report.add(path, problem.severity, problem.message)
