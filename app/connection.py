@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import httpx
 
 from app.api import WwtClient
 from app.config import Settings
@@ -24,6 +26,8 @@ class Connection:
     demo: bool
     base_url: str
     account_time_zone: str
+    # Addresses whose media the preview fetches elsewhere: the demo server serves its sample pictures.
+    media_mounts: dict[str, httpx.BaseTransport] = field(default_factory=dict)
 
 
 def _stored_key() -> str | None:
@@ -44,8 +48,12 @@ def open_connection(
         from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 
         server = SandboxServer(time_zone=zone)
-        client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=SandboxTransport(server))
-        return Connection(client=client, demo=True, base_url=DEMO_BASE_URL, account_time_zone=zone)
+        transport = SandboxTransport(server)
+        client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport)
+        return Connection(
+            client=client, demo=True, base_url=DEMO_BASE_URL, account_time_zone=zone,
+            media_mounts={DEMO_BASE_URL: transport},
+        )
     base_url = (api_url or settings.effective_api_url).rstrip("/")
     return Connection(
         client=WwtClient(base_url, api_key or _stored_key), demo=False, base_url=base_url, account_time_zone=zone

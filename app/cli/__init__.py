@@ -99,7 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = argv[first:] if first is not None else []
         args = parser.parse_args(argv[:first] if first is not None else argv)
         return commands.open_window(args, files)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse cannot take an optional positional after options ("screenshot OUT --size 800x600 FILE")
+        late_file = getattr(args, "file", "absent") is None and len(extra) == 1 and not extra[0].startswith("-")
+        if not late_file:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.file = extra[0]
     return args.run(args)
 
 

@@ -29,6 +29,7 @@ from app.sandbox.request_rules import (
     parse_start,
     sms_parts,
 )
+from app.sandbox.media import MEDIA_PREFIX, media_response
 from app.sandbox.tokens import TOKEN_LIFETIME_S, TokenBook
 from app.sandbox.wire import (
     Faults,
@@ -152,7 +153,12 @@ class SandboxServer:
             delay, drop, early = 0.0, False, None
             if self.faults.applies_to(path):
                 delay, drop, early = self._take_faults()
-            response = early if early is not None else self._dispatch(method, path, parts.query, lowered, body)
+            if early is not None:
+                response = early
+            elif method == "GET" and path.startswith(MEDIA_PREFIX):
+                response = media_response(path)
+            else:
+                response = self._dispatch(method, path, parts.query, lowered, body)
             response.delay_s = delay
             response.drop_connection = drop
             return response

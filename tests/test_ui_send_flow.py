@@ -1,0 +1,178 @@
+"""The send flow end to end: the window, the worker thread and the built-in server."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import api
+from app.campaign_file import load_campaign_file
+from app.sandbox import SandboxServer
+from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def harness(qtbot):
+    server = SandboxServer()
+    harness = make_window(qtbot, sandbox_connection(server), server)
+    harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+    yield harness
+    close_window(harness)
+
+
+def send(qtbot, harness) -> None:
+    before = harness.outcomes
+    qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: harness.outcomes > before and not harness.window.send_controller.busy, timeout=10000)
+
+
+def test_send_shows_the_created_campaign(qtbot, harness):
+    window = harness.window
+    assert window.send_button.isEnabled()
+    send(qtbot, harness)
+    [info] = harness.results
+    assert len(harness.sends()) == 1
+    assert isinstance(info.id, int)
+    assert window.send_button.isEnabled()
+    assert "created" in window.statusBar().currentMessage()
+
+
+def test_confirmation_says_what_will_happen(qtbot, harness):
+    harness.accept = False
+    qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    [shown] = harness.confirmations
+    texts = shown.text
+    assert "WWT Shop" in texts
+    assert "VIP customers" in texts and "Kyiv store visitors" in texts and "1,590 contacts" in texts
+    assert "Now" in texts
+    assert "Carousel of 2 cards" in texts
+    assert "SMS fallback" in texts or "On, from WWTshop" in texts
+    assert shown.cancel_is_default
+    assert harness.sends() == []  # cancelled: nothing sent
+
+
+def test_result_dialog_shows_id_status_and_price(qtbot, harness):
+    from ui.campaign_result import CampaignResultDialog
+
+    harness.window.send_controller.present_result = harness.window.send_controller._show_result
+    qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(harness.window.findChildren(CampaignResultDialog)), timeout=10000)
+    dialog = harness.window.findChildren(CampaignResultDialog)[0]
+    assert dialog.result.objectName() == "campaignResult"
+    text = dialog.result.text()
+    answer = [r for r in harness.server.requests if r.target.startswith("/api/campaigns/rcs")]
+    assert len(answer) == 1
+    assert "Status: " in text and "Estimated price: " in text and "USD" in text
+    id_line = [line for line in text.splitlines() if line.startswith("ID: ")][0]
+    assert id_line.removeprefix("ID: ").isdigit()
+    dialog.accept()
+
+
+def test_server_refusal_is_shown_at_the_field(qtbot, harness):
+    window = harness.window
+    window.editor.document.campaign.sms.sender = "NotOurs"  # valid form, not registered on the account
+    window.editor.touch()
+    send(qtbot, harness)
+    [error] = harness.failures
+    assert isinstance(error, api.Rejected)
+    assert "alternative_channel.sms.sender" in error.field_errors
+    shown = [p for p in window.editor.problems if p.path == "alternative_channel.sms.sender"]
+    assert shown and shown[0].is_error
+    assert "{" not in error.user_message
+    assert window.editor.document.campaign.sms.sender == "NotOurs"  # nothing the user typed is lost
+
+
+def test_the_same_campaign_twice_asks_first_and_a_429_is_explained(qtbot, harness):
+    send(qtbot, harness)
+    assert harness.confirmations[0].caution is None
+    send(qtbot, harness)
+    caution = harness.confirmations[1].caution
+    assert caution is not None and "already sent this same campaign" in caution
+    [error] = harness.failures
+    assert isinstance(error, api.DuplicateRequest)
+    assert len(harness.sends()) == 2  # the second one only because the user confirmed it again
+
+
+def test_double_click_sends_once(qtbot, harness):
+    controller = harness.window.send_controller
+    held = []
+    controller.present_confirmation = held.append
+    qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    controller.request_send()  # the keyboard shortcut while the confirmation is open
+    assert len(held) == 1
+    assert not harness.window.send_button.isEnabled()
+    held[0].accept()
+    controller.request_send()  # while the request runs
+    qtbot.waitUntil(lambda: harness.outcomes == 1 and not controller.busy, timeout=10000)
+    assert len(held) == 1
+    assert len(harness.sends()) == 1
+
+
+def test_timeout_is_an_unknown_outcome_and_is_not_resent(qtbot):
+    server = SandboxServer()
+    server.faults.delay_s = 5
+    server.faults.only_path = "/api/campaigns/rcs/send-groups"
+    harness = make_window(qtbot, sandbox_connection(server, send_timeout=0.3), server)
+    try:
+        harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+        send(qtbot, harness)
+        [error] = harness.failures
+        assert isinstance(error, api.OutcomeUnknown)
+        assert "campaign list" in error.user_message
+        assert len(harness.sends()) == 1
+        harness.accept = False
+        harness.window.send_controller.request_send()
+        caution = harness.confirmations[1].caution
+        assert caution is not None and "may have gone through" in caution
+        assert len(harness.sends()) == 1
+    finally:
+        server.faults.clear()
+        close_window(harness)
+
+
+def test_unreachable_server_keeps_everything_typed(qtbot):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    from app.api import WwtClient
+    from app.connection import Connection
+
+    server = SandboxServer()
+    connection = Connection(
+        client=WwtClient(f"http://127.0.0.1:{port}", "live_x"), demo=False, base_url=f"http://127.0.0.1:{port}",
+        account_time_zone="UTC",
+    )
+    harness = make_window(qtbot, connection, server)
+    try:
+        harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+        harness.window.editor.document.campaign.sender = "Typed just now"
+        harness.window.editor.touch()
+        before = harness.window.editor.document.to_bytes()
+        send(qtbot, harness)
+        [error] = harness.failures
+        assert isinstance(error, api.CannotReachServer)
+        assert harness.window.editor.document.to_bytes() == before
+        assert harness.window.editor.modified
+    finally:
+        close_window(harness)
+
+
+def test_errors_disable_send_and_the_tooltip_says_why(qtbot, harness):
+    window = harness.window
+    window.editor.document.campaign.sender = None
+    window.editor.touch()
+    assert not window.send_button.isEnabled()
+    assert "RCS sender" in window.send_button.toolTip() or "sender" in window.send_button.toolTip().lower()
+    assert "1 problem to fix" in window.problems_label.text()
+
+
+def test_sent_request_is_the_file_request(qtbot, harness):
+    send(qtbot, harness)
+    [sent] = harness.sends()
+    expected = load_campaign_file(EXAMPLES / "spring-sale.rcs.json").campaign.to_request(for_sending=True)
+    assert sent.json() == expected

@@ -1,0 +1,55 @@
+"""Commands that build the window: ``screenshot`` and ``self-test``.
+
+Registered by the command line without importing Qt; Qt is imported when one runs.
+Both run offscreen (no screen needed) unless a platform is already chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
+    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("file", nargs="?", help="campaign file to open first")
+    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms"), default="message")
+    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
+    p.set_defaults(run=run_screenshot)
+
+    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
+    p.set_defaults(run=run_self_test)
+
+
+def _offscreen(scale: float = 1.0) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    if not match:
+        raise SystemExit("--size takes WIDTHxHEIGHT, for example 1280x820")
+    return int(match.group(1)), int(match.group(2))
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    width, height = _size(args.size)
+    _offscreen(args.scale)
+    from ui.screenshot import take_screenshot
+
+    return take_screenshot(
+        args.out, args.file, demo=args.demo, api_url=args.api_url, size=(width, height), theme=args.theme, tab=args.tab
+    )
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    _offscreen()
+    from ui.self_test import self_test
+
+    return self_test()

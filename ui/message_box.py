@@ -1,0 +1,76 @@
+"""Telling the user about a failure: plain words, what to do, and "Copy details" for support."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class MessageDialog(QDialog):
+    """A non-blocking message with an optional "Copy details" button (shown with ``open()``)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        message: str,
+        *,
+        details: str = "",
+        kind: str = "error",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        icon_kind = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }[kind]
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        icon.setPixmap(self.style().standardIcon(icon_kind).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.message_label = QLabel(message)
+        self.message_label.setObjectName("messageText")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addWidget(self.message_label, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        self.details = details
+        self.copy_button: QPushButton | None = None
+        if details:
+            self.copy_button = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.copy_button.setToolTip(self.tr("Copy technical details to send to support"))
+            self.copy_button.clicked.connect(self.on_copy_clicked)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(buttons)
+
+    def on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        if self.copy_button is not None:
+            self.copy_button.setText(self.tr("Copied"))
+
+
+def show_message(
+    parent: QWidget | None, title: str, message: str, *, details: str = "", kind: str = "error"
+) -> MessageDialog:
+    dialog = MessageDialog(parent, title, message, details=details, kind=kind)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,48 @@
+"""``rcs-desk screenshot``: the window, offscreen, once lists and previews have loaded."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ui.application import build_window, create_application
+from ui.qt_messages import route_qt_messages
+from ui.settle import wait_until
+from ui.theme import use_theme
+
+TABS = {"message": 0, "recipients": 1, "schedule": 2, "sms": 3}
+
+
+def take_screenshot(
+    out: str,
+    file: str | None,
+    *,
+    demo: bool,
+    api_url: str | None,
+    size: tuple[int, int],
+    theme: str,
+    tab: str,
+) -> int:
+    route_qt_messages()
+    app = create_application()
+    use_theme(app, theme)
+    window = build_window(demo=demo, api_url=api_url)
+    window.persist_state = False  # a picture must not change the user's saved window size
+    if file and not window.files.open_path(Path(file)):
+        print(f"{file} could not be opened.", file=sys.stderr)
+        return 1
+    window.tabs.setCurrentIndex(TABS[tab])
+    window.resize(*size)
+    window.show()
+    settled = wait_until(window.is_settled, timeout_s=30)
+    app.processEvents()
+    if not settled:
+        print("warning: the lists or previews had not finished loading after 30 s", file=sys.stderr)
+    ok = window.grab().save(out)
+    window.editor.modified = False  # a screenshot never asks to save
+    window.close()
+    if not ok:
+        print(f"{out} could not be written.", file=sys.stderr)
+        return 1
+    print(out)
+    return 0

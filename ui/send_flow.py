@@ -1,0 +1,214 @@
+"""Sending: confirmation in plain words, one request on a worker thread, the result or the failure.
+
+One confirmed send is exactly one request: the controller ignores a second click while a
+confirmation is open or a send is running, never resends by itself, and asks again before
+sending a campaign identical to one that was just sent or whose outcome is unknown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app import api
+from app.api.models import CampaignInfo
+from app.connection import Connection
+from app.send_summary import SummaryLine, body_fingerprint, is_scheduled, send_summary
+from app.sending import send_body
+from app.validation import Problem
+from ui.editor_state import CampaignEditor
+from ui.message_box import show_message
+from ui.problem_marks import WARNING_COLOR, problem_html
+from ui.workers import Task
+
+
+class ConfirmSendDialog(QDialog):
+    """"Send this campaign?" with what will happen, the warnings, and Cancel as the default."""
+
+    def __init__(
+        self,
+        lines: list[SummaryLine],
+        warnings: list[Problem],
+        *,
+        scheduled: bool,
+        caution: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmSend")
+        self.setWindowTitle(self.tr("Schedule the campaign?") if scheduled else self.tr("Send the campaign?"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            self.tr("Please check before scheduling:") if scheduled else self.tr("Please check before sending:")
+        )
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        for line in lines:
+            value = QLabel(line.value)
+            value.setWordWrap(True)
+            form.addRow(self.tr(line.label) + ":", value)
+        layout.addLayout(form)
+        if caution:
+            caution_label = QLabel(caution)
+            caution_label.setObjectName("sendCaution")
+            caution_label.setWordWrap(True)
+            caution_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: 600;")
+            layout.addWidget(caution_label)
+        if warnings:
+            warning_label = QLabel("<br>".join(problem_html(w) for w in warnings))
+            warning_label.setWordWrap(True)
+            warning_label.setStyleSheet(f"color: {WARNING_COLOR};")
+            layout.addWidget(warning_label)
+        buttons = QDialogButtonBox()
+        self.send_button = buttons.addButton(
+            self.tr("Schedule") if scheduled else self.tr("Send now"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.send_button.setObjectName("confirmSendButton")
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setDefault(True)
+        self.send_button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class SendController(QObject):
+    """Runs the send flow for one editor.
+
+    Signals: ``busy_changed(bool)``, ``sent(object)`` with the ``CampaignInfo``,
+    ``send_failed(object)`` with the ``ApiError``.
+    """
+
+    busy_changed = Signal(bool)
+    sent = Signal(object)
+    send_failed = Signal(object)
+
+    def __init__(
+        self,
+        editor: CampaignEditor,
+        connection: Callable[[], Connection],
+        local_zone: Callable[[], str],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._connection = connection
+        self._local_zone = local_zone
+        self._window = parent
+        self._busy = False
+        self._dialog: ConfirmSendDialog | None = None
+        self._task: Task | None = None
+        self._sent_at: dict[str, float] = {}  # fingerprint -> when it was sent
+        self._unknown: set[str] = set()  # fingerprints whose outcome is unknown
+        self.present_confirmation: Callable[[ConfirmSendDialog], None] = lambda dialog: dialog.open()
+        self.present_result: Callable[[CampaignInfo], None] = self._show_result
+        self.present_failure: Callable[[api.ApiError], None] = self._show_failure
+
+    @property
+    def busy(self) -> bool:
+        return self._busy or self._dialog is not None
+
+    def request_send(self) -> None:
+        """Ask for confirmation, then send. Ignored while a confirmation or a send is under way."""
+        self.editor.reveal_all()
+        if self.busy or self.editor.errors:
+            return
+        connection = self._connection()
+        body = send_body(self.editor.document, connection.account_time_zone)
+        fingerprint = body_fingerprint(body)
+        dialog = ConfirmSendDialog(
+            send_summary(self.editor.document, local_zone=self._local_zone()),
+            self.editor.warnings,
+            scheduled=is_scheduled(self.editor.document),
+            caution=self._caution(fingerprint),
+            parent=self._window,
+        )
+        dialog.finished.connect(lambda result: self._on_confirmation_finished(result, body, fingerprint))
+        self._dialog = dialog
+        self.busy_changed.emit(True)
+        self.present_confirmation(dialog)
+
+    def _caution(self, fingerprint: str) -> str:
+        if fingerprint in self._unknown:
+            return self.tr(
+                "The last attempt to send this same campaign may have gone through. "
+                "Check the campaign list on your account before sending it again."
+            )
+        if fingerprint in self._sent_at:
+            minutes = int((time.monotonic() - self._sent_at[fingerprint]) // 60)
+            if minutes < 1:
+                ago = self.tr("less than a minute ago")
+            elif minutes == 1:
+                ago = self.tr("a minute ago")
+            else:
+                ago = self.tr("%1 minutes ago").replace("%1", str(minutes))
+            return self.tr("You already sent this same campaign %1. Send it again?").replace("%1", ago)
+        return ""
+
+    def _on_confirmation_finished(self, result: int, body: dict, fingerprint: str) -> None:
+        dialog, self._dialog = self._dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            self.busy_changed.emit(False)
+            return
+        self._busy = True
+        client = self._connection().client
+        task = Task(_send, client, body, parent=self)
+        task.succeeded.connect(lambda info: self._on_sent(info, fingerprint))
+        task.failed.connect(lambda error: self._on_failed(error, fingerprint))
+        task.finished.connect(self._on_task_finished)
+        self._task = task
+        task.start()
+
+    def _on_sent(self, info: CampaignInfo, fingerprint: str) -> None:
+        self._sent_at[fingerprint] = time.monotonic()
+        self._unknown.discard(fingerprint)
+        self.sent.emit(info)
+        self.present_result(info)
+
+    def _on_failed(self, error: BaseException, fingerprint: str) -> None:
+        if not isinstance(error, api.ApiError):
+            error = api.UnexpectedResponse(
+                "Something went wrong while sending. Check the campaign list before trying again.",
+                details=f"{type(error).__name__}: {error}",
+            )
+        if isinstance(error, (api.OutcomeUnknown, api.ServerError, api.UnexpectedResponse)):
+            self._unknown.add(fingerprint)
+        if isinstance(error, api.Rejected):
+            self.editor.set_server_problems(
+                [Problem(path, "error", message) for path, messages in error.field_errors.items() for message in messages]
+            )
+        self.send_failed.emit(error)
+        self.present_failure(error)
+
+    def _on_task_finished(self) -> None:
+        self._task = None
+        self._busy = False
+        self.busy_changed.emit(False)
+
+    def _show_result(self, info: CampaignInfo) -> None:
+        from ui.campaign_result import CampaignResultDialog
+
+        dialog = CampaignResultDialog(
+            info, scheduled=is_scheduled(self.editor.document), demo=self._connection().demo, parent=self._window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _show_failure(self, error: api.ApiError) -> None:
+        message = error.user_message
+        if isinstance(error, api.Rejected) and error.field_errors:
+            message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
+        kind = "warning" if isinstance(error, (api.OutcomeUnknown, api.DuplicateRequest)) else "error"
+        title = self.tr("The campaign was not sent") if kind == "error" else self.tr("Check before sending again")
+        show_message(self._window, title, message, details=error.details, kind=kind)
+
+
+def _send(context, client: api.WwtClient, body: dict) -> CampaignInfo:
+    return client.send_campaign(body)

@@ -1,0 +1,194 @@
+"""Settings: the API key (kept in the keyring), the account's time zone, the server address."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import api
+from app.api import WwtClient
+from app.campaign_file import is_valid_time_zone
+from app.campaign_text import format_price
+from app.config import DEFAULT_API_URL, Settings, local_time_zone_name
+from app.credentials import (
+    NO_KEYRING_MESSAGE,
+    CredentialsError,
+    check_key_format,
+    keyring_available,
+    load_api_key,
+    save_api_key,
+)
+from ui.problem_marks import ERROR_COLOR
+from ui.workers import Task
+
+
+def _test_connection(context, base_url: str, key: str) -> str:
+    with WwtClient(base_url, key) as client:
+        client.login()
+        balance = client.get_balance()
+    return format_price(balance.balance, balance.currency)
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings`` and the stored key. Signal ``saved()`` after a successful save."""
+
+    saved = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self._task: Task | None = None
+
+        self.key_edit = QLineEdit()
+        self.key_edit.setObjectName("apiKeyEdit")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("live_…")
+        self.key_edit.setAccessibleName(self.tr("API key"))
+        self.key_edit.setToolTip(self.tr("From your WWT.world account: Integrations & API → SMPP/API Password"))
+        show_key = QPushButton(self.tr("Show"))
+        show_key.setCheckable(True)
+        show_key.toggled.connect(self.on_show_key_toggled)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.clicked.connect(self.on_test_clicked)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(show_key)
+        key_row.addWidget(self.test_button)
+        self.key_status = QLabel()
+        self.key_status.setObjectName("keyStatus")
+        self.key_status.setWordWrap(True)
+
+        self.zone_combo = QComboBox()
+        self.zone_combo.setObjectName("timeZoneCombo")
+        self.zone_combo.setEditable(True)
+        self.zone_combo.addItems(sorted(zoneinfo.available_timezones()))
+        self.zone_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.zone_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_combo.setCurrentText(settings.account_time_zone)
+        self.zone_combo.setAccessibleName(self.tr("Account time zone"))
+        zone_note = QLabel(
+            self.tr("Scheduled times are in this zone. Choose the zone of your WWT.world account "
+                    "(this computer: %1).").replace("%1", local_time_zone_name())
+        )
+        zone_note.setWordWrap(True)
+        zone_note.setProperty("role", "muted")
+
+        self.url_edit = QLineEdit(settings.api_url)
+        self.url_edit.setObjectName("serverAddressEdit")
+        self.url_edit.setPlaceholderText(DEFAULT_API_URL)
+        self.url_edit.setAccessibleName(self.tr("Server address"))
+        advanced = QGroupBox(self.tr("Advanced"))
+        advanced_form = QFormLayout(advanced)
+        advanced_form.addRow(self.tr("Server address:"), self.url_edit)
+
+        account = QGroupBox(self.tr("Account"))
+        form = QFormLayout(account)
+        form.addRow(self.tr("API key:"), key_row)
+        form.addRow("", self.key_status)
+        form.addRow(self.tr("Time zone:"), self.zone_combo)
+        form.addRow("", zone_note)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(account)
+        layout.addWidget(advanced)
+        layout.addWidget(buttons)
+        self._show_stored_key_state()
+
+    def _show_stored_key_state(self) -> None:
+        if not keyring_available():
+            self._say(NO_KEYRING_MESSAGE, error=True)
+            return
+        try:
+            stored = load_api_key()
+        except CredentialsError as exc:
+            self._say(str(exc), error=True)
+            return
+        if stored is None:
+            self._say(self.tr("No API key is saved yet."))
+        elif stored.source == "environment":
+            self._say(self.tr("The API key comes from the RCS_DESK_API_KEY environment variable."))
+        else:
+            self._say(self.tr("An API key is saved in this computer's keyring. Type a new one to replace it."))
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.key_status.setText(text)
+        self.key_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+
+    def on_show_key_toggled(self, shown: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+
+    def _typed_or_stored_key(self) -> str | None:
+        typed = self.key_edit.text().strip()
+        if typed:
+            return typed
+        try:
+            stored = load_api_key()
+        except CredentialsError:
+            return None
+        return stored.value if stored else None
+
+    def on_test_clicked(self) -> None:
+        key = self._typed_or_stored_key()
+        problem = check_key_format(key or "")
+        if problem:
+            self._say(problem, error=True)
+            return
+        self.test_button.setEnabled(False)
+        self._say(self.tr("Connecting…"))
+        url = (self.url_edit.text().strip() or DEFAULT_API_URL).rstrip("/")
+        self._task = Task(_test_connection, url, key, parent=self)
+        self._task.succeeded.connect(self.on_test_succeeded)
+        self._task.failed.connect(self.on_test_failed)
+        self._task.finished.connect(lambda: self.test_button.setEnabled(True))
+        self._task.start()
+
+    def on_test_succeeded(self, balance: str) -> None:
+        self._say(self.tr("Connected. Balance: %1").replace("%1", balance))
+
+    def on_test_failed(self, error: BaseException) -> None:
+        message = error.user_message if isinstance(error, api.ApiError) else self.tr("The connection test failed.")
+        self._say(message, error=True)
+
+    def on_save_clicked(self) -> None:
+        zone = self.zone_combo.currentText().strip()
+        if not is_valid_time_zone(zone):
+            self._say(self.tr("Choose a time zone from the list, for example Europe/Kyiv."), error=True)
+            self.zone_combo.setFocus()
+            return
+        typed = self.key_edit.text().strip()
+        if typed:
+            problem = check_key_format(typed)
+            if problem:
+                self._say(problem, error=True)
+                self.key_edit.setFocus()
+                return
+            try:
+                save_api_key(typed)
+            except CredentialsError as exc:
+                self._say(str(exc), error=True)
+                return
+        self.settings.time_zone = zone
+        self.settings.api_url = self.url_edit.text().strip() or DEFAULT_API_URL
+        self.saved.emit()
+        self.accept()

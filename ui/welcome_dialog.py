@@ -1,0 +1,47 @@
+"""First start without an API key: enter one, or try the demo."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import APP_NAME
+
+
+class WelcomeDialog(QDialog):
+    """``choice`` is "key" or "demo" after the dialog is accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle(self.tr("Welcome to %1").replace("%1", APP_NAME))
+        self.choice = ""
+        heading = QLabel(self.tr("Welcome! How do you want to start?"))
+        heading.setProperty("role", "heading")
+        text = QLabel(
+            self.tr(
+                "To send real campaigns, enter the API key of your WWT.world account "
+                "(Integrations & API → SMPP/API Password). It is kept in this computer's keyring.\n\n"
+                "Or try everything first with the demo: it works like the real thing, but nothing is sent."
+            )
+        )
+        text.setWordWrap(True)
+        key_button = QPushButton(self.tr("Enter API key…"))
+        key_button.setObjectName("enterKeyButton")
+        key_button.clicked.connect(lambda: self._choose("key"))
+        demo_button = QPushButton(self.tr("Try the demo"))
+        demo_button.setObjectName("tryDemoButton")
+        demo_button.setDefault(True)
+        demo_button.clicked.connect(lambda: self._choose("demo"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(key_button)
+        buttons.addWidget(demo_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()

@@ -1,0 +1,153 @@
+"""Background work: a plain function run on its own QThread, its result sent back by signal.
+
+    task = Task(fetch_lists, client, parent=self)
+    task.succeeded.connect(self.on_lists_loaded)
+    task.failed.connect(self.on_lists_failed)
+    task.start()
+
+The function receives a ``TaskContext`` as its first argument: ``context.cancelled`` tells
+it to stop early (cooperative cancellation), ``context.progress(value)`` reports progress.
+It never touches a widget. Every exception is caught and sent back as data.
+
+``Task`` lives on the GUI thread, so its signals (``succeeded(object)``, ``failed(object)``,
+``progress(object)``, ``finished()``) are delivered there, through queued connections from
+the worker thread. A cancelled task emits only ``finished``: stale results are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_running: set[Task] = set()  # keeps Python references alive until each thread has ended
+
+
+class TaskContext:
+    """What a background function may use: a cancel flag and a progress callback."""
+
+    def __init__(self, worker: _Worker) -> None:
+        self._worker = worker
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, value: Any) -> None:
+        if not self.cancelled:
+            self._worker.progressed.emit(value)
+
+
+class _Worker(QObject):
+    done = Signal(object)
+    error = Signal(object)
+    progressed = Signal(object)
+    ended = Signal()
+
+    def __init__(self, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+        self.context = TaskContext(self)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.function(self.context, *self.args, **self.kwargs)
+        except BaseException as exc:  # sent back as data: the GUI decides what to say
+            log.debug("background task failed: %s", type(exc).__name__)
+            self.error.emit(exc)
+        else:
+            self.done.emit(result)
+        finally:
+            self.ended.emit()
+
+
+class Task(QObject):
+    """One run of ``function(context, *args, **kwargs)`` on a new QThread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progress = Signal(object)
+    finished = Signal()
+
+    def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, **kwargs: Any):
+        super().__init__(parent)
+        self._thread = QThread()
+        self._worker = _Worker(function, args, kwargs)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.done.connect(self._on_done)
+        self._worker.error.connect(self._on_error)
+        self._worker.progressed.connect(self._on_progress)
+        # direct: QThread.quit is thread-safe, and wait_for_all() blocks the GUI thread
+        self._worker.ended.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(self._on_thread_finished)
+        self._started = False
+        self._ended = False
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("a Task runs once")
+        self._started = True
+        _running.add(self)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the function to stop; its result, if any, is dropped."""
+        self._worker.context._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._worker.context.cancelled
+
+    @property
+    def running(self) -> bool:
+        return self._started and not self._ended
+
+    def wait(self, milliseconds: int) -> bool:
+        """Block until the thread has ended (for shutdown); True when it did."""
+        return self._thread.wait(milliseconds)
+
+    @Slot(object)
+    def _on_done(self, result: Any) -> None:
+        if not self.cancelled:
+            self.succeeded.emit(result)
+
+    @Slot(object)
+    def _on_error(self, error: Any) -> None:
+        if not self.cancelled:
+            self.failed.emit(error)
+
+    @Slot(object)
+    def _on_progress(self, value: Any) -> None:
+        if not self.cancelled:
+            self.progress.emit(value)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._ended = True
+        self._worker.deleteLater()
+        self._thread.deleteLater()
+        _running.discard(self)
+        self.finished.emit()
+
+
+def running_tasks() -> list[Task]:
+    return list(_running)
+
+
+def wait_for_all(milliseconds: int = 5000) -> bool:
+    """Cancel and wait for every running task (used on exit and by tests). True when all ended."""
+    ok = True
+    for task in list(_running):
+        task.cancel()
+        ok = task.wait(milliseconds) and ok
+    return ok
