@@ -52,6 +52,11 @@ class AppPaths:
     def history_db(self) -> Path:
         return self.data_dir / "history.sqlite3"
 
+    @property
+    def demo_history_db(self) -> Path:
+        """The demo mode's own history, kept apart from the real one."""
+        return self.data_dir / "history-demo.sqlite3"
+
 
 def app_paths() -> AppPaths:
     home = os.environ.get(ENV_HOME)

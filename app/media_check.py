@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-import httpx
-
 from app import limits
+
+if TYPE_CHECKING:  # httpx is imported when a check runs (on a worker thread), not at start-up
+    import httpx
 
 MediaState = Literal[
     "image", "video", "not_found", "refused", "redirect", "wrong_type", "too_large", "timeout",
@@ -28,7 +29,8 @@ VIDEO_TYPES = {
     "video/h263": "H.263", "video/3gpp": "H.263", "video/mp4v-es": "MPEG-4",
 }
 CHUNK = 64 * 1024
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+TIMEOUT_SECONDS = 10.0
+CONNECT_TIMEOUT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,13 @@ def check_media(
     *,
     client: httpx.Client | None = None,
     cancelled: Callable[[], bool] = lambda: False,
-    timeout: httpx.Timeout = TIMEOUT,
+    timeout: httpx.Timeout | float | None = None,
 ) -> MediaCheck:
     """Fetch ``url`` as the RCS platform would; never raises for network trouble."""
+    import httpx
+
+    if timeout is None:
+        timeout = httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in limits.URL_SCHEMES or not parts.netloc:

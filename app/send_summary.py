@@ -81,3 +81,23 @@ def send_summary(document: CampaignDocument, *, local_zone: str) -> list[Summary
 def is_scheduled(document: CampaignDocument) -> bool:
     return document.campaign.start_at is not None
 
+
+
+# A rough price of one RCS message with its fallback, used only to warn that the balance looks low
+# before sending: the server gives the real estimate (calculated_price) only once the campaign exists.
+ROUGH_PRICE_PER_MESSAGE = 0.02
+
+
+def balance_caution(balance: float | None, credit: float | None, currency: str | None, contacts: int | None) -> str:
+    """A warning when the account's money looks too little for the campaign, else ""."""
+    if balance is None:
+        return ""
+    available = balance + (credit or 0)
+    money = f"{balance:,.2f} {currency or ''}".strip()
+    if available <= 0:
+        return (f"Your balance is {money}: the campaign will pause as soon as it starts. "
+                "Top up your account first.")
+    if contacts and available < contacts * ROUGH_PRICE_PER_MESSAGE:
+        return (f"Your balance ({money}) may not cover {contacts:,} messages: the campaign pauses "
+                "when the money runs out.")
+    return ""

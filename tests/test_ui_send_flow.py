@@ -176,3 +176,45 @@ def test_sent_request_is_the_file_request(qtbot, harness):
     [sent] = harness.sends()
     expected = load_campaign_file(EXAMPLES / "spring-sale.rcs.json").campaign.to_request(for_sending=True)
     assert sent.json() == expected
+
+
+def test_a_sent_campaign_is_recorded_in_the_history(qtbot, harness):
+    send(qtbot, harness)
+    [info] = harness.results
+    history = harness.window.history.get(demo=True)
+    [record] = history.records()
+    assert record.campaign_id == info.id
+    assert record.request == load_campaign_file(EXAMPLES / "spring-sale.rcs.json").campaign.to_request(for_sending=True)
+    assert record.list_names == {1864603: "VIP customers", 1864604: "Kyiv store visitors"}
+
+
+def test_an_unknown_outcome_is_recorded_as_such(qtbot):
+    server = SandboxServer()
+    server.faults.drop_connection = True
+    server.faults.only_path = "/api/campaigns/rcs/send-groups"
+    harness = make_window(qtbot, sandbox_connection(server), server)
+    try:
+        harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+        send(qtbot, harness)
+        assert isinstance(harness.failures[0], api.OutcomeUnknown)
+        [record] = harness.window.history.get(demo=True).records()
+        assert record.outcome_unknown and record.campaign_id is None
+    finally:
+        server.faults.clear()
+        close_window(harness)
+
+
+def test_balance_is_shown_and_a_low_balance_is_warned_about_before_sending(qtbot, harness):
+    from app.api.models import Balance
+
+    window = harness.window
+    qtbot.waitUntil(lambda: window.balance is not None, timeout=5000)
+    assert window.balance_label.text().startswith("Balance: ")
+    window.balance = Balance(balance=3.0, currency="USD", credit=0.0)  # 1,590 contacts cost more than that
+    harness.accept = False
+    window.send_controller.request_send()
+    caution = harness.confirmations[-1].caution
+    assert caution is not None and "may not cover 1,590 messages" in caution
+    window.balance = Balance(balance=500.0, currency="USD", credit=0.0)
+    window.send_controller.request_send()
+    assert harness.confirmations[-1].caution is None

@@ -65,8 +65,9 @@ def sandbox_connection(server: SandboxServer, *, send_timeout: float = 60.0, bas
                       media_mounts={DEMO_BASE_URL: transport})
 
 
-def make_window(qtbot, connection: Connection, server: SandboxServer) -> Harness:
-    window = MainWindow(Settings(), connection, app_paths())
+def make_window(qtbot, connection: Connection, server: SandboxServer, *, recover: bool = False) -> Harness:
+    """The window; ``recover`` looks for autosaves left by killed windows as a real start does."""
+    window = MainWindow(Settings(), connection, app_paths(), recover=recover)
     window.persist_state = False
     qtbot.addWidget(window)
     harness = Harness(window, server)

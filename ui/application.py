@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.config import AppPaths, Settings, app_paths, load_settings
 from app.connection import open_connection
-from app.credentials import CredentialsError, load_api_key
+from app.resources import window_icon_path
+from ui import workers
+from ui.first_paint import report_first_paint
 from ui.main_window import MainWindow
 from ui.qt_messages import route_qt_messages
 from ui.theme import apply_theme
+from ui.workers import Task
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -27,12 +30,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("WWT.world")
+    app.setDesktopFileName(APP_ID)  # Wayland finds the icon through the desktop file of this name
+    icon = window_icon_path()  # resources/icons/rcs-desk.png, from source or from the packaged program
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     return app
 
 
 def has_api_key() -> bool:
+    from app.credentials import CredentialsError, load_api_key  # the keyring loads when first asked
+
     try:
         return load_api_key() is not None
     except CredentialsError:
@@ -40,12 +49,58 @@ def has_api_key() -> bool:
 
 
 def build_window(
-    *, demo: bool, api_url: str | None = None, settings: Settings | None = None, paths: AppPaths | None = None
+    *,
+    demo: bool,
+    api_url: str | None = None,
+    settings: Settings | None = None,
+    paths: AppPaths | None = None,
+    connect: bool = True,
 ) -> MainWindow:
+    """The window; with ``connect=False`` it has no connection yet (see ``connect_window``)."""
     settings = settings or load_settings()
     paths = paths or app_paths()
+    if not connect:
+        return MainWindow(settings, None, paths)
     connection = open_connection(settings, demo=demo, api_url=api_url)
     return MainWindow(settings, connection, paths, load_lists=demo or has_api_key())
+
+
+def _open_connection(context, settings: Settings, demo: bool, api_url: str | None):
+    """Background: the keyring (which may wait on the system's secret service), httpx, the demo server."""
+    has_key = demo or has_api_key()
+    return open_connection(settings, demo=demo, api_url=api_url), has_key
+
+
+def connect_window(window: MainWindow, *, demo: bool, api_url: str | None) -> None:
+    """Open the connection on a worker thread once the window is up, then hand it to the window."""
+
+    def on_opened(result) -> None:
+        connection, has_key = result
+        window.set_connection(connection, load_lists=has_key)
+        if not has_key:
+            offer_demo_or_key(window)
+
+    task = Task(_open_connection, window.settings, demo, api_url, parent=window)
+    task.succeeded.connect(on_opened)
+    task.failed.connect(lambda error: window.statusBar().showMessage(
+        window.tr("The program could not connect: %1").replace("%1", str(error)), 0))
+    task.start()
+
+
+class FileOpenFilter(QObject):
+    """macOS opens documents (a double-click in Finder) with a FileOpen event, not an argument."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()
+            if path and self.window.files.may_discard():
+                self.window.files.open_path(Path(path))
+            return True
+        return False
 
 
 def offer_demo_or_key(window: MainWindow) -> None:
@@ -68,10 +123,14 @@ def offer_demo_or_key(window: MainWindow) -> None:
 def run_window(*, demo: bool = False, api_url: str | None = None, files: list[str] | None = None) -> int:
     route_qt_messages()
     app = create_application()
-    window = build_window(demo=demo, api_url=api_url)
-    window.show()
+    window = build_window(demo=demo, api_url=api_url, connect=False)
     if files:
         window.files.open_path(Path(files[0]))
-    if not demo and not has_api_key():
-        offer_demo_or_key(window)
-    return app.exec()
+    report_first_paint(window)  # only with RCS_DESK_REPORT_FIRST_PAINT=1 (benchmarks)
+    window.show()
+    # The window paints first; connecting loads the keyring, httpx and (in demo mode) the demo server.
+    window.first_painted.connect(lambda: connect_window(window, demo=demo, api_url=api_url))
+    app.installEventFilter(FileOpenFilter(window))
+    code = app.exec()
+    workers.wait_for_all(15000)  # a request still running at exit ends within its timeout
+    return code

@@ -1,6 +1,6 @@
 """Commands that build the window: ``screenshot`` and ``self-test``.
 
-Registered by the command line without importing Qt; Qt is imported when one runs.
+Their arguments are declared in ``app.cli`` (without importing Qt); Qt is imported when one runs.
 Both run offscreen (no screen needed) unless a platform is already chosen.
 """
 
@@ -9,20 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-
-
-def add_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
-    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
-    p.add_argument("out", metavar="OUT.png")
-    p.add_argument("file", nargs="?", help="campaign file to open first")
-    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
-    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
-    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms"), default="message")
-    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
-    p.set_defaults(run=run_screenshot)
-
-    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
-    p.set_defaults(run=run_self_test)
 
 
 def _offscreen(scale: float = 1.0) -> None:

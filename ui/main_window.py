@@ -1,148 +1,170 @@
-"""The composer window: editor tabs on the left, the phone preview on the right, Send below."""
+"""The main window: the composer page, menus, the connection, sending, autosave, closing.
+
+Start-up is staged so the window paints as early as possible: the window is built with the
+Message tab and the phone preview; after its first paint the other panels are built and the
+connection is opened (``first_painted``, see ``ui.application``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app import APP_NAME
+from app.api.models import Balance
 from app.config import AppPaths, Settings, local_time_zone_name, save_settings
 from app.connection import Connection
+from app.recovery import RecoveryStore
 from app.send_summary import is_scheduled
-from app.validation import Problem
 from ui import workers
-from ui.agent_field import AgentField
+from ui.autosave import Autosave
+from ui.balance_status import BalanceStatus
+from ui.compose_page import ComposePage
 from ui.editor_state import CampaignEditor, new_document
 from ui.file_actions import FileActions
-from ui.group_picker import GroupPicker
+from ui.history_access import HistoryAccess
 from ui.media_preview import MediaPreviewService
-from ui.message_editor import MessageEditor
-from ui.phone_preview import PhonePreview
-from ui.schedule_panel import SchedulePanel
+from ui.restore_dialog import RestoreDialog
 from ui.send_flow import SendController
-from ui.sms_panel import SmsFallbackPanel
-
-# Which editor tab owns which request paths (for the error badges on the tabs).
-TAB_PATHS = (
-    ("options", "sender"),
-    ("groups",),
-    ("start_at", "validity", "time_zone"),
-    ("alternative_channel",),
-)
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
+COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
 
 
 class MainWindow(QMainWindow):
+    """Signal ``first_painted()``: the window has been painted once (start-up work can follow).
+
+    With a ``connection`` everything is built at once (tests, screenshots); with None the side
+    panels wait for the first paint and the connection comes later through ``set_connection``.
+    """
+
+    first_painted = Signal()
+
     def __init__(
-        self, settings: Settings, connection: Connection, paths: AppPaths, *, load_lists: bool = True
+        self,
+        settings: Settings,
+        connection: Connection | None,
+        paths: AppPaths,
+        *,
+        load_lists: bool = True,
+        recover: bool = True,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.connection = connection
+        self.connection: Connection | None = connection
         self.paths = paths
         self.persist_state = True
+        self._painted = False
         self.editor = CampaignEditor(parent=self)
-        self.editor.replace(new_document(connection.account_time_zone), fresh=True)
+        self.editor.replace(new_document(self.account_time_zone), fresh=True)
         self.preview_service = MediaPreviewService(parent=self)
+        self.compose = ComposePage(self.editor, settings, self.preview_service)
+        self.campaigns_view = None  # built with the side panels
+        self.main_tabs = QTabWidget()
+        self.main_tabs.setObjectName("mainTabs")
+        self.main_tabs.setDocumentMode(True)
+        self.main_tabs.addTab(self.compose, self.tr("Compose"))
+        self.main_tabs.addTab(QWidget(), self.tr("Campaigns"))
 
         self.demo_banner = QLabel(self.tr("Demo: nothing is sent. Campaigns go to a simulated WWT.world server."))
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.agent_field = AgentField(self.editor, settings.recent_senders)
-        self.message_editor = MessageEditor(self.editor, self.preview_service)
-        self.group_picker = GroupPicker(self.editor, lambda: self.connection.client)
-        self.schedule_panel = SchedulePanel(self.editor, connection.account_time_zone)
-        self.sms_panel = SmsFallbackPanel(self.editor, sender_suggestions=[settings.default_sms_sender] if settings.default_sms_sender else [])
-        self.phone_preview = PhonePreview(self.editor, self.preview_service)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("editorTabs")
-        self.tab_titles = [self.tr("Message"), self.tr("Recipients"), self.tr("Schedule"), self.tr("SMS fallback")]
-        message_page = QWidget()
-        message_layout = QVBoxLayout(message_page)
-        message_layout.addWidget(self.agent_field)
-        message_layout.addWidget(self.message_editor, 1)
-        for widget, title in zip(
-            (message_page, self.group_picker, self.schedule_panel, self.sms_panel), self.tab_titles, strict=True
-        ):
-            scrolls_itself = widget in (message_page, self.group_picker)
-            self.tabs.addTab(widget if scrolls_itself else _scrolling(widget), title)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.phone_preview)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-
-        self.message_editor.current_card_changed.connect(self.phone_preview.show_card)
-
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("problemsSummary")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextFormat(Qt.TextFormat.RichText)
-        self.problems_label.linkActivated.connect(self.on_problems_link_activated)
-        self.send_button = QPushButton()
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setDefault(False)
-        self.send_button.setAutoDefault(False)
-        self.send_button.clicked.connect(self.on_send_button_clicked)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(12, 6, 12, 6)
-        bottom.addWidget(self.problems_label, 1)
-        bottom.addWidget(self.send_button)
-
+        self.demo_banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.demo_banner)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.main_tabs, 1)
         self.setCentralWidget(central)
 
         self.files = FileActions(
-            self.editor, self, time_zone=lambda: self.connection.account_time_zone, folder=self._documents_folder
+            self.editor, self, time_zone=lambda: self.account_time_zone, folder=self._documents_folder
         )
+        self.history = HistoryAccess(paths)
+        self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
+        self.statusBar().addPermanentWidget(self.balance_status.label)
         self.send_controller = SendController(
-            self.editor, lambda: self.connection, local_time_zone_name, parent=self
+            self.editor, lambda: self.connection, local_time_zone_name, parent=self,
+            history=lambda demo: self.history.get(demo=demo), balance=lambda: self.balance,
         )
         self.send_controller.busy_changed.connect(self.on_send_busy_changed)
         self.send_controller.sent.connect(self.on_campaign_sent)
-
+        self.send_button.clicked.connect(self.on_send_button_clicked)
         self._build_menus()
-        self.editor.problems_changed.connect(self.on_editor_problems_changed)
+        self.editor.problems_changed.connect(self._update_send_button)
         self.editor.content_changed.connect(self._update_send_button)
         self.editor.file_state_changed.connect(self._update_title)
-        self.set_connection(connection, load_lists=load_lists)
-        self.on_editor_problems_changed(self.editor.problems)
+        self.autosave = Autosave(self.editor, RecoveryStore(paths.recovery_dir), parent=self)
+        self.autosave.orphans_found.connect(self.on_orphans_found)
+        if connection is not None:
+            self.build_side_panels()
+            self.set_connection(connection, load_lists=load_lists)
+        else:
+            self.first_painted.connect(self.build_side_panels)
+            self.statusBar().showMessage(self.tr("Connecting…"))
+        if recover:
+            self.first_painted.connect(self.autosave.look_for_orphans)
+        self._update_send_button()
         self._update_title()
         self._restore_window_state()
 
-    # Construction helpers -------------------------------------------------------------------
+    # The composer's parts, by name ---------------------------------------------------------------
+
+    agent_field = property(lambda self: self.compose.agent_field)
+    message_editor = property(lambda self: self.compose.message_editor)
+    phone_preview = property(lambda self: self.compose.phone_preview)
+    group_picker = property(lambda self: self.compose.group_picker)
+    schedule_panel = property(lambda self: self.compose.schedule_panel)
+    sms_panel = property(lambda self: self.compose.sms_panel)
+    tabs = property(lambda self: self.compose.tabs)
+    splitter = property(lambda self: self.compose.splitter)
+    problems_label = property(lambda self: self.compose.problems_label)
+    send_button = property(lambda self: self.compose.send_button)
+    balance_label = property(lambda self: self.balance_status.label)
+
+    @property
+    def balance(self) -> Balance | None:
+        return self.balance_status.balance
+
+    @balance.setter
+    def balance(self, value: Balance | None) -> None:
+        self.balance_status.balance = value
+
+    def build_side_panels(self) -> None:
+        """The panels not shown at start: Recipients, Schedule, SMS fallback, and Campaigns."""
+        if self.campaigns_view is not None:
+            return
+        self.compose.build_side_panels(lambda: self.connection.client, self.account_time_zone)
+        self.reload_lists_action.triggered.connect(self.group_picker.reload)
+        from ui.campaigns_view import CampaignsView
+
+        view = CampaignsView(
+            lambda: self.history.get(demo=bool(self.connection and self.connection.demo)),
+            lambda: self.connection,
+            lambda: self.connection.server_label if self.connection else "",
+        )
+        view.duplicate_requested.connect(self.on_duplicate_requested)
+        self.send_controller.sent.connect(lambda _info: view.record_added())
+        placeholder = self.main_tabs.widget(CAMPAIGNS_TAB)
+        self.main_tabs.removeTab(CAMPAIGNS_TAB)
+        self.main_tabs.insertTab(CAMPAIGNS_TAB, view, self.tr("Campaigns"))
+        placeholder.deleteLater()
+        self.campaigns_view = view
+
+    def on_duplicate_requested(self, document) -> None:
+        """A sent campaign's content becomes a new, unsaved draft (its schedule cleared)."""
+        if not self.files.may_discard():
+            return
+        self.editor.replace(document, None, modified=True)
+        self.main_tabs.setCurrentIndex(COMPOSE_TAB)
+        self.statusBar().showMessage(self.tr("A copy of the campaign is open as a new draft."), 8000)
+
+    # Menus ---------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -158,7 +180,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -167,10 +189,9 @@ class MainWindow(QMainWindow):
         self.send_action.setShortcut(QKeySequence("Ctrl+Return"))
         self.send_action.triggered.connect(self.on_send_button_clicked)
         campaign_menu.addAction(self.send_action)
-        reload_action = QAction(self.tr("&Reload contact lists"), self)
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        reload_action.triggered.connect(self.group_picker.reload)
-        campaign_menu.addAction(reload_action)
+        self.reload_lists_action = QAction(self.tr("&Reload contact lists"), self)
+        self.reload_lists_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        campaign_menu.addAction(self.reload_lists_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_action = QAction(self.tr("&Settings…"), self)
@@ -186,8 +207,13 @@ class MainWindow(QMainWindow):
 
     # Connection -------------------------------------------------------------------------------
 
+    @property
+    def account_time_zone(self) -> str:
+        return self.connection.account_time_zone if self.connection else self.settings.account_time_zone
+
     def set_connection(self, connection: Connection, *, load_lists: bool = True) -> None:
         """Use another server (demo or real) from now on, and reload what comes from it."""
+        self.build_side_panels()
         old = self.connection
         self.connection = connection
         self.demo_banner.setVisible(connection.demo)
@@ -197,10 +223,13 @@ class MainWindow(QMainWindow):
         self.preview_service.set_mounts(connection.media_mounts)
         for card_editor in self.message_editor.card_editors:
             card_editor.preview.check_now()
-        if old is not connection:
+        if old is not None and old is not connection:
             old.client.close()
         if load_lists:
             self.group_picker.reload()
+            self.balance_status.refresh()
+        self.campaigns_view.reload()
+        self._update_send_button()
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
@@ -216,39 +245,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings, self.paths)
         self.set_connection(open_connection(self.settings, demo=False))
 
-    # Problems and the send button ---------------------------------------------------------------
-
-    def on_editor_problems_changed(self, _shown: list[Problem]) -> None:
-        errors = self.editor.errors
-        warnings = self.editor.warnings
-        for index, prefixes in enumerate(TAB_PATHS):
-            own = [p for p in self.editor.problems if p.is_error and p.path.startswith(prefixes)]
-            title = self.tab_titles[index] + (f"  ✖ {len(own)}" if own else "")
-            self.tabs.setTabText(index, title)
-        if errors:
-            text = (
-                self.tr("1 problem to fix before sending") if len(errors) == 1
-                else self.tr("%1 problems to fix before sending").replace("%1", str(len(errors)))
-            )
-            if self.editor.hiding_problems:
-                text += " · <a href='show'>" + self.tr("Show them") + "</a>"
-        elif warnings:
-            text = (
-                self.tr("Ready to send · 1 warning: see the marked field") if len(warnings) == 1
-                else self.tr("Ready to send · %1 warnings: see the marked fields").replace("%1", str(len(warnings)))
-            )
-        else:
-            text = self.tr("Ready to send")
-        self.problems_label.setText(text)
-        self._update_send_button()
-
-    def on_problems_link_activated(self, _link: str) -> None:
-        """Show every problem at its field and go to the first tab that has an error."""
-        self.editor.reveal_all()
-        for index, prefixes in enumerate(TAB_PATHS):
-            if any(p.path.startswith(prefixes) for p in self.editor.errors):
-                self.tabs.setCurrentIndex(index)
-                break
+    # Sending ---------------------------------------------------------------------------------------
 
     def _update_send_button(self) -> None:
         scheduled = is_scheduled(self.editor.document)
@@ -257,7 +254,7 @@ class MainWindow(QMainWindow):
             self.tr("Sending…") if busy else (self.tr("Schedule…") if scheduled else self.tr("Send…"))
         )
         errors = self.editor.errors
-        enabled = not errors and not busy
+        enabled = not errors and not busy and self.connection is not None
         self.send_button.setEnabled(enabled)
         self.send_action.setEnabled(enabled)
         if errors:
@@ -266,6 +263,8 @@ class MainWindow(QMainWindow):
             tip = self.tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
         elif busy:
             tip = self.tr("The campaign is being sent.")
+        elif self.connection is None:
+            tip = self.tr("Connecting…")
         else:
             tip = self.tr("Check the summary, then send (Ctrl+Enter)")
         self.send_button.setToolTip(tip)
@@ -284,10 +283,40 @@ class MainWindow(QMainWindow):
             self.settings.remember_sender(sender)
             save_settings(self.settings, self.paths)
         self.statusBar().showMessage(self.tr("Campaign %1 created.").replace("%1", str(info.id)), 10000)
+        self.balance_status.refresh()
+
+    # Crash recovery --------------------------------------------------------------------------------
+
+    def on_orphans_found(self, entries: list) -> None:
+        """Offer the campaigns left by windows that did not close normally, one at a time."""
+        if not entries:
+            return
+        entry, rest = entries[0], entries[1:]
+        dialog = RestoreDialog(entry, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._on_restore_answered(dialog.choice, entry, rest))
+        self.present_restore(dialog)
+
+    def present_restore(self, dialog: RestoreDialog) -> None:
+        """Shows the question (tests replace this to answer it)."""
+        dialog.open()
+
+    def _on_restore_answered(self, choice: str, entry, rest: list) -> None:
+        store = self.autosave.store
+        if choice == "restore" and self.files.may_discard():
+            document = store.adopt(entry)
+            self.editor.replace(document, entry.source_path, modified=True)
+        elif choice == "discard":
+            store.discard(entry)
+        else:
+            store.release(entry)
+        self.on_orphans_found(rest)
 
     def is_settled(self) -> bool:
         """True when no list load or media check is running (screenshots wait for this)."""
-        return not self.group_picker.loading and self.preview_service.is_idle
+        picker, view = self.group_picker, self.campaigns_view
+        return (picker is not None and not picker.loading and self.preview_service.is_idle
+                and view is not None and not view.busy)
 
     # Title, state, closing ------------------------------------------------------------------------
 
@@ -316,6 +345,16 @@ class MainWindow(QMainWindow):
         state.setValue("splitter", self.splitter.saveState())
         state.sync()
 
+    def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint pass has finished
+        elif kind in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowStateChange) and self.campaigns_view:
+            # status polling only while someone can see the window
+            self.campaigns_view.set_polling_active(self.isVisible() and not self.isMinimized())
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.send_controller.busy:
             self.statusBar().showMessage(self.tr("Wait until the campaign has been sent."), 5000)
@@ -326,7 +365,10 @@ class MainWindow(QMainWindow):
             return
         if self.persist_state:
             self.save_window_state()
+        self.autosave.close()
+        if self.connection is not None:
+            self.connection.client.close()  # cuts requests still under way short
         self.preview_service.shutdown()
-        workers.wait_for_all(3000)
-        self.connection.client.close()
+        workers.wait_for_all(3000)  # the rest is waited for when the event loop has ended
+        self.history.close()
         event.accept()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from app.media_check import MediaCheck
 from ui.image_view import ImageView
 from ui.message_fields import error_color, warning_color
 from ui.workers import Task, TaskContext
+
+if TYPE_CHECKING:
+    import httpx
 
 CheckFunction = Callable[..., MediaCheck]  # check(url, *, client, cancelled, timeout) -> MediaCheck
 # Answers worth remembering; a timeout or a broken connection is asked again next time.
@@ -80,7 +83,7 @@ class MediaPreviewService(QObject):
     ) -> None:
         super().__init__(parent)
         self._check = check or media_check.check_media
-        self._timeout = timeout if timeout is not None else media_check.TIMEOUT
+        self._timeout = timeout  # None: check_media's default
         self._max_running = max_running
         self._cache_size = cache_size
         self._cache: OrderedDict[str, MediaResult] = OrderedDict()
@@ -172,6 +175,8 @@ class MediaPreviewService(QObject):
 
     def _http_client(self) -> httpx.Client:
         if self._client is None:
+            import httpx
+
             self._client = httpx.Client(timeout=self._timeout, follow_redirects=False, mounts=self._mounts)
             self._clients.append(self._client)
         return self._client

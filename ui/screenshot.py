@@ -10,7 +10,7 @@ from ui.qt_messages import route_qt_messages
 from ui.settle import wait_until
 from ui.theme import use_theme
 
-TABS = {"message": 0, "recipients": 1, "schedule": 2, "sms": 3}
+TABS = {"message": 0, "recipients": 1, "schedule": 2, "sms": 3}  # the composer's tabs; "campaigns" is its own page
 
 
 def take_screenshot(
@@ -31,7 +31,10 @@ def take_screenshot(
     if file and not window.files.open_path(Path(file)):
         print(f"{file} could not be opened.", file=sys.stderr)
         return 1
-    window.tabs.setCurrentIndex(TABS[tab])
+    if tab == "campaigns":
+        window.main_tabs.setCurrentIndex(1)
+    else:
+        window.tabs.setCurrentIndex(TABS[tab])
     window.resize(*size)
     window.show()
     settled = wait_until(window.is_settled, timeout_s=30)

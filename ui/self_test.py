@@ -38,7 +38,12 @@ def _environment_checks() -> tuple[list[str], list[str]]:
         failures.append(f"time zones unavailable ({type(exc).__name__})")
     from app.credentials import keyring_available, keyring_backend_name
 
-    facts.append(f"keyring: {keyring_backend_name()}" if keyring_available() else "keyring: none (API key from RCS_DESK_API_KEY only)")
+    if keyring_available():
+        facts.append(f"keyring: {keyring_backend_name()}")
+    else:
+        from app.keyring_info import keyring_report  # why: no service here, or backends not packaged
+
+        facts.append(f"keyring: none, API key from RCS_DESK_API_KEY only [{keyring_report()}]")
     return facts, failures
 
 

@@ -7,22 +7,29 @@ sending a campaign identical to one that was just sent or whose outcome is unkno
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app import api
-from app.api.models import CampaignInfo
+from app.api.models import Balance, CampaignInfo
 from app.connection import Connection
-from app.send_summary import SummaryLine, body_fingerprint, is_scheduled, send_summary
+from app.send_summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
 from app.sending import send_body
 from app.validation import Problem
 from ui.editor_state import CampaignEditor
 from ui.message_box import show_message
 from ui.problem_marks import WARNING_COLOR, problem_html
 from ui.workers import Task
+
+if TYPE_CHECKING:
+    from app.history import History
+
+log = logging.getLogger(__name__)
 
 
 class ConfirmSendDialog(QDialog):
@@ -94,10 +101,15 @@ class SendController(QObject):
         connection: Callable[[], Connection],
         local_zone: Callable[[], str],
         parent: QWidget,
+        *,
+        history: Callable[[bool], History | None] = lambda demo: None,
+        balance: Callable[[], Balance | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
         self._connection = connection
+        self._history = history
+        self._balance = balance
         self._local_zone = local_zone
         self._window = parent
         self._busy = False
@@ -116,9 +128,9 @@ class SendController(QObject):
     def request_send(self) -> None:
         """Ask for confirmation, then send. Ignored while a confirmation or a send is under way."""
         self.editor.reveal_all()
-        if self.busy or self.editor.errors:
-            return
         connection = self._connection()
+        if self.busy or self.editor.errors or connection is None:
+            return
         body = send_body(self.editor.document, connection.account_time_zone)
         fingerprint = body_fingerprint(body)
         dialog = ConfirmSendDialog(
@@ -134,6 +146,19 @@ class SendController(QObject):
         self.present_confirmation(dialog)
 
     def _caution(self, fingerprint: str) -> str:
+        money = self._money_caution()
+        repeat = self._repeat_caution(fingerprint)
+        return "\n\n".join(text for text in (repeat, money) if text)
+
+    def _money_caution(self) -> str:
+        balance = self._balance()
+        if balance is None:
+            return ""
+        contacts = self.editor.document.list_contacts().values()
+        known = None if any(c is None for c in contacts) else sum(contacts)
+        return balance_caution(balance.balance, balance.credit, balance.currency, known)
+
+    def _repeat_caution(self, fingerprint: str) -> str:
         if fingerprint in self._unknown:
             return self.tr(
                 "The last attempt to send this same campaign may have gone through. "
@@ -158,8 +183,9 @@ class SendController(QObject):
             self.busy_changed.emit(False)
             return
         self._busy = True
-        client = self._connection().client
-        task = Task(_send, client, body, parent=self)
+        connection = self._connection()
+        record = _Recorder(self._history, connection, self.editor.document)
+        task = Task(_send, connection.client, body, record, parent=self)
         task.succeeded.connect(lambda info: self._on_sent(info, fingerprint))
         task.failed.connect(lambda error: self._on_failed(error, fingerprint))
         task.finished.connect(self._on_task_finished)
@@ -210,5 +236,42 @@ class SendController(QObject):
         show_message(self._window, title, message, details=error.details, kind=kind)
 
 
-def _send(context, client: api.WwtClient, body: dict) -> CampaignInfo:
-    return client.send_campaign(body)
+class _Recorder:
+    """Writes the send into the campaign history (on the worker thread, right after the answer).
+    A history that cannot be written never turns a sent campaign into a failure."""
+
+    def __init__(self, history: Callable[[bool], History | None], connection: Connection, document) -> None:
+        self._history = history
+        self._demo = connection.demo
+        self._server = connection.server_label
+        from app.history import lists_of
+
+        self._lists = lists_of(document)
+        self._time_zone = document.time_zone
+
+    def sent(self, body: dict, info: CampaignInfo) -> None:
+        self._write(lambda h: h.record_sent(body, info, lists=self._lists, time_zone=self._time_zone,
+                                            server=self._server))
+
+    def unknown(self, body: dict) -> None:
+        self._write(lambda h: h.record_unknown_outcome(body, lists=self._lists, time_zone=self._time_zone,
+                                                       server=self._server))
+
+    def _write(self, action) -> None:
+        try:
+            history = self._history(self._demo)
+            if history is not None:
+                action(history)
+        except Exception:  # the campaign is what matters; the history is a convenience
+            log.warning("the send could not be written to the history", exc_info=True)
+
+
+def _send(context, client: api.WwtClient, body: dict, record: _Recorder) -> CampaignInfo:
+    try:
+        info = client.send_campaign(body)
+    except api.ApiError as exc:
+        if exc.outcome_unknown:
+            record.unknown(body)
+        raise
+    record.sent(body, info)
+    return info

@@ -34,7 +34,15 @@ def style_sheet(dark: bool) -> str:
     }}
     QLabel[role="muted"], QLabel#counterLabel {{ color: {muted}; }}
     QLabel[role="heading"] {{ font-size: 15px; font-weight: 600; }}
-    """
+    """ + (_DARK_INDICATORS if dark else "")
+
+
+# Fusion draws an unchecked box in a table with a frame too dark to see on a dark palette.
+_DARK_INDICATORS = """
+    QAbstractItemView::indicator:unchecked {
+        border: 1px solid #9aa0a6; border-radius: 2px; background: transparent; width: 12px; height: 12px;
+    }
+"""
 
 
 def apply_theme(app: QApplication) -> None:

@@ -2,9 +2,15 @@
 
 See ``app.api.client`` for the retry rules (a campaign send is never repeated automatically)
 and ``app.api.errors`` for what each error means to the user.
+
+The client (and with it httpx) is imported on first use, so the window can paint before it
+is needed; the errors and models are plain Python and load at once.
 """
 
-from app.api.client import WwtClient, default_user_agent
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from app.api.errors import (
     KEY_REFUSED_MESSAGE,
     AccessDenied,
@@ -24,6 +30,17 @@ from app.api.errors import (
     UnexpectedResponse,
 )
 from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender
+
+if TYPE_CHECKING:
+    from app.api.client import WwtClient, default_user_agent
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("WwtClient", "default_user_agent"):
+        from app.api import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module 'app.api' has no attribute {name!r}")
 
 __all__ = [
     "KEY_REFUSED_MESSAGE",

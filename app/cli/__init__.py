@@ -1,6 +1,8 @@
 """The ``rcs-desk`` command: opens the window when given no command, else runs one.
 
 This module and what it imports for the commands never import Qt, so commands start fast.
+A command's module is imported only when that command runs (``run`` names it as
+"module:function"), and the window's start does not wait for the command modules.
 Exit codes: 0 done; 1 nothing was sent because of the input (file, validation, no
 confirmation, usage); 2 the server refused; 3 the server could not be reached or the
 outcome is unknown.
@@ -9,14 +11,19 @@ outcome is unknown.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
 
 from app import APP_NAME, __version__
-from app.cli import commands
+from app.windows_console import attach_for_terminal_use
 
-from app.cli.commands import EXIT_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE  # noqa: F401, E402
+EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
+CORE = "app.cli.commands"
+HISTORY = "app.cli.history_commands"
+WINDOW = "ui.commands"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,40 +47,79 @@ def build_parser() -> _Parser:
 
     p = sub.add_parser("validate", help="check a campaign file; sends nothing")
     p.add_argument("file")
-    p.set_defaults(run=commands.validate)
+    p.set_defaults(run=f"{CORE}:validate")
 
     p = sub.add_parser("send", help="validate and send a campaign file")
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="send without asking for confirmation")
     p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
-    p.set_defaults(run=commands.send)
+    p.set_defaults(run=f"{CORE}:send")
 
     p = sub.add_parser("lists", help="show the account's contact lists")
     p.add_argument("--json", action="store_true", help="print every list as one JSON array")
-    p.set_defaults(run=commands.lists)
+    p.set_defaults(run=f"{CORE}:lists")
 
     p = sub.add_parser("campaign", help="show a campaign's status and statistics")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true", help="print the campaign as JSON")
-    p.set_defaults(run=commands.campaign)
+    p.set_defaults(run=f"{CORE}:campaign")
 
     p = sub.add_parser("stop", help="stop a scheduled or running campaign")
     p.add_argument("id", type=int)
     p.add_argument("--yes", action="store_true", help="stop without asking for confirmation")
-    p.set_defaults(run=commands.stop)
+    p.set_defaults(run=f"{CORE}:stop")
 
     p = sub.add_parser("set-key", help="save the API key in the system keyring (read from the terminal)")
-    p.set_defaults(run=commands.set_key)
+    p.set_defaults(run=f"{CORE}:set_key")
 
     p = sub.add_parser("sandbox", help="run the built-in demo server on this computer")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--lists", type=int, default=None, metavar="N", help="serve N generated contact lists")
-    p.set_defaults(run=commands.sandbox)
+    p.set_defaults(run=f"{CORE}:sandbox")
 
-    commands.add_window_commands(sub)
+    p = sub.add_parser("campaigns", help="show the campaigns sent from this computer, with fresh statuses")
+    p.add_argument("--json", action="store_true", help="print every campaign as one JSON array")
+    p.add_argument("--all", action="store_true", help="also show campaigns created in the web account")
+    p.add_argument("--offline", action="store_true", help="do not ask the server; show the statuses last seen")
+    p.set_defaults(run=f"{HISTORY}:campaigns")
+
+    if _window_installed("ui.commands"):
+        _add_window_commands(sub)
     parser.command_names = frozenset(sub.choices)
     return parser
+
+
+def _add_window_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
+    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("file", nargs="?", help="campaign file to open first")
+    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
+    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
+    p.set_defaults(run=f"{WINDOW}:run_screenshot")
+
+    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
+    p.set_defaults(run=f"{WINDOW}:run_self_test")
+
+
+def _window_installed(module: str) -> bool:
+    return importlib.util.find_spec("ui") is not None and importlib.util.find_spec(module) is not None
+
+
+def _resolve(target: str):
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def open_window(args: argparse.Namespace, files: list[str]) -> int:
+    if not _window_installed("ui.application"):
+        print("The window is not part of this installation; use a command (rcs-desk --help).", file=sys.stderr)
+        return EXIT_INPUT
+    from ui.application import run_window
+
+    return run_window(demo=args.demo, api_url=args.api_url, files=files)
 
 
 def _first_positional(argv: list[str]) -> int | None:
@@ -91,14 +137,16 @@ def _first_positional(argv: list[str]) -> int | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
     first = _first_positional(argv)
+    # Packaged windowed program on Windows: print to the terminal it was started from (before logging binds stderr).
+    attach_for_terminal_use(argv, command_given=first is not None and argv[first] in parser.command_names)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if first is None or argv[first] not in parser.command_names:
         # No command: open the window, with the campaign file given as its argument if any.
         files = argv[first:] if first is not None else []
         args = parser.parse_args(argv[:first] if first is not None else argv)
-        return commands.open_window(args, files)
+        return open_window(args, files)
     args, extra = parser.parse_known_args(argv)
     if extra:
         # argparse cannot take an optional positional after options ("screenshot OUT --size 800x600 FILE")
@@ -106,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not late_file:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.file = extra[0]
-    return args.run(args)
+    return _resolve(args.run)(args)
 
 
 if __name__ == "__main__":

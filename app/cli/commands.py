@@ -4,40 +4,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib.util
 import sys
 from collections.abc import Callable
 
 from app import api
 from app.campaign_file import CampaignFileError, CampaignDocument, load_campaign_file
-from app.cli import output
+from app.cli import EXIT_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output
 from app.config import Settings, load_settings, save_settings
 from app.connection import Connection, open_connection
 from app.credentials import CredentialsError, check_key_format, load_api_key, save_api_key
 from app.sending import send_body
 from app.validation import has_errors, validate_document
 
-EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
 
 REFUSALS = (api.Rejected, api.DuplicateRequest, api.KeyRefused, api.AccessDenied, api.NotFound)
-
-
-def add_window_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
-    """Commands that need the window (``screenshot``, ``self-test``) live in ``ui.commands``."""
-    if importlib.util.find_spec("ui") is None or importlib.util.find_spec("ui.commands") is None:
-        return
-    from ui.commands import add_commands  # ui.commands imports Qt only when a command runs
-
-    add_commands(sub)
-
-
-def open_window(args: argparse.Namespace, files: list[str]) -> int:
-    if importlib.util.find_spec("ui") is None or importlib.util.find_spec("ui.application") is None:
-        _say("The window is not part of this installation; use a command (rcs-desk --help).")
-        return EXIT_INPUT
-    from ui.application import run_window
-
-    return run_window(demo=args.demo, api_url=args.api_url, files=files)
 
 
 def _say(message: str) -> None:
@@ -155,8 +135,17 @@ def send(args: argparse.Namespace) -> int:
             return EXIT_INPUT
 
     def work(connection: Connection) -> int:
+        from app.cli import history_commands  # imported here: it imports this module
+
         body = send_body(document, connection.account_time_zone)
-        info = connection.client.send_campaign(body)
+        sent_at = history_commands.utc_now()
+        try:
+            info = connection.client.send_campaign(body)
+        except api.ApiError as exc:
+            if exc.outcome_unknown:
+                history_commands.note_unknown_outcome(connection, document, body, sent_at)
+            raise
+        history_commands.note_sent(connection, document, body, info, sent_at)
         if document.campaign.sender:
             settings.remember_sender(document.campaign.sender)
             save_settings(settings)
