@@ -27,6 +27,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     wait: threading.Event | None = None  # the answer waits until this is set (or the server stops)
     declared_length: int | None = None  # a Content-Length that differs from the body
+    delay_s: float = 0.0  # answer this much later (a slow picture host)
 
 
 class MediaServer:
@@ -45,6 +46,8 @@ class MediaServer:
                 outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
                 route = outer.routes.get(self.path, Route(status=404, body=b"<html>missing</html>",
                                                           headers={"Content-Type": "text/html"}))
+                if route.delay_s:
+                    outer._stopping.wait(route.delay_s)
                 if route.wait is not None:
                     while not route.wait.wait(0.05) and not outer._stopping.is_set():
                         pass
