@@ -65,6 +65,9 @@ def main() -> int:
         shoot("schedule.png", autumn, "--theme", "light", "--tab", "schedule", home=home)
         shoot("sms-fallback.png", autumn, "--theme", "light", "--tab", "sms", home=home)
         shoot("new-campaign.png", None, "--theme", "light", home=home)
+        env = dict(os.environ, RCS_DESK_HOME=str(Path(folder) / "campaigns-home"), QT_QPA_PLATFORM="offscreen")
+        subprocess.run([sys.executable, str(ROOT / "docs" / "campaigns_screenshot.py"), str(OUT / "campaigns.png")],
+                       check=True, env=env, cwd=ROOT)
     return 0
 
 

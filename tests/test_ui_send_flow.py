@@ -218,3 +218,29 @@ def test_balance_is_shown_and_a_low_balance_is_warned_about_before_sending(qtbot
     window.balance = Balance(balance=500.0, currency="USD", credit=0.0)
     window.send_controller.request_send()
     assert harness.confirmations[-1].caution is None
+
+
+def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.message_box import MessageDialog
+
+    server = SandboxServer()
+    server.faults.drop_connection = True
+    server.faults.only_path = "/api/campaigns/rcs/send-groups"
+    harness = make_window(qtbot, sandbox_connection(server), server)
+    window = harness.window
+    try:
+        window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+        window.send_controller.present_failure = window.send_controller._show_failure
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(window.findChildren(MessageDialog)), timeout=10000)
+        [dialog] = window.findChildren(MessageDialog)
+        assert "listed under Campaigns" in dialog.message_label.text()
+        qtbot.waitUntil(lambda: window.campaigns_view.record_count == 1, timeout=5000)
+        dialog.findChild(QPushButton, "messageActionButton").click()
+        assert window.main_tabs.currentWidget() is window.campaigns_view
+        assert len(harness.sends()) == 1
+    finally:
+        server.faults.clear()
+        close_window(harness)

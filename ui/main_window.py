@@ -150,6 +150,12 @@ class MainWindow(QMainWindow):
         )
         view.duplicate_requested.connect(self.on_duplicate_requested)
         self.send_controller.sent.connect(lambda _info: view.record_added())
+        self.send_controller.send_failed.connect(
+            lambda error: view.record_added() if getattr(error, "outcome_unknown", False) else None
+        )
+        self.send_controller.show_campaigns_requested.connect(
+            lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB)
+        )
         placeholder = self.main_tabs.widget(CAMPAIGNS_TAB)
         self.main_tabs.removeTab(CAMPAIGNS_TAB)
         self.main_tabs.insertTab(CAMPAIGNS_TAB, view, self.tr("Campaigns"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ class MessageDialog(QDialog):
         *,
         details: str = "",
         kind: str = "error",
+        action: tuple[str, Callable[[], None]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("messageDialog")
@@ -57,6 +60,11 @@ class MessageDialog(QDialog):
             self.copy_button = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
             self.copy_button.setToolTip(self.tr("Copy technical details to send to support"))
             self.copy_button.clicked.connect(self.on_copy_clicked)
+        if action is not None:
+            text, callback = action
+            action_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+            action_button.setObjectName("messageActionButton")
+            action_button.clicked.connect(callback)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
@@ -68,9 +76,16 @@ class MessageDialog(QDialog):
 
 
 def show_message(
-    parent: QWidget | None, title: str, message: str, *, details: str = "", kind: str = "error"
+    parent: QWidget | None,
+    title: str,
+    message: str,
+    *,
+    details: str = "",
+    kind: str = "error",
+    action: tuple[str, Callable[[], None]] | None = None,
 ) -> MessageDialog:
-    dialog = MessageDialog(parent, title, message, details=details, kind=kind)
+    """Open a message (non-blocking); ``action`` adds a button that does something and closes it."""
+    dialog = MessageDialog(parent, title, message, details=details, kind=kind, action=action)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

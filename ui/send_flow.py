@@ -94,6 +94,7 @@ class SendController(QObject):
     busy_changed = Signal(bool)
     sent = Signal(object)
     send_failed = Signal(object)
+    show_campaigns_requested = Signal()
 
     def __init__(
         self,
@@ -233,7 +234,13 @@ class SendController(QObject):
             message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
         kind = "warning" if isinstance(error, (api.OutcomeUnknown, api.DuplicateRequest)) else "error"
         title = self.tr("The campaign was not sent") if kind == "error" else self.tr("Check before sending again")
-        show_message(self._window, title, message, details=error.details, kind=kind)
+        action = None
+        if error.outcome_unknown:
+            message += "\n\n" + self.tr(
+                "The attempt is listed under Campaigns, where the program can look for it on the server."
+            )
+            action = (self.tr("Show in Campaigns"), self.show_campaigns_requested.emit)
+        show_message(self._window, title, message, details=error.details, kind=kind, action=action)
 
 
 class _Recorder:
