@@ -58,3 +58,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def no_background_task_left(request):
+    """A Qt test must not leave a worker thread behind (it would outlive the widgets it reports to)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import workers
+
+    assert workers.wait_for_all(5000), "a background task did not end"
+    QCoreApplication.processEvents()  # let the ended tasks report and clean up
+    assert workers.running_tasks() == [], "a background task was still registered after the test"

@@ -176,7 +176,7 @@ def test_first_start_without_a_key_offers_the_demo(qtbot):
         [dialog] = window.findChildren(WelcomeDialog)
         demo_button = dialog.findChild(QPushButton, "tryDemoButton")
         qtbot.mouseClick(demo_button, Qt.MouseButton.LeftButton)
-        assert window.connection.demo
+        qtbot.waitUntil(lambda: window.connection.demo, timeout=5000)  # connected on a worker thread
         assert window.demo_banner.isVisible()
         assert "nothing is sent" in window.demo_banner.text()
         qtbot.waitUntil(lambda: not window.group_picker.loading, timeout=5000)

@@ -18,7 +18,6 @@ from ui.first_paint import report_first_paint
 from ui.main_window import MainWindow
 from ui.qt_messages import route_qt_messages
 from ui.theme import apply_theme
-from ui.workers import Task
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -56,35 +55,13 @@ def build_window(
     paths: AppPaths | None = None,
     connect: bool = True,
 ) -> MainWindow:
-    """The window; with ``connect=False`` it has no connection yet (see ``connect_window``)."""
+    """The window; with ``connect=False`` it has no connection yet (``MainWindow.reconnect`` makes one)."""
     settings = settings or load_settings()
     paths = paths or app_paths()
     if not connect:
         return MainWindow(settings, None, paths)
     connection = open_connection(settings, demo=demo, api_url=api_url)
     return MainWindow(settings, connection, paths, load_lists=demo or has_api_key())
-
-
-def _open_connection(context, settings: Settings, demo: bool, api_url: str | None):
-    """Background: the keyring (which may wait on the system's secret service), httpx, the demo server."""
-    has_key = demo or has_api_key()
-    return open_connection(settings, demo=demo, api_url=api_url), has_key
-
-
-def connect_window(window: MainWindow, *, demo: bool, api_url: str | None) -> None:
-    """Open the connection on a worker thread once the window is up, then hand it to the window."""
-
-    def on_opened(result) -> None:
-        connection, has_key = result
-        window.set_connection(connection, load_lists=has_key)
-        if not has_key:
-            offer_demo_or_key(window)
-
-    task = Task(_open_connection, window.settings, demo, api_url, parent=window)
-    task.succeeded.connect(on_opened)
-    task.failed.connect(lambda error: window.statusBar().showMessage(
-        window.tr("The program could not connect: %1").replace("%1", str(error)), 0))
-    task.start()
 
 
 class FileOpenFilter(QObject):
@@ -112,7 +89,7 @@ def offer_demo_or_key(window: MainWindow) -> None:
 
     def on_finished(_result: int) -> None:
         if dialog.choice == "demo":
-            window.set_connection(open_connection(window.settings, demo=True))
+            window.reconnect(demo=True)
         elif dialog.choice == "key":
             window.open_settings()
 
@@ -129,7 +106,9 @@ def run_window(*, demo: bool = False, api_url: str | None = None, files: list[st
     report_first_paint(window)  # only with RCS_DESK_REPORT_FIRST_PAINT=1 (benchmarks)
     window.show()
     # The window paints first; connecting loads the keyring, httpx and (in demo mode) the demo server.
-    window.first_painted.connect(lambda: connect_window(window, demo=demo, api_url=api_url))
+    window.api_url_override = api_url
+    window.needs_key.connect(lambda: offer_demo_or_key(window))
+    window.first_painted.connect(lambda: window.reconnect(demo=demo))
     app.installEventFilter(FileOpenFilter(window))
     code = app.exec()
     workers.wait_for_all(15000)  # a request still running at exit ends within its timeout

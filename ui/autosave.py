@@ -54,6 +54,7 @@ class Autosave(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
         self._task: Task | None = None
+        self._search: Task | None = None  # the look for orphans, waited for before closing the store
         self._again = False
         self.last_saved: datetime | None = None
         editor.content_changed.connect(self.on_editor_content_changed)
@@ -109,14 +110,16 @@ class Autosave(QObject):
     def look_for_orphans(self) -> None:
         """Find campaigns left by windows that did not close normally (``orphans_found``)."""
         task = Task(_find, self.store, parent=self)
-        task.succeeded.connect(lambda entries: self.orphans_found.emit(entries) if entries else None)
+        task.succeeded.connect(self.orphans_found.emit)
         task.failed.connect(self.on_task_failed)
+        self._search = task
         task.start()
 
     def close(self) -> None:
         """A clean exit: no more saves, and the recovery file goes."""
         self._timer.stop()
         self._again = False
-        if self._task is not None:
-            self._task.wait(5000)
+        for task in (self._task, self._search):
+            if task is not None and task.running:
+                task.wait(5000)
         self.store.close()

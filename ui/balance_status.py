@@ -28,6 +28,14 @@ class BalanceStatus(QObject):
         self.label.setAccessibleName(self.tr("Account balance"))
         self._task: Task | None = None
 
+    def reset(self) -> None:
+        """Another account or server: forget the old balance (a load under way is dropped)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.balance = None
+        self.label.setText("")
+
     def refresh(self) -> None:
         client = self._client()
         if self._task is not None or client is None:
@@ -40,7 +48,8 @@ class BalanceStatus(QObject):
         task.start()
 
     def _on_finished(self) -> None:
-        self._task = None
+        if self._task is not None and not self._task.running:
+            self._task = None
 
     def on_loaded(self, balance: Balance) -> None:
         self.balance = balance

@@ -8,7 +8,9 @@ same trip. ``duplicate_document`` turns a sent campaign back into a draft.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from app import api
 from app.api.models import CampaignDetail, CampaignInfo
@@ -61,9 +63,9 @@ class DetailOutcome:
     changed: bool = False
 
 
-def fail(context, error: BaseException) -> None:
-    """Stands for a task that could not begin (its error is reported like any other)."""
-    raise error
+def with_history(context, open_history: Callable[[], History], function: Callable, *args: Any) -> Any:
+    """Open the history here, on the worker (it may check or repair the file), then run ``function``."""
+    return function(context, open_history(), *args)
 
 
 def snapshot(history: History, *, server: str, include_web: bool) -> Snapshot:

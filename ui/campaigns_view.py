@@ -208,12 +208,9 @@ class CampaignsView(QWidget, CampaignActionsMixin):
     # Reading and refreshing -----------------------------------------------------------------------
 
     def _start(self, function, *args) -> Task:
-        """Run ``function(context, history, *args)`` on a worker; a history that cannot be opened
-        comes back through the task's ``failed`` like any other failure."""
-        try:
-            task = Task(function, self._history(), *args, parent=self)
-        except Exception as exc:  # HistoryError from opening the file, for instance
-            task = Task(tasks.fail, exc, parent=self)
+        """Run ``function(context, history, *args)`` on a worker; the history is opened there too, and
+        one that cannot be opened comes back through the task's ``failed`` like any other failure."""
+        task = Task(tasks.with_history, self._history, function, *args, parent=self)
         task.start()
         return task
 

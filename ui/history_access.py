@@ -41,6 +41,15 @@ class HistoryAccess:
                 self._opened[demo] = history
             return self._opened[demo]
 
+    def open(self, *, demo: bool) -> History:
+        """Like ``get``, but a history that cannot be opened raises ``HistoryError`` (for workers)."""
+        from app.history import HistoryError
+
+        history = self.get(demo=demo)
+        if history is None:
+            raise HistoryError(self.problem or "The campaign history could not be opened.")
+        return history
+
     def close(self) -> None:
         with self._lock:
             for history in self._opened.values():

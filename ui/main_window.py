@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from app import APP_NAME
+from app import APP_NAME, api
 from app.api.models import Balance
 from app.config import AppPaths, Settings, local_time_zone_name, save_settings
 from app.connection import Connection
@@ -28,7 +28,9 @@ from ui.file_actions import FileActions
 from ui.history_access import HistoryAccess
 from ui.media_preview import MediaPreviewService
 from ui.restore_dialog import RestoreDialog
+from ui.message_box import show_message
 from ui.send_flow import SendController
+from ui.workers import Task
 
 
 COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
     """
 
     first_painted = Signal()
+    needs_key = Signal()  # connected without an API key: the user should enter one or try the demo
 
     def __init__(
         self,
@@ -58,17 +61,22 @@ class MainWindow(QMainWindow):
         self.connection: Connection | None = connection
         self.paths = paths
         self.persist_state = True
+        self.api_url_override: str | None = None  # --api-url, kept when settings change
         self._painted = False
+        self._pending_connection: tuple[Connection, bool] | None = None
+        self._retired_clients: list = []  # closed at exit: a task may still be using one
         self.editor = CampaignEditor(parent=self)
         self.editor.replace(new_document(self.account_time_zone), fresh=True)
         self.preview_service = MediaPreviewService(parent=self)
         self.compose = ComposePage(self.editor, settings, self.preview_service)
-        self.campaigns_view = None  # built with the side panels
+        self.campaigns_view = None  # built with the first connection
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.setDocumentMode(True)
         self.main_tabs.addTab(self.compose, self.tr("Compose"))
-        self.main_tabs.addTab(QWidget(), self.tr("Campaigns"))
+        waiting = QLabel(self.tr("Connecting…"))
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.main_tabs.addTab(waiting, self.tr("Campaigns"))
 
         self.demo_banner = QLabel(self.tr("Demo: nothing is sent. Campaigns go to a simulated WWT.world server."))
         self.demo_banner.setObjectName("demoBanner")
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
         self.editor.file_state_changed.connect(self._update_title)
         self.autosave = Autosave(self.editor, RecoveryStore(paths.recovery_dir), parent=self)
         self.autosave.orphans_found.connect(self.on_orphans_found)
+        self.autosave.failed.connect(self.on_autosave_failed)
         if connection is not None:
             self.build_side_panels()
             self.set_connection(connection, load_lists=load_lists)
@@ -136,17 +145,27 @@ class MainWindow(QMainWindow):
         self.balance_status.balance = value
 
     def build_side_panels(self) -> None:
-        """The panels not shown at start: Recipients, Schedule, SMS fallback, and Campaigns."""
-        if self.campaigns_view is not None:
+        """The composer's panels not shown at start: Recipients, Schedule, SMS fallback."""
+        if self.compose.side_panels_built:
             return
-        self.compose.build_side_panels(lambda: self.connection.client, self.account_time_zone)
+        self.compose.build_side_panels(self._client_for_worker, self.account_time_zone)
         self.reload_lists_action.triggered.connect(self.group_picker.reload)
+
+    def _client_for_worker(self):
+        """The client, for a worker thread; before the first connection, a plain "still connecting"."""
+        connection = self.connection
+        if connection is None:
+            raise api.CannotReachServer(self.tr("The program is still connecting. Try again in a moment."))
+        return connection.client
+
+    def _build_campaigns_view(self) -> None:
+        """Built with the first connection, so it never works without one."""
         from ui.campaigns_view import CampaignsView
 
         view = CampaignsView(
-            lambda: self.history.get(demo=bool(self.connection and self.connection.demo)),
+            lambda: self.history.open(demo=self.connection.demo),
             lambda: self.connection,
-            lambda: self.connection.server_label if self.connection else "",
+            lambda: self.connection.server_label,
         )
         view.duplicate_requested.connect(self.on_duplicate_requested)
         self.send_controller.sent.connect(lambda _info: view.record_added())
@@ -156,9 +175,11 @@ class MainWindow(QMainWindow):
         self.send_controller.show_campaigns_requested.connect(
             lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB)
         )
+        current = self.main_tabs.currentIndex()
         placeholder = self.main_tabs.widget(CAMPAIGNS_TAB)
         self.main_tabs.removeTab(CAMPAIGNS_TAB)
         self.main_tabs.insertTab(CAMPAIGNS_TAB, view, self.tr("Campaigns"))
+        self.main_tabs.setCurrentIndex(current)
         placeholder.deleteLater()
         self.campaigns_view = view
 
@@ -217,20 +238,50 @@ class MainWindow(QMainWindow):
     def account_time_zone(self) -> str:
         return self.connection.account_time_zone if self.connection else self.settings.account_time_zone
 
+    def reconnect(self, *, demo: bool) -> None:
+        """Open a connection on a worker thread (the keyring may wait on the system), then use it."""
+        task = Task(_open_connection, self.settings, demo, self.api_url_override, parent=self)
+        task.succeeded.connect(self._on_connection_opened)
+        task.failed.connect(lambda error: self._on_connection_failed(error, demo))
+        task.start()
+
+    def _on_connection_opened(self, result: tuple[Connection, bool]) -> None:
+        connection, has_key = result
+        self.set_connection(connection, load_lists=has_key)
+        if not has_key:
+            self.needs_key.emit()
+
+    def _on_connection_failed(self, error: BaseException, demo: bool) -> None:
+        self.statusBar().showMessage(self.tr("Not connected."))
+        show_message(
+            self, self.tr("Could not connect"),
+            self.tr("The program could not prepare its connection to the server. Try again, or restart it."),
+            details=f"{type(error).__name__}: {error}",
+            action=(self.tr("Try again"), lambda: self.reconnect(demo=demo)),
+        )
+
     def set_connection(self, connection: Connection, *, load_lists: bool = True) -> None:
-        """Use another server (demo or real) from now on, and reload what comes from it."""
+        """Use another server (demo or real) from now on, and reload what comes from it.
+        While a campaign is being sent, the change waits until the send has finished."""
+        if self.send_controller.busy:
+            self._pending_connection = (connection, load_lists)
+            self.statusBar().showMessage(self.tr("The new connection is used once the campaign has been sent."))
+            return
         self.build_side_panels()
         old = self.connection
         self.connection = connection
+        if self.campaigns_view is None:
+            self._build_campaigns_view()
         self.demo_banner.setVisible(connection.demo)
         self.schedule_panel.set_account_time_zone(connection.account_time_zone)
         where = self.tr("Demo server (nothing is sent)") if connection.demo else connection.base_url
         self.statusBar().showMessage(where)
         self.preview_service.set_mounts(connection.media_mounts)
         for card_editor in self.message_editor.card_editors:
-            card_editor.preview.check_now()
+            card_editor.preview.recheck()
         if old is not None and old is not connection:
-            old.client.close()
+            self._retired_clients.append(old.client)
+            self.balance_status.reset()
         if load_lists:
             self.group_picker.reload()
             self.balance_status.refresh()
@@ -245,11 +296,22 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.on_settings_saved)
         dialog.open()
 
-    def on_settings_saved(self) -> None:
-        from app.connection import open_connection
+    def on_settings_saved(self, key_saved: bool) -> None:
+        """A new key means the real server; otherwise stay where we are (demo stays demo)."""
+        if not self._save_settings():
+            return
+        demo = bool(self.connection and self.connection.demo) and not key_saved
+        self.reconnect(demo=demo)
 
-        save_settings(self.settings, self.paths)
-        self.set_connection(open_connection(self.settings, demo=False))
+    def _save_settings(self) -> bool:
+        try:
+            save_settings(self.settings, self.paths)
+        except OSError as exc:
+            show_message(self, self.tr("Settings not saved"),
+                         self.tr("The settings could not be written to this computer's settings folder."),
+                         details=f"{type(exc).__name__}: {exc}")
+            return False
+        return True
 
     # Sending ---------------------------------------------------------------------------------------
 
@@ -282,12 +344,16 @@ class MainWindow(QMainWindow):
         self._update_send_button()
         if busy:
             self.statusBar().showMessage(self.tr("Sending the campaign…"))
+        elif self._pending_connection is not None:
+            connection, load_lists = self._pending_connection
+            self._pending_connection = None
+            self.set_connection(connection, load_lists=load_lists)
 
     def on_campaign_sent(self, info) -> None:
         sender = self.editor.campaign.sender
         if sender:
             self.settings.remember_sender(sender)
-            save_settings(self.settings, self.paths)
+            self._save_settings()
         self.statusBar().showMessage(self.tr("Campaign %1 created.").replace("%1", str(info.id)), 10000)
         self.balance_status.refresh()
 
@@ -295,6 +361,9 @@ class MainWindow(QMainWindow):
 
     def on_orphans_found(self, entries: list) -> None:
         """Offer the campaigns left by windows that did not close normally, one at a time."""
+        damaged = self.autosave.store.damaged
+        if damaged:
+            self.statusBar().showMessage(damaged[0], 15000)
         if not entries:
             return
         entry, rest = entries[0], entries[1:]
@@ -302,6 +371,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._on_restore_answered(dialog.choice, entry, rest))
         self.present_restore(dialog)
+
+    def on_autosave_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(
+            self.tr("Your changes could not be saved for recovery (is the disk full?). Save the campaign to a file."),
+            0,
+        )
 
     def present_restore(self, dialog: RestoreDialog) -> None:
         """Shows the question (tests replace this to answer it)."""
@@ -372,9 +447,21 @@ class MainWindow(QMainWindow):
         if self.persist_state:
             self.save_window_state()
         self.autosave.close()
-        if self.connection is not None:
-            self.connection.client.close()  # cuts requests still under way short
+        for client in [*self._retired_clients, *([self.connection.client] if self.connection else [])]:
+            client.close()  # cuts requests still under way short
         self.preview_service.shutdown()
         workers.wait_for_all(3000)  # the rest is waited for when the event loop has ended
         self.history.close()
         event.accept()
+
+
+def _open_connection(context, settings: Settings, demo: bool, api_url: str | None) -> tuple[Connection, bool]:
+    """Background: the keyring (which may wait on the system's secret service), httpx, the demo server."""
+    from app.connection import open_connection
+    from app.credentials import CredentialsError, load_api_key
+
+    try:
+        has_key = demo or load_api_key() is not None
+    except CredentialsError:
+        has_key = False
+    return open_connection(settings, demo=demo, api_url=api_url), has_key

@@ -169,7 +169,10 @@ class MediaPreviewService(QObject):
         Cached results are dropped; checks already running finish with the old client."""
         self._mounts = dict(mounts)
         self._cache.clear()
-        self._client = None  # the old one is closed by the tasks' owner at shutdown
+        for task in self._running.values():  # answers through the old route are dropped
+            task.cancel()
+        self._running.clear()
+        self._client = None  # the old one is closed at shutdown
 
     # Internals ------------------------------------------------------------------------------
 
@@ -313,6 +316,11 @@ class MediaPreview(QFrame):
             self._show_result(result)
         else:
             self._show_loading()
+
+    def recheck(self) -> None:
+        """Ask again for the address in the field (the way to the server changed)."""
+        self._drop_request()
+        self.check_now()
 
     def _drop_request(self) -> None:
         if self._requested is not None:

@@ -101,6 +101,7 @@ class SchedulePanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(editor.revalidate)  # a planned time can pass while nobody types
         self._timer.start()
         self.reload()
 

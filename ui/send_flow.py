@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -128,6 +129,7 @@ class SendController(QObject):
 
     def request_send(self) -> None:
         """Ask for confirmation, then send. Ignored while a confirmation or a send is under way."""
+        self.editor.revalidate()  # the clock moves: a planned time may have passed since the last edit
         self.editor.reveal_all()
         connection = self._connection()
         if self.busy or self.editor.errors or connection is None:
@@ -182,6 +184,12 @@ class SendController(QObject):
             dialog.deleteLater()
         if result != QDialog.DialogCode.Accepted:
             self.busy_changed.emit(False)
+            return
+        self.editor.revalidate()  # the confirmation may have stayed open past the planned time
+        if self.editor.errors:
+            self.busy_changed.emit(False)
+            show_message(self._window, self.tr("The campaign was not sent"),
+                         self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."))
             return
         self._busy = True
         connection = self._connection()
@@ -244,41 +252,49 @@ class SendController(QObject):
 
 
 class _Recorder:
-    """Writes the send into the campaign history (on the worker thread, right after the answer).
+    """Writes the send into the campaign history (on the worker thread, around the request).
     A history that cannot be written never turns a sent campaign into a failure."""
 
     def __init__(self, history: Callable[[bool], History | None], connection: Connection, document) -> None:
         self._history = history
-        self._demo = connection.demo
-        self._server = connection.server_label
-        from app.history import lists_of
+        self._connection = connection
+        self._document = document
+        self.sent_at = datetime.now(timezone.utc)
 
-        self._lists = lists_of(document)
-        self._time_zone = document.time_zone
+    def started(self) -> None:
+        self.sent_at = datetime.now(timezone.utc)  # just before the request leaves
 
     def sent(self, body: dict, info: CampaignInfo) -> None:
-        self._write(lambda h: h.record_sent(body, info, lists=self._lists, time_zone=self._time_zone,
-                                            server=self._server))
+        self._write(body, info)
 
     def unknown(self, body: dict) -> None:
-        self._write(lambda h: h.record_unknown_outcome(body, lists=self._lists, time_zone=self._time_zone,
-                                                       server=self._server))
+        self._write(body, None)
 
-    def _write(self, action) -> None:
+    def _write(self, body: dict, info: CampaignInfo | None) -> None:
+        from app.history import record_send
+
         try:
-            history = self._history(self._demo)
+            history = self._history(self._connection.demo)
             if history is not None:
-                action(history)
+                record_send(history, self._connection, self._document, body, sent_at=self.sent_at, info=info)
         except Exception:  # the campaign is what matters; the history is a convenience
             log.warning("the send could not be written to the history", exc_info=True)
 
 
 def _send(context, client: api.WwtClient, body: dict, record: _Recorder) -> CampaignInfo:
+    record.started()
     try:
         info = client.send_campaign(body)
     except api.ApiError as exc:
         if exc.outcome_unknown:
             record.unknown(body)
         raise
+    except Exception as exc:  # not the server's answer: the request may have left, so treat it as unknown
+        record.unknown(body)
+        raise api.OutcomeUnknown(
+            "Something went wrong while sending, so the campaign may or may not have been created. "
+            "Check the campaign list before sending again.",
+            details=f"{type(exc).__name__}: {exc}",
+        ) from None
     record.sent(body, info)
     return info

@@ -47,7 +47,7 @@ def _test_connection(context, base_url: str, key: str) -> str:
 class SettingsDialog(QDialog):
     """Edits ``settings`` and the stored key. Signal ``saved()`` after a successful save."""
 
-    saved = Signal()
+    saved = Signal(bool)  # True when a new API key was stored
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,5 +190,5 @@ class SettingsDialog(QDialog):
                 return
         self.settings.time_zone = zone
         self.settings.api_url = self.url_edit.text().strip() or DEFAULT_API_URL
-        self.saved.emit()
+        self.saved.emit(bool(typed))
         self.accept()

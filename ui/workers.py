@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -80,6 +81,7 @@ class _Worker(QObject):
         else:
             self.done.emit(result)
         finally:
+            self.args = self.kwargs = None  # nothing the task was given (a typed key, say) outlives it
             self.ended.emit()
 
 
@@ -92,7 +94,13 @@ class Task(QObject):
     finished = Signal()
 
     def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, **kwargs: Any):
-        super().__init__(parent)
+        # Not a Qt child of ``parent``: deleting the parent must not delete a task whose thread still
+        # runs (its end could then never be handled). The parent's end cancels the task instead,
+        # and the task then says nothing more (its receivers are gone).
+        super().__init__()
+        self._orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._on_owner_destroyed)
         self._thread = QThread()
         self._worker = _Worker(function, args, kwargs)
         self._worker.moveToThread(self._thread)
@@ -150,13 +158,19 @@ class Task(QObject):
             self.progress.emit(value)
 
     @Slot()
+    def _on_owner_destroyed(self) -> None:
+        self._orphaned = True
+        self.cancel()
+
+    @Slot()
     def _on_thread_finished(self) -> None:
         self._progress_timer.stop()
         self._ended = True
         self._worker.deleteLater()
         self._thread.deleteLater()
         _running.discard(self)
-        self.finished.emit()
+        if not self._orphaned:
+            self.finished.emit()
 
 
 def running_tasks() -> list[Task]:
@@ -164,9 +178,14 @@ def running_tasks() -> list[Task]:
 
 
 def wait_for_all(milliseconds: int = 5000) -> bool:
-    """Cancel and wait for every running task (used on exit and by tests). True when all ended."""
-    ok = True
-    for task in list(_running):
+    """Cancel and wait for every running task (on exit, and by tests), ``milliseconds`` in all.
+    True when all ended."""
+    tasks = list(_running)
+    for task in tasks:
         task.cancel()
-        ok = task.wait(milliseconds) and ok
+    deadline = time.monotonic() + milliseconds / 1000
+    ok = True
+    for task in tasks:
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        ok = task.wait(left) and ok
     return ok

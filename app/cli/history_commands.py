@@ -20,24 +20,15 @@ from app.history import (
     History,
     HistoryError,
     HistoryRecord,
-    demo_server_label,
-    lists_of,
     open_history,
+    record_send,
     refresh_statuses,
     search_message,
 )
 
-_demo_label: str | None = None
-
-
 def server_label(connection: Connection) -> str:
-    """Where a campaign sent through ``connection`` lives. Each demo run is its own server."""
-    global _demo_label
-    if not connection.demo:
-        return connection.base_url
-    if _demo_label is None:
-        _demo_label = demo_server_label()
-    return _demo_label
+    """Where a campaign sent through ``connection`` lives (each demo run is a server of its own)."""
+    return connection.server_label
 
 
 def utc_now() -> datetime:
@@ -53,14 +44,7 @@ def note_sent(
     """Add a confirmed send to the history; a failure to do so is reported, never raised."""
     try:
         with open_history(demo=connection.demo) as history:
-            history.record_sent(
-                body,
-                info,
-                lists=lists_of(document),
-                time_zone=connection.account_time_zone,
-                server=server_label(connection),
-                sent_at=sent_at,
-            )
+            record_send(history, connection, document, body, sent_at=sent_at, info=info)
     except HistoryError as exc:
         _say(f"The campaign was created, but it could not be added to the campaign history: {exc.user_message}")
 
@@ -71,13 +55,7 @@ def note_unknown_outcome(
     """Add a send whose answer never came to the history, and say how to find out what happened."""
     try:
         with open_history(demo=connection.demo) as history:
-            history.record_unknown_outcome(
-                body,
-                lists=lists_of(document),
-                time_zone=connection.account_time_zone,
-                server=server_label(connection),
-                sent_at=sent_at,
-            )
+            record_send(history, connection, document, body, sent_at=sent_at)
     except HistoryError as exc:
         _say(f"This send could not be added to the campaign history: {exc.user_message}")
         return

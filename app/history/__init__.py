@@ -31,6 +31,7 @@ from app.history.records import (
     HistoryRecord,
     lists_of,
 )
+from app.history.recording import record_send
 from app.history.store import History
 
 
@@ -60,6 +61,7 @@ __all__ = [
     "look_for_unknown_outcome",
     "match_candidates",
     "open_history",
+    "record_send",
     "refresh_statuses",
     "search_message",
 ]

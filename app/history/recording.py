@@ -1,0 +1,42 @@
+"""Writing a send into the history: one way for the window and the command line alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from app.history.records import lists_of
+from app.history.store import History
+
+if TYPE_CHECKING:
+    from app.api.models import CampaignInfo
+    from app.campaign_file import CampaignDocument
+    from app.connection import Connection
+
+
+def record_send(
+    history: History,
+    connection: Connection,
+    document: CampaignDocument,
+    body: Mapping[str, Any],
+    *,
+    sent_at: datetime,
+    info: CampaignInfo | None = None,
+) -> int:
+    """Record a send: confirmed when ``info`` is the server's answer, else of unknown outcome.
+
+    ``body`` is exactly what was sent: its ``start_at`` is in the account's time zone (see
+    ``app.sending.send_body``), so that is the zone recorded, whatever zone the file was planned in.
+    ``sent_at`` is the moment just before the request left (it bounds the search for a campaign
+    whose answer never came).
+    """
+    common = {
+        "lists": lists_of(document),
+        "time_zone": connection.account_time_zone,
+        "server": connection.server_label,
+        "sent_at": sent_at,
+    }
+    if info is None:
+        return history.record_unknown_outcome(body, **common)
+    return history.record_sent(body, info, **common)
