@@ -7,7 +7,6 @@ The real build and the frozen program's own checks run in .ci/run.
 from __future__ import annotations
 
 import io
-import os
 import struct
 import sys
 import textwrap

@@ -117,20 +117,17 @@ def test_fail_status(client, sandbox):
     assert answer.status_code == 500 and answer.json() == {"message": "Server Error"}
 
 
-def test_ten_thousand_lists_in_twenty_pages_well_under_a_second():
+def test_ten_thousand_lists_in_twenty_pages():
     with LoopbackServer(SandboxServer(list_count=10_000)) as loop, httpx.Client(base_url=loop.base_url) as http:
         token = http.post("/api/auth/login", json={"api_key": DEMO_API_KEY}).json()["bearer"]
         headers = {"Authorization": f"Bearer {token}"}
-        started = time.perf_counter()
         ids: set[int] = set()
         for page in range(20):
             data = http.get("/api/groups", params={"page[offset]": page * 500, "page[limit]": 500}, headers=headers)
             body = data.json()
             assert body["total"] == 10_000
             ids.update(row["id"] for row in body["data"])
-        elapsed = time.perf_counter() - started
-    assert len(ids) == 10_000
-    assert elapsed < 1.0
+    assert len(ids) == 10_000  # how fast: benchmarks/bench_core.py (timed tests are not kept here)
 
 
 def test_stop_is_quick_with_an_idle_connection_and_a_pending_delay(sandbox, monkeypatch):

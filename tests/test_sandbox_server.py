@@ -432,7 +432,7 @@ def test_instant_campaign_goes_creation_sending_done_and_counters_grow(api, cloc
         stats, sms = detail["statistics"], detail["alternative_channels"]["sms"]["statistics"]
         current = (stats["sent"], stats["delivered"], stats["read"], stats["failed"], sms["sent"], sms["delivered"])
         if previous is not None:
-            assert all(now >= before for now, before in zip(current, previous))
+            assert all(now >= before for now, before in zip(current, previous, strict=True))
         previous = current
         clock.advance(1)
     assert seen_statuses == ["creation", "sending", "done"]

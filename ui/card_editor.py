@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -174,7 +176,7 @@ class CardEditor(QWidget):
         for button in self.buttons:
             chain += [button.kind_box, button.text_field, button.target_field, button.remove_button]
         chain.append(self.add_button)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     @Slot()

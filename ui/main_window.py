@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,13 +23,16 @@ from ui import workers
 from ui.autosave import Autosave
 from ui.balance_status import BalanceStatus
 from ui.compose_page import ComposePage
+from ui.connecting import open_connection_in_worker
 from ui.editor_state import CampaignEditor, new_document
 from ui.file_actions import FileActions
 from ui.history_access import HistoryAccess
 from ui.media_preview import MediaPreviewService
 from ui.restore_dialog import RestoreDialog
+from ui.restore_offer import RestoreOffers
 from ui.message_box import show_message
 from ui.send_flow import SendController
+from ui.window_state import restore_window_state, save_window_state
 from ui.workers import Task
 
 
@@ -108,8 +111,7 @@ class MainWindow(QMainWindow):
         self.editor.content_changed.connect(self._update_send_button)
         self.editor.file_state_changed.connect(self._update_title)
         self.autosave = Autosave(self.editor, RecoveryStore(paths.recovery_dir), parent=self)
-        self.autosave.orphans_found.connect(self.on_orphans_found)
-        self.autosave.failed.connect(self.on_autosave_failed)
+        self.restore_offers = RestoreOffers(self, self.autosave)
         if connection is not None:
             self.build_side_panels()
             self.set_connection(connection, load_lists=load_lists)
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def reconnect(self, *, demo: bool) -> None:
         """Open a connection on a worker thread (the keyring may wait on the system), then use it."""
-        task = Task(_open_connection, self.settings, demo, self.api_url_override, parent=self)
+        task = Task(open_connection_in_worker, self.settings, demo, self.api_url_override, parent=self)
         task.succeeded.connect(self._on_connection_opened)
         task.failed.connect(lambda error: self._on_connection_failed(error, demo))
         task.start()
@@ -359,39 +361,9 @@ class MainWindow(QMainWindow):
 
     # Crash recovery --------------------------------------------------------------------------------
 
-    def on_orphans_found(self, entries: list) -> None:
-        """Offer the campaigns left by windows that did not close normally, one at a time."""
-        damaged = self.autosave.store.damaged
-        if damaged:
-            self.statusBar().showMessage(damaged[0], 15000)
-        if not entries:
-            return
-        entry, rest = entries[0], entries[1:]
-        dialog = RestoreDialog(entry, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._on_restore_answered(dialog.choice, entry, rest))
-        self.present_restore(dialog)
-
-    def on_autosave_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(
-            self.tr("Your changes could not be saved for recovery (is the disk full?). Save the campaign to a file."),
-            0,
-        )
-
     def present_restore(self, dialog: RestoreDialog) -> None:
-        """Shows the question (tests replace this to answer it)."""
+        """Shows the question "restore the campaign?" (tests replace this to answer it)."""
         dialog.open()
-
-    def _on_restore_answered(self, choice: str, entry, rest: list) -> None:
-        store = self.autosave.store
-        if choice == "restore" and self.files.may_discard():
-            document = store.adopt(entry)
-            self.editor.replace(document, entry.source_path, modified=True)
-        elif choice == "discard":
-            store.discard(entry)
-        else:
-            store.release(entry)
-        self.on_orphans_found(rest)
 
     def is_settled(self) -> bool:
         """True when no list load or media check is running (screenshots wait for this)."""
@@ -406,25 +378,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.editor.modified)
 
-    def _window_state(self) -> QSettings:
-        return QSettings(str(self.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
-
     def _restore_window_state(self) -> None:
-        state = self._window_state()
-        geometry = state.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+        if not restore_window_state(self, self.splitter, self.paths):
             self.resize(1180, 780)
-        splitter = state.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
 
     def save_window_state(self) -> None:
-        state = self._window_state()
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("splitter", self.splitter.saveState())
-        state.sync()
+        save_window_state(self, self.splitter, self.paths)
 
     def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
@@ -454,14 +413,3 @@ class MainWindow(QMainWindow):
         self.history.close()
         event.accept()
 
-
-def _open_connection(context, settings: Settings, demo: bool, api_url: str | None) -> tuple[Connection, bool]:
-    """Background: the keyring (which may wait on the system's secret service), httpx, the demo server."""
-    from app.connection import open_connection
-    from app.credentials import CredentialsError, load_api_key
-
-    try:
-        has_key = demo or load_api_key() is not None
-    except CredentialsError:
-        has_key = False
-    return open_connection(settings, demo=demo, api_url=api_url), has_key

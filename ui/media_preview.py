@@ -133,10 +133,6 @@ class MediaPreviewService(QObject):
             self._queue.appendleft(url)
             self._pump()
 
-    def is_pending(self, url: str) -> bool:
-        url = url.strip()
-        return url in self._running or url in self._queue
-
     @property
     def busy(self) -> bool:
         return bool(self._running or self._queue)

@@ -80,7 +80,7 @@ class MessageEditor(QWidget):
                 a=limits.CAROUSEL_MIN, b=limits.CARDS_MAX),
         )
         self.kind_buttons: dict[str, QRadioButton] = {}
-        for number, (kind, name, tip) in enumerate(zip(KINDS, names, tips)):
+        for number, (kind, name, tip) in enumerate(zip(KINDS, names, tips, strict=True)):
             radio = QRadioButton(name)
             radio.setToolTip(tip)
             radio.setAccessibleDescription(tip)
@@ -88,7 +88,7 @@ class MessageEditor(QWidget):
             self.kind_buttons[kind] = radio
             kind_row.addWidget(radio)
         kind_row.addStretch(1)
-        self._kind_tips = dict(zip(KINDS, tips))
+        self._kind_tips = dict(zip(KINDS, tips, strict=True))
         self.kind_hint = QLabel()
         self.kind_hint.setWordWrap(True)
         self.kind_hint.setProperty("role", "muted")

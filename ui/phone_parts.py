@@ -276,7 +276,7 @@ class CardView(QFrame):
             pill = Pill()
             self.pill_box.addWidget(pill)
             self.pills.append(pill)
-        for pill, suggestion in zip(self.pills, suggestions):
+        for pill, suggestion in zip(self.pills, suggestions, strict=False):
             pill.set_suggestion(suggestion)
         self.empty_note.setVisible(not (has_media or card.title or text or suggestions))
         self.setAccessibleName(card.title or self.tr("Card"))

@@ -276,7 +276,7 @@ class PhonePreview(QWidget):
         self._set_card_count(len(cards))
         self.carousel.setVisible(bool(cards))
         carousel = len(cards) > 1
-        for view, card in zip(self.card_views, cards):
+        for view, card in zip(self.card_views, cards, strict=False):
             image, video = self._media_for(card.media_url.strip())
             view.show_card(card, image, video, carousel)
         self._layout_cards()

@@ -66,10 +66,6 @@ class FieldProblems:
     def bind(self, path: str, field: QWidget, label: ProblemLabel) -> None:
         self._fields[path] = (field, label)
 
-    def unbind_prefix(self, prefix: str) -> None:
-        for path in [p for p in self._fields if p.startswith(prefix)]:
-            del self._fields[path]
-
     def paths(self) -> set[str]:
         return set(self._fields)
 

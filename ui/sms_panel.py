@@ -251,10 +251,6 @@ class SmsFallbackPanel(QWidget):
     def _sms(self) -> SmsFallback | None:
         return self.editor.campaign.sms
 
-    def _changed(self) -> None:
-        if not self._loading:
-            self.editor.touch()
-
     def on_enable_toggled(self, on: bool) -> None:
         self._update_state()
         if self._loading:

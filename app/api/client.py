@@ -148,11 +148,6 @@ class WwtClient:
             self._token = None
             self._token = self._fetch_token()
 
-    def forget_login(self) -> None:
-        """Drop the token (for example after the key was changed); the next call logs in again."""
-        with self._token_lock:
-            self._token = None
-
     def _read_key(self) -> str:
         try:
             key = self._key_source()

@@ -75,9 +75,6 @@ class ListCatalog:
     def info(self, list_id: int) -> ListInfo | None:
         return self._info.get(list_id)
 
-    def all_info(self) -> list[ListInfo]:
-        return list(self._info.values())
-
     def page_body(self, offset: int, limit: int) -> bytes:
         """The whole ``{"data": [...], "total": N}`` answer for one page."""
         chunk = b",".join(self._encoded[offset : offset + limit])
