@@ -17,22 +17,12 @@ from app.history import HistoryRecord
 from ui import campaigns_tasks as tasks
 from ui.campaign_detail import CampaignDetailPane, NoticeLine
 from ui.campaigns_model import display_title
+from ui.error_box import explain
 from ui.workers import Task
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QCheckBox, QLabel, QTableView
-
-GENERIC_FAILURE = "Something went wrong. Try again in a moment."
-
-
-def explain(error: BaseException) -> tuple[str, str]:
-    """Plain words and support details for a failure of a background task."""
-    message = getattr(error, "user_message", None)
-    if isinstance(message, str) and message:
-        return message, str(getattr(error, "details", "") or "")
-    return GENERIC_FAILURE, f"{type(error).__name__}: {error}"
-
 
 class CampaignActionsMixin:
     """Stop / duplicate / look for / web account, for ``CampaignsView``."""
@@ -77,8 +67,6 @@ class CampaignActionsMixin:
         if isinstance(error, api.Cancelled):
             return
         message, details = explain(error)
-        if message == GENERIC_FAILURE:
-            message = self.tr(GENERIC_FAILURE)
         line.say(f"{lead} {message}", tone="warning", details=details)
 
     def _found_text(self, found: CampaignInfo) -> str:

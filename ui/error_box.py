@@ -7,13 +7,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
-from app.api import ApiError
+GENERIC_MESSAGE = QT_TRANSLATE_NOOP("ErrorBox", "Something went wrong. Try again in a moment.")
 
-GENERIC_MESSAGE = "Something went wrong. Try again in a moment."
+
+def explain(error: BaseException, fallback_message: str = "") -> tuple[str, str]:
+    """Plain words and support details for a failure of a background task: an error's own words
+    when it has them (``ApiError``, ``HistoryError``...), else ``fallback_message`` or a general one."""
+    message = getattr(error, "user_message", None)
+    if isinstance(message, str) and message:
+        return message, str(getattr(error, "details", "") or "")
+    general = fallback_message or QCoreApplication.translate("ErrorBox", GENERIC_MESSAGE)
+    return general, f"{type(error).__name__}: {error}"
 
 
 class ErrorBox(QFrame):
@@ -60,12 +68,8 @@ class ErrorBox(QFrame):
         self.hide()
 
     def show_error(self, error: BaseException, fallback_message: str = "") -> None:
-        """Say what failed: an ``ApiError``'s own words, else ``fallback_message``."""
-        if isinstance(error, ApiError):
-            message, details = error.user_message, error.details
-        else:
-            message = fallback_message or self.tr(GENERIC_MESSAGE)
-            details = f"{type(error).__name__}: {error}"
+        """Say what failed: the error's own words, else ``fallback_message``."""
+        message, details = explain(error, fallback_message)
         self.details = details
         self.message_label.setText(message)
         self.copy_button.setEnabled(bool(details))

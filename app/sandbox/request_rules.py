@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app import limits
+from app.campaign import parse_start_at
 from app.sandbox.demo_data import ListInfo
 from app.text_units import utf16_len
 
@@ -184,13 +185,8 @@ def latest_start(today: date) -> datetime:
 
 
 def parse_start(value: Any) -> datetime | None:
-    if not isinstance(value, str) or len(value) != 19:
-        return None
-    try:
-        parsed = datetime.strptime(value, limits.START_AT_FORMAT)
-    except ValueError:
-        return None
-    return parsed if parsed.strftime(limits.START_AT_FORMAT) == value else None
+    """``start_at`` in its one accepted form, or None (the same rule as the app's model)."""
+    return parse_start_at(value) if isinstance(value, str) else None
 
 
 def check_send_groups(body: Any, ctx: SendContext) -> dict[str, list[str]]:
