@@ -120,11 +120,11 @@ def test_settings_without_a_keyring_say_so_at_the_key_field(qtbot):
     keyring.set_keyring(fail.Keyring())
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
-    assert "RCS_DESK_API_KEY" in dialog.key_status.text()
+    qtbot.waitUntil(lambda: "RCS_DESK_API_KEY" in dialog.key_status.text(), timeout=5000)
     qtbot.keyClicks(dialog.key_edit, "live_abcdef")
     dialog.on_save_clicked()
+    qtbot.waitUntil(lambda: "keyring" in dialog.key_status.text() and dialog.save_button.isEnabled(), timeout=5000)
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "keyring" in dialog.key_status.text()
 
 
 def test_settings_test_connection_and_save_key(qtbot):
@@ -143,7 +143,9 @@ def test_settings_test_connection_and_save_key(qtbot):
         assert "USD" in dialog.key_status.text()
         qtbot.waitUntil(dialog.test_button.isEnabled, timeout=5000)
     dialog.zone_combo.setCurrentText("Europe/Kyiv")
-    dialog.on_save_clicked()
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.on_save_clicked()
+    assert saved.args == [True]
     assert load_api_key().value == DEMO_API_KEY
     assert settings.time_zone == "Europe/Kyiv"
     assert settings.api_url == loopback.base_url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,11 +37,47 @@ from ui.problem_marks import ERROR_COLOR
 from ui.workers import Task
 
 
-def _test_connection(context, base_url: str, key: str) -> str:
+# The keyring is only ever used from these worker functions: on Linux it may wait on the
+# system's secret service (an unlock prompt), which must not freeze the window.
+
+
+def _stored_key_state(context) -> tuple[str, bool]:
+    """(what to say about the stored key, whether it is a problem)."""
+    if not keyring_available():
+        return NO_KEYRING_MESSAGE, True
+    try:
+        stored = load_api_key()
+    except CredentialsError as exc:
+        return str(exc), True
+    if stored is None:
+        return QCoreApplication.translate("SettingsDialog", "No API key is saved yet."), False
+    if stored.source == "environment":
+        return QCoreApplication.translate(
+            "SettingsDialog", "The API key comes from the RCS_DESK_API_KEY environment variable."), False
+    return QCoreApplication.translate(
+        "SettingsDialog", "An API key is saved in this computer's keyring. Type a new one to replace it."), False
+
+
+def _test_connection(context, base_url: str, typed_key: str) -> tuple[bool, str]:
+    """(True, balance) when the key works; (False, what is wrong with the key) before asking."""
+    key = typed_key
+    if not key:
+        try:
+            stored = load_api_key()
+        except CredentialsError as exc:
+            return False, str(exc)
+        key = stored.value if stored else ""
+    problem = check_key_format(key)
+    if problem:
+        return False, problem
     with WwtClient(base_url, key) as client:
         client.login()
         balance = client.get_balance()
-    return format_price(balance.balance, balance.currency)
+    return True, format_price(balance.balance, balance.currency)
+
+
+def _save_key(context, key: str) -> None:
+    save_api_key(key)
 
 
 class SettingsDialog(QDialog):
@@ -107,6 +143,7 @@ class SettingsDialog(QDialog):
         form.addRow("", zone_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -116,20 +153,10 @@ class SettingsDialog(QDialog):
         self._show_stored_key_state()
 
     def _show_stored_key_state(self) -> None:
-        if not keyring_available():
-            self._say(NO_KEYRING_MESSAGE, error=True)
-            return
-        try:
-            stored = load_api_key()
-        except CredentialsError as exc:
-            self._say(str(exc), error=True)
-            return
-        if stored is None:
-            self._say(self.tr("No API key is saved yet."))
-        elif stored.source == "environment":
-            self._say(self.tr("The API key comes from the RCS_DESK_API_KEY environment variable."))
-        else:
-            self._say(self.tr("An API key is saved in this computer's keyring. Type a new one to replace it."))
+        self._say(self.tr("Looking for a saved API key…"))
+        task = Task(_stored_key_state, parent=self)
+        task.succeeded.connect(lambda state: self._say(state[0], error=state[1]))
+        task.start()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.key_status.setText(text)
@@ -138,33 +165,27 @@ class SettingsDialog(QDialog):
     def on_show_key_toggled(self, shown: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
-    def _typed_or_stored_key(self) -> str | None:
-        typed = self.key_edit.text().strip()
-        if typed:
-            return typed
-        try:
-            stored = load_api_key()
-        except CredentialsError:
-            return None
-        return stored.value if stored else None
-
     def on_test_clicked(self) -> None:
-        key = self._typed_or_stored_key()
-        problem = check_key_format(key or "")
+        typed = self.key_edit.text().strip()
+        problem = check_key_format(typed) if typed else None
         if problem:
             self._say(problem, error=True)
             return
         self.test_button.setEnabled(False)
         self._say(self.tr("Connecting…"))
         url = (self.url_edit.text().strip() or DEFAULT_API_URL).rstrip("/")
-        self._task = Task(_test_connection, url, key, parent=self)
+        self._task = Task(_test_connection, url, typed, parent=self)
         self._task.succeeded.connect(self.on_test_succeeded)
         self._task.failed.connect(self.on_test_failed)
         self._task.finished.connect(lambda: self.test_button.setEnabled(True))
         self._task.start()
 
-    def on_test_succeeded(self, balance: str) -> None:
-        self._say(self.tr("Connected. Balance: %1").replace("%1", balance))
+    def on_test_succeeded(self, outcome: tuple[bool, str]) -> None:
+        connected, text = outcome
+        if connected:
+            self._say(self.tr("Connected. Balance: %1").replace("%1", text))
+        else:
+            self._say(text, error=True)
 
     def on_test_failed(self, error: BaseException) -> None:
         message = error.user_message if isinstance(error, api.ApiError) else self.tr("The connection test failed.")
@@ -177,18 +198,28 @@ class SettingsDialog(QDialog):
             self.zone_combo.setFocus()
             return
         typed = self.key_edit.text().strip()
-        if typed:
-            problem = check_key_format(typed)
-            if problem:
-                self._say(problem, error=True)
-                self.key_edit.setFocus()
-                return
-            try:
-                save_api_key(typed)
-            except CredentialsError as exc:
-                self._say(str(exc), error=True)
-                return
+        if not typed:
+            self._apply(zone, key_saved=False)
+            return
+        problem = check_key_format(typed)
+        if problem:
+            self._say(problem, error=True)
+            self.key_edit.setFocus()
+            return
+        self.save_button.setEnabled(False)
+        self._say(self.tr("Saving the API key…"))
+        task = Task(_save_key, typed, parent=self)
+        task.succeeded.connect(lambda _none: self._apply(zone, key_saved=True))
+        task.failed.connect(self.on_save_failed)
+        task.finished.connect(lambda: self.save_button.setEnabled(True))
+        task.start()
+
+    def on_save_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, CredentialsError) else self.tr("The API key could not be saved.")
+        self._say(message, error=True)
+
+    def _apply(self, zone: str, *, key_saved: bool) -> None:
         self.settings.time_zone = zone
         self.settings.api_url = self.url_edit.text().strip() or DEFAULT_API_URL
-        self.saved.emit(bool(typed))
+        self.saved.emit(key_saved)
         self.accept()
