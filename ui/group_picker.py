@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -29,7 +29,7 @@ from ui.workers import Task, TaskContext
 if TYPE_CHECKING:
     from app.api import WwtClient
 
-LOAD_FAILED = "The contact lists could not be loaded. Try again in a moment."
+LOAD_FAILED = QT_TRANSLATE_NOOP("GroupPicker", "The contact lists could not be loaded. Try again in a moment.")
 
 
 def fetch_lists(context: TaskContext, client_factory: Callable[[], WwtClient]) -> list[ListRow]:

@@ -210,7 +210,7 @@ class MediaPreviewService(QObject):
         self.checked.emit(url, result)
 
     def _on_error(self, url: str, error: object) -> None:
-        check = MediaCheck(url, "unreachable", "The address could not be checked. Try again in a moment.")
+        check = MediaCheck(url, "unreachable", self.tr("The address could not be checked. Try again in a moment."))
         self.checked.emit(url, MediaResult(check))
 
     def _on_finished(self, url: str, task: Task) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.recovery import RecoveryEntry
@@ -11,15 +12,18 @@ from app.send_summary import message_text
 
 
 def _ago(saved_at: datetime, now: datetime) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RestoreDialog", text)
+
     minutes = int((now - saved_at).total_seconds() // 60)
     if minutes < 1:
-        return "less than a minute ago"
+        return tr("less than a minute ago")
     if minutes < 60:
-        return "1 minute ago" if minutes == 1 else f"{minutes} minutes ago"
+        return tr("1 minute ago") if minutes == 1 else tr("%1 minutes ago").replace("%1", str(minutes))
     hours = minutes // 60
     if hours < 48:
-        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
-    return f"{hours // 24} days ago"
+        return tr("1 hour ago") if hours == 1 else tr("%1 hours ago").replace("%1", str(hours))
+    return tr("%1 days ago").replace("%1", str(hours // 24))
 
 
 class RestoreDialog(QDialog):

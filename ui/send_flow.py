@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app import api
@@ -210,7 +210,7 @@ class SendController(QObject):
     def _on_failed(self, error: BaseException, fingerprint: str) -> None:
         if not isinstance(error, api.ApiError):
             error = api.UnexpectedResponse(
-                "Something went wrong while sending. Check the campaign list before trying again.",
+                self.tr("Something went wrong while sending. Check the campaign list before trying again."),
                 details=f"{type(error).__name__}: {error}",
             )
         if isinstance(error, (api.OutcomeUnknown, api.ServerError, api.UnexpectedResponse)):
@@ -292,8 +292,11 @@ def _send(context, client: api.WwtClient, body: dict, record: _Recorder) -> Camp
     except Exception as exc:  # not the server's answer: the request may have left, so treat it as unknown
         record.unknown(body)
         raise api.OutcomeUnknown(
-            "Something went wrong while sending, so the campaign may or may not have been created. "
-            "Check the campaign list before sending again.",
+            QCoreApplication.translate(
+                "SendController",
+                "Something went wrong while sending, so the campaign may or may not have been created. "
+                "Check the campaign list before sending again.",
+            ),
             details=f"{type(exc).__name__}: {exc}",
         ) from None
     record.sent(body, info)

@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import replace as dc_replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,7 +55,8 @@ class UnicodeHighlighter(QSyntaxHighlighter):
         self._format = QTextCharFormat()
         self._format.setBackground(QColor(MARK_BACKGROUND))
         self._format.setForeground(QColor(MARK_FOREGROUND))
-        self._format.setToolTip("This character makes the SMS Unicode: fewer characters fit in each SMS part.")
+        self._format.setToolTip(QCoreApplication.translate(
+            "SmsFallbackPanel", "This character makes the SMS Unicode: fewer characters fit in each SMS part."))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         for index in unicode_positions(text):
