@@ -14,20 +14,49 @@ def _or_dash(value: Any) -> str:
 def format_price(price: float | None, currency: str | None) -> str:
     if price is None:
         return "not given"
-    text = f"{price:.4f}".rstrip("0").rstrip(".") if price else "0"
+    if abs(price) >= 1:
+        text = f"{price:,.2f}"
+    else:  # fractions of a cent matter for one message's price
+        text = f"{price:.4f}".rstrip("0").rstrip(".") if price else "0"
     return f"{text} {currency}" if currency else text
 
 
-def campaign_rows(info: CampaignInfo) -> list[tuple[str, str]]:
-    """Label/value pairs describing a campaign, in reading order."""
+# The server's campaign statuses in plain words (the Campaigns view has the same, translated).
+STATUS_WORDS = {
+    "creation": "Being created",
+    "scheduled": "Scheduled",
+    "sending": "Sending",
+    "done": "Done",
+    "paused": "Paused (balance ran out?)",
+    "stopped": "Stopped",
+    "spam": "Blocked as spam",
+    "moderation": "Waiting for approval",
+}
+
+
+def status_words(status: str | None) -> str:
+    if not status:
+        return "—"
+    return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
+
+
+def _moment(value: str | None, time_zone: str | None) -> str:
+    if not value:
+        return "—"
+    return f"{value} ({time_zone})" if time_zone else value
+
+
+def campaign_rows(info: CampaignInfo, time_zone: str | None = None) -> list[tuple[str, str]]:
+    """Label/value pairs describing a campaign, in reading order. ``time_zone`` is the account's:
+    the server gives its times in it, and they are shown with its name."""
     return [
         ("ID", _or_dash(info.id)),
-        ("Name", _or_dash(info.name)),
-        ("Status", _or_dash(info.status)),
+        ("Status", status_words(info.status)),
         ("RCS agent", _or_dash(info.sender)),
-        ("Planned start", _or_dash(info.start_at)),
-        ("Actual start", _or_dash(info.real_start_at)),
+        ("Planned start", _moment(info.start_at, time_zone)),
+        ("Actual start", _moment(info.real_start_at, time_zone) if info.real_start_at else "not started yet"),
         ("RCS delivered / sent", f"{_or_dash(info.delivered)} / {_or_dash(info.sent)}"),
         ("SMS delivered / sent", f"{_or_dash(info.sms_delivered)} / {_or_dash(info.sms_sent)}"),
         ("Estimated price", format_price(info.price, info.currency)),
+        ("Name on the server", _or_dash(info.name)),
     ]

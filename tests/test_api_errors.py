@@ -102,7 +102,7 @@ def test_send_422_maps_field_errors_and_keeps_the_message_plain():
     }
     assert exc.general_errors == []
     assert str(exc) == (
-        "The server did not accept the campaign: The given data was invalid.\n"
+        "The server did not accept the campaign:\n"  # Laravel's generic sentence is left out
         "• The text may not be greater than 25 characters.\n"
         "• The sender is not registered."
     )

@@ -210,3 +210,13 @@ def test_command_line_never_imports_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [("list", "lists"), ("vaildate", "validate"), ("frobnicate", None)])
+def test_a_mistyped_command_is_not_taken_for_a_file_to_open(typed, suggested, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main([typed])
+    assert caught.value.code == 1
+    err = capsys.readouterr().err
+    assert f"'{typed}' is not a command" in err
+    assert (f"Did you mean '{suggested}'?" in err) if suggested else ("rcs-desk --help" in err)

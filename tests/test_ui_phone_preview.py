@@ -173,7 +173,7 @@ def test_new_document_is_drawn_after_replace(editor, phone):
     document.campaign.options = Options(cards=[Card(title="Fresh", text="x"), Card(text="y")])
     editor.replace(document)
     assert [shown(v.title.text()) for v in phone.card_views] == ["Fresh", ""]
-    assert phone.sender_label.text() == "Your RCS sender"
+    assert phone.sender_label.text() == "Your RCS agent"
 
 
 def test_dark_palette_redraws(qtbot, phone):

@@ -167,7 +167,7 @@ def test_errors_disable_send_and_the_tooltip_says_why(qtbot, harness):
     window.editor.document.campaign.sender = None
     window.editor.touch()
     assert not window.send_button.isEnabled()
-    assert "RCS sender" in window.send_button.toolTip() or "sender" in window.send_button.toolTip().lower()
+    assert "RCS agent" in window.send_button.toolTip()
     assert "1 problem to fix" in window.problems_label.text()
 
 

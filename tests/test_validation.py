@@ -260,7 +260,7 @@ def test_sender_length_counts_utf16_units():
     request["sender"] = EMOJI * 20
     assert errors_at(request, "sender") == []
     request["sender"] = EMOJI * 20 + "a"
-    assert errors_at(request, "sender") == ["The RCS sender name can have at most 40 characters (this one has 41)."]
+    assert errors_at(request, "sender") == ["The RCS agent name can have at most 40 characters (this one has 41)."]
 
 
 # --- options: plain text -------------------------------------------------------------------------

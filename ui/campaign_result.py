@@ -19,11 +19,11 @@ class CampaignResult(QWidget):
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
 
-    def show_campaign(self, info: CampaignInfo) -> None:
+    def show_campaign(self, info: CampaignInfo, time_zone: str | None = None) -> None:
         while self._form.rowCount():
             self._form.removeRow(0)
         self.values = {}
-        for label, value in campaign_rows(info):
+        for label, value in campaign_rows(info, time_zone):
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setAccessibleName(label)
@@ -37,7 +37,8 @@ class CampaignResult(QWidget):
 class CampaignResultDialog(QDialog):
     """Shown after a successful send."""
 
-    def __init__(self, info: CampaignInfo, *, scheduled: bool, demo: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, info: CampaignInfo, *, scheduled: bool, demo: bool, time_zone: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Campaign created"))
         heading = QLabel(
@@ -51,7 +52,7 @@ class CampaignResultDialog(QDialog):
             note.setProperty("role", "muted")
             layout.addWidget(note)
         self.result = CampaignResult(self)
-        self.result.show_campaign(info)
+        self.result.show_campaign(info, time_zone)
         layout.addWidget(self.result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)

@@ -249,7 +249,7 @@ class PhonePreview(QWidget):
             self._show_sms()
         else:
             self.screens.setCurrentIndex(0)
-            self._show_sender(campaign.sender or "", self.tr("Your RCS sender"), self.tr("RCS business message"))
+            self._show_sender(campaign.sender or "", self.tr("Your RCS agent"), self.tr("RCS business message"))
             self._show_rcs()
         self._show_fallback_note()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.campaign_file import CampaignFileError, load_campaign_file
+from ui import workers
 from ui.application import build_window, create_application
 from ui.qt_messages import route_qt_messages
 from ui.settle import wait_until
@@ -28,9 +30,15 @@ def take_screenshot(
     use_theme(app, theme)
     window = build_window(demo=demo, api_url=api_url)
     window.persist_state = False  # a picture must not change the user's saved window size
-    if file and not window.files.open_path(Path(file)):
-        print(f"{file} could not be opened.", file=sys.stderr)
-        return 1
+    if file:
+        try:
+            document = load_campaign_file(file, default_time_zone=window.account_time_zone)
+        except CampaignFileError as exc:
+            print(f"{file} could not be opened: {exc.user_message}", file=sys.stderr)
+            window.close()
+            workers.wait_for_all(5000)
+            return 1
+        window.editor.replace(document, Path(file).resolve())
     if tab == "campaigns":
         window.main_tabs.setCurrentIndex(1)
     else:

@@ -230,8 +230,10 @@ class SendController(QObject):
     def _show_result(self, info: CampaignInfo) -> None:
         from ui.campaign_result import CampaignResultDialog
 
+        connection = self._connection()
         dialog = CampaignResultDialog(
-            info, scheduled=is_scheduled(self.editor.document), demo=self._connection().demo, parent=self._window
+            info, scheduled=is_scheduled(self.editor.document), demo=connection.demo,
+            time_zone=connection.account_time_zone, parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

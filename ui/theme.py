@@ -22,7 +22,7 @@ def style_sheet(dark: bool) -> str:
     muted = "#a0a0a0" if dark else "#5f6368"
     return f"""
     QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QTextEdit[severity="error"],
-    QComboBox[severity="error"], QSpinBox[severity="error"], QDateTimeEdit[severity="error"] {{
+    QComboBox[severity="error"] {{
         border: 2px solid {ERROR_COLOR}; border-radius: 3px;
     }}
     QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"], QTextEdit[severity="warning"],
@@ -37,10 +37,13 @@ def style_sheet(dark: bool) -> str:
     """ + (_DARK_INDICATORS if dark else "")
 
 
-# Fusion draws an unchecked box in a table with a frame too dark to see on a dark palette.
+# Fusion draws unchecked boxes and radio buttons with a frame too dark to see on a dark palette.
 _DARK_INDICATORS = """
-    QAbstractItemView::indicator:unchecked {
+    QAbstractItemView::indicator:unchecked, QCheckBox::indicator:unchecked {
         border: 1px solid #9aa0a6; border-radius: 2px; background: transparent; width: 12px; height: 12px;
+    }
+    QRadioButton::indicator:unchecked {
+        border: 1px solid #9aa0a6; border-radius: 7px; background: transparent; width: 12px; height: 12px;
     }
 """
 

@@ -163,13 +163,22 @@ def field_errors(value: Any, secrets: Iterable[str | None] = ()) -> tuple[dict[s
     return {}, _messages(value, secrets)
 
 
+# Laravel's sentence for any validation failure: it says nothing the listed reasons do not.
+GENERIC_SERVER_MESSAGES = frozenset({"The given data was invalid."})
+
+
 def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
     prefix = "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
-    lines = [f"{prefix}: {server_message}" if server_message else f"{prefix}."]
     listed: list[str] = []
     for text in [*general, *(t for texts in by_path.values() for t in texts)]:
         if text != server_message and text not in listed:
             listed.append(text)
+    if server_message in GENERIC_SERVER_MESSAGES and listed:
+        server_message = ""
+    if server_message:
+        lines = [f"{prefix}: {server_message}"]
+    else:
+        lines = [f"{prefix}:" if listed else f"{prefix}."]
     lines.extend(f"• {text}" for text in listed[:LISTED_ERRORS_MAX])
     if len(listed) > LISTED_ERRORS_MAX:
         lines.append(f"• …and {len(listed) - LISTED_ERRORS_MAX} more")

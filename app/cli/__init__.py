@@ -11,11 +11,13 @@ outcome is unknown.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.windows_console import attach_for_terminal_use
@@ -122,6 +124,11 @@ def open_window(args: argparse.Namespace, files: list[str]) -> int:
     return run_window(demo=args.demo, api_url=args.api_url, files=files)
 
 
+def _looks_like_a_command(argument: str) -> bool:
+    """A word that is no file here and no campaign file name: a mistyped command, not a file to open."""
+    return not Path(argument).exists() and not argument.endswith(".json") and "/" not in argument and "\\" not in argument
+
+
 def _first_positional(argv: list[str]) -> int | None:
     """Index of the first argument that is not a global option (or an option's value)."""
     skip_next = False
@@ -142,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Packaged windowed program on Windows: print to the terminal it was started from (before logging binds stderr).
     attach_for_terminal_use(argv, command_given=first is not None and argv[first] in parser.command_names)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if first is not None and argv[first] not in parser.command_names and _looks_like_a_command(argv[first]):
+        suggestion = difflib.get_close_matches(argv[first], sorted(parser.command_names), n=1)
+        hint = f" Did you mean '{suggestion[0]}'?" if suggestion else " See rcs-desk --help."
+        parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")
     if first is None or argv[first] not in parser.command_names:
         # No command: open the window, with the campaign file given as its argument if any.
         files = argv[first:] if first is not None else []

@@ -153,7 +153,7 @@ def send(args: argparse.Namespace) -> int:
             output.print_json(info.raw)
         else:
             print("The campaign was created.")
-            output.print_rows(output.campaign_rows(info))
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
         return EXIT_OK
 
     return _with_client(args, work)
@@ -177,7 +177,7 @@ def campaign(args: argparse.Namespace) -> int:
         if args.json:
             output.print_json(info.raw)
         else:
-            output.print_rows(output.campaign_rows(info))
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
         return EXIT_OK
 
     return _with_client(args, work)
@@ -197,7 +197,7 @@ def stop(args: argparse.Namespace) -> int:
         info = connection.client.stop_campaign(args.id)
         print(f"Campaign {args.id} was stopped.")
         if info is not None:
-            output.print_rows(output.campaign_rows(info))
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
         return EXIT_OK
 
     return _with_client(args, work)

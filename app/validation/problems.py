@@ -62,7 +62,7 @@ _FIELD_NAMES = {
     "sms": "SMS fallback",
     "time_zone": "Time zone",
 }
-_TOP_LEVEL_NAMES = {"sender": "RCS sender", "check_stop_list": "Skip numbers on the stop list"}
+_TOP_LEVEL_NAMES = {"sender": "RCS agent", "check_stop_list": "Skip numbers on the stop list"}
 _NUMBERED = {"cards": "Card", "suggestions": "button", "groups": "Contact list"}
 _STEP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
 

@@ -125,13 +125,13 @@ def _check_contact_total(report: Report, groups: list[int], list_contacts: Mappi
 
 def _check_sender(report: Report, sender: Any) -> None:
     if sender is None or (isinstance(sender, str) and not sender.strip()):
-        report.error("sender", "Enter the name of the RCS sender (the agent the message comes from).")
+        report.error("sender", "Enter the name of the RCS agent the message comes from.")
     elif not isinstance(sender, str):
-        report.error("sender", "The RCS sender name could not be read: type it again.")
+        report.error("sender", "The RCS agent name could not be read: type it again.")
     elif units(sender) > limits.SENDER_MAX:
         report.error(
             "sender",
-            f"The RCS sender name can have at most {limits.SENDER_MAX} characters (this one has {units(sender)}).",
+            f"The RCS agent name can have at most {limits.SENDER_MAX} characters (this one has {units(sender)}).",
         )
 
 
