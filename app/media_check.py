@@ -73,6 +73,14 @@ def _declared_size(response: httpx.Response) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def _wrong_type_message(content_type: str | None) -> str:
+    if content_type in ("text/html", "application/xhtml+xml"):
+        return ("Not an image: this address opens a web page (text/html). "
+                "Copy the address of the picture itself.")
+    shown = content_type or "a file of unknown type"
+    return f"Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {shown})."
+
+
 def check_media(
     url: str,
     *,
@@ -112,7 +120,7 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
         where = f" ({target})" if target else ""
         return MediaCheck(url, "redirect", f"Redirects to another address{where}: RCS rejects redirects.")
     if status == 404 or status == 410:
-        return MediaCheck(url, "not_found", f"Not found ({status}): check the address.")
+        return MediaCheck(url, "not_found", f"Not found ({status}): there is no file at this address. Check it.")
     if status in (401, 403):
         return MediaCheck(url, "refused", "The server refuses to share this file: it must be public.")
     if status >= 400:
@@ -129,8 +137,7 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
         size_text = f", {human_size(size)}" if size is not None else ""
         return MediaCheck(url, "video", f"{label} video{size_text}", content_type, size)
     if content_type not in IMAGE_TYPES:
-        shown = content_type or "unknown type"
-        return MediaCheck(url, "wrong_type", f"Not an image: {shown}", content_type, size)
+        return MediaCheck(url, "wrong_type", _wrong_type_message(content_type), content_type, size)
     limit = limits.IMAGE_MAX_BYTES
     if size is not None and size > limit:
         return MediaCheck(

@@ -220,3 +220,16 @@ def test_a_mistyped_command_is_not_taken_for_a_file_to_open(typed, suggested, ca
     err = capsys.readouterr().err
     assert f"'{typed}' is not a command" in err
     assert (f"Did you mean '{suggested}'?" in err) if suggested else ("rcs-desk --help" in err)
+
+
+def test_demo_commands_explain_that_each_starts_an_empty_server(capsys):
+    assert main(["--demo", "campaign", "53708805"]) == 2
+    assert "rcs-desk sandbox" in capsys.readouterr().err
+
+
+def test_a_refused_key_gets_command_line_advice(monkeypatch, capsys):
+    server = SandboxServer(accepted_keys={"live_the_right_one"})
+    with LoopbackServer(server) as loopback:
+        monkeypatch.setenv("RCS_DESK_API_KEY", "live_wrong")
+        assert main(["--api-url", loopback.base_url, "lists"]) == 2
+    assert "rcs-desk set-key" in capsys.readouterr().err

@@ -30,14 +30,14 @@ def test_image_is_downloaded_for_the_preview(media):
 
 def test_not_found(media):
     result = check_media(media.url("/missing.png"))
-    assert (result.state, result.message) == ("not_found", "Not found (404): check the address.")
+    assert (result.state, result.message) == ("not_found", "Not found (404): there is no file at this address. Check it.")
 
 
 def test_html_page_is_not_an_image(media):
     media.routes["/p"] = Route(body=b"<html></html>", headers={"Content-Type": "text/html; charset=utf-8"})
     result = check_media(media.url("/p"))
     assert result.state == "wrong_type"
-    assert result.message == "Not an image: text/html"
+    assert result.message == "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
     assert not result.usable
 
 
@@ -108,3 +108,10 @@ def test_unreachable_host():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     assert check_media(f"http://127.0.0.1:{port}/a.png").state == "unreachable"
+
+
+def test_a_picture_type_rcs_cannot_show_names_the_ones_it_can(media):
+    media.routes["/a.bmp"] = Route(body=b"BM", headers={"Content-Type": "image/bmp"})
+    result = check_media(media.url("/a.bmp"))
+    assert result.state == "wrong_type"
+    assert result.message == "Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is image/bmp)."

@@ -45,6 +45,7 @@ class CampaignEditor(QObject):
         self._touched: set[str] | None = None  # None: show every problem
         self._leaves = leaf_values(self.document.campaign.to_request())
         self._server_problems: list[Problem] = []  # from the server's last refusal, until the next edit
+        self._media_problems: list[Problem] = []  # pictures that failed their check (ui.media_problems)
         self._now: datetime | None = None  # tests pin the clock
         self._revalidate()
 
@@ -105,6 +106,12 @@ class CampaignEditor(QObject):
         """Validate again without a content change (the clock moved, list sizes arrived)."""
         self._revalidate()
 
+    def set_media_problems(self, problems: list[Problem]) -> None:
+        """Warnings about pictures whose check failed: they do not block sending, but they are said."""
+        if problems != self._media_problems:
+            self._media_problems = list(problems)
+            self._revalidate()
+
     def set_server_problems(self, problems: list[Problem]) -> None:
         """Show the server's objections at their fields until the user edits the campaign."""
         self._server_problems = list(problems)
@@ -121,7 +128,7 @@ class CampaignEditor(QObject):
         return len(self.problems) < len(self.all_problems)
 
     def _revalidate(self) -> None:
-        everything = validate_document(self.document, now=self._now) + self._server_problems
+        everything = validate_document(self.document, now=self._now) + self._server_problems + self._media_problems
         touched = self._touched
         shown = everything if touched is None else [
             p for p in everything if any(concerns(p.path, t) for t in touched)

@@ -28,6 +28,7 @@ from ui.editor_state import CampaignEditor, new_document
 from ui.file_actions import FileActions
 from ui.history_access import HistoryAccess
 from ui.media_preview import MediaPreviewService
+from ui.media_problems import MediaProblems
 from ui.restore_dialog import RestoreDialog
 from ui.restore_offer import RestoreOffers
 from ui.message_box import show_message
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.editor.replace(new_document(self.account_time_zone), fresh=True)
         self.preview_service = MediaPreviewService(parent=self)
         self.compose = ComposePage(self.editor, settings, self.preview_service)
+        self.media_problems = MediaProblems(self.editor, self.preview_service, self)
         self.campaigns_view = None  # built with the first connection
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
@@ -104,6 +106,9 @@ class MainWindow(QMainWindow):
             history=lambda demo: self.history.get(demo=demo), balance=lambda: self.balance,
         )
         self.send_controller.busy_changed.connect(self.on_send_busy_changed)
+        self.send_controller.request_started.connect(
+            lambda: self.statusBar().showMessage(self.tr("Sending the campaign…"))
+        )
         self.send_controller.sent.connect(self.on_campaign_sent)
         self.send_button.clicked.connect(self.on_send_button_clicked)
         self._build_menus()
@@ -344,9 +349,9 @@ class MainWindow(QMainWindow):
 
     def on_send_busy_changed(self, busy: bool) -> None:
         self._update_send_button()
-        if busy:
-            self.statusBar().showMessage(self.tr("Sending the campaign…"))
-        elif self._pending_connection is not None:
+        if not busy and self.statusBar().currentMessage() == self.tr("Sending the campaign…"):
+            self.statusBar().clearMessage()  # cancelled or refused: nothing is on its way
+        if not busy and self._pending_connection is not None:
             connection, load_lists = self._pending_connection
             self._pending_connection = None
             self.set_connection(connection, load_lists=load_lists)

@@ -394,6 +394,8 @@ class MediaPreview(QFrame):
             self._show("video", text, icon="▶")
         elif check.state == "cancelled":
             self._show_loading()
+        elif check.state == "invalid_url":
+            self._show_empty()  # the address field's own problem line already says what is wrong
         else:
             self._show("failed", check.message, color=error_color(self),
                        icon=QStyle.StandardPixmap.SP_MessageBoxCritical, retry=True)

@@ -96,6 +96,7 @@ class SendController(QObject):
     sent = Signal(object)
     send_failed = Signal(object)
     show_campaigns_requested = Signal()
+    request_started = Signal()  # confirmed: the request is on its way
 
     def __init__(
         self,
@@ -200,6 +201,7 @@ class SendController(QObject):
         task.finished.connect(self._on_task_finished)
         self._task = task
         task.start()
+        self.request_started.emit()
 
     def _on_sent(self, info: CampaignInfo, fingerprint: str) -> None:
         self._sent_at[fingerprint] = time.monotonic()

@@ -26,6 +26,11 @@ def _say(message: str) -> None:
 
 def _report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
     _say(exc.user_message)
+    if isinstance(exc, api.KeyRefused):
+        _say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
+    if isinstance(exc, api.NotFound) and args.demo:
+        _say("The demo server starts empty for every command. To follow a demo campaign across commands, "
+             "run `rcs-desk sandbox` and point RCS_DESK_API_URL at it (see the README).")
     if args.verbose and exc.details:
         _say(f"Details: {exc.details}")
     if isinstance(exc, REFUSALS):
