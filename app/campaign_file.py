@@ -146,6 +146,8 @@ def load_campaign_file(path: str | os.PathLike[str], *, default_time_zone: str =
         raise CampaignFileError(f"{name} is a folder, not a campaign file.") from None
     except OSError as exc:
         raise CampaignFileError(f"The file {name} could not be read.", details=str(exc)) from None
+    if not raw.strip():
+        raise CampaignFileError(f"{name} is empty: it holds no campaign.")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

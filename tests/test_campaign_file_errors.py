@@ -43,3 +43,11 @@ def test_a_missing_file_and_a_folder_are_named_plainly(tmp_path):
     with pytest.raises(CampaignFileError) as caught:
         load_campaign_file(folder)
     assert "folder" in str(caught.value) or "could not be read" in str(caught.value)
+
+
+def test_an_empty_file_is_said_to_be_empty(tmp_path):
+    path = tmp_path / "zero.rcs.json"
+    path.write_bytes(b"  \n")
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign_file(path)
+    assert caught.value.user_message == "zero.rcs.json is empty: it holds no campaign."
