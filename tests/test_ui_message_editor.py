@@ -327,3 +327,20 @@ def test_switch_plans_keep_unknown_members_and_the_only_card_with_content():
     plan = plan_switch(Options(text="Hi", extra={"future": 1}), "carousel")
     assert [c.text for c in plan.options.cards] == ["Hi", ""]
     assert plan.options.extra == {"future": 1}
+
+
+def test_a_link_typed_without_https_is_completed_when_leaving_the_field(qtbot, widget, editor):
+    from ui.button_editor import complete_web_address
+
+    card = widget.card_editors[0]
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)
+    field = card.buttons[0].target_field
+    qtbot.keyClicks(field, "shop.example.com/winter")
+    field.editingFinished.emit()  # the user leaves the field
+    assert field.text() == "https://shop.example.com/winter"
+    assert doc_cards(editor)[0].suggestions[0].url == "https://shop.example.com/winter"
+    assert complete_web_address("shop.example.com/winter") == "https://shop.example.com/winter"
+    assert complete_web_address("http://shop.example.com") == "http://shop.example.com"
+    assert complete_web_address("ftp://files.example.com") == "ftp://files.example.com"  # left to validation
+    assert complete_web_address("not a link") == "not a link"
+    assert complete_web_address("localhost") == "localhost"

@@ -36,6 +36,18 @@ def phone_for_server(typed: str) -> str | None:
     return text
 
 
+def complete_web_address(text: str) -> str:
+    """``shop.example.com/sale`` -> ``https://shop.example.com/sale``: people type addresses without
+    their scheme. Anything that does not look like a bare host name is left alone (and checked)."""
+    bare = text.strip()
+    if not bare or "://" in bare or " " in bare or bare.lower().startswith(("mailto:", "tel:")):
+        return text
+    host = bare.split("/", 1)[0]
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return text
+    return "https://" + bare
+
+
 def tidy_phone(typed: str) -> str:
     """The typed number made easy to read: single spaces, no space after a leading ``+``."""
     text = " ".join(typed.split())
@@ -195,6 +207,11 @@ class ButtonEditor(QFrame):
     @Slot()
     def on_target_field_finished(self) -> None:
         if self.kind != "call":
+            completed = complete_web_address(self.target_field.text())
+            if completed != self.target_field.text():
+                self.target_field.setText(completed)
+                self._write_target(completed)
+                self.edited.emit()
             return
         tidy = tidy_phone(self.target_field.text())
         if tidy != self.target_field.text():
