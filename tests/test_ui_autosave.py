@@ -93,13 +93,17 @@ def test_autosave_writes_after_a_pause_and_a_clean_exit_removes_it(qtbot):
         close_window(harness)
 
 
-def test_discarding_the_offer_deletes_the_autosave(qtbot):
-    # A session that ended without closing: its file stays, its lock is released.
+def leave_a_dead_session() -> None:
+    """A window that ended without closing: its autosave stays, its lock is released."""
     from app.campaign_file import load_campaign_file
 
     dead = RecoveryStore(app_paths().recovery_dir)
     dead.save(load_campaign_file(EXAMPLES / "spring-sale.rcs.json"))
     dead.close(keep=True)
+
+
+def test_discarding_the_offer_deletes_the_autosave(qtbot):
+    leave_a_dead_session()
 
     server = SandboxServer()
     harness = make_window(qtbot, sandbox_connection(server), server)
@@ -118,11 +122,7 @@ def test_discarding_the_offer_deletes_the_autosave(qtbot):
 
 
 def test_restore_asks_before_replacing_unsaved_work(qtbot):
-    from app.campaign_file import load_campaign_file
-
-    dead = RecoveryStore(app_paths().recovery_dir)
-    dead.save(load_campaign_file(EXAMPLES / "spring-sale.rcs.json"))
-    dead.close(keep=True)
+    leave_a_dead_session()
     server = SandboxServer()
     harness = make_window(qtbot, sandbox_connection(server), server)
     try:

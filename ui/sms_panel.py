@@ -282,24 +282,20 @@ class SmsFallbackPanel(QWidget):
         self.editor.touch()
 
     def on_sender_changed(self, value: str) -> None:
-        sms = self._sms()
-        if self._loading or sms is None:
-            return
-        sms.sender = value or None
-        self.editor.touch()
+        self._set_sms("sender", value or None)
 
     def on_validity_changed(self, value: int) -> None:
-        sms = self._sms()
-        if self._loading or sms is None:
-            return
-        sms.validity = value
-        self.editor.touch()
+        self._set_sms("validity", value)
 
     def on_stop_list_toggled(self, checked: bool) -> None:
+        self._set_sms("check_stop_list", checked)
+
+    def _set_sms(self, member: str, value) -> None:
+        """The user changed one member of the SMS fallback (ignored while the fields are loaded)."""
         sms = self._sms()
         if self._loading or sms is None:
             return
-        sms.check_stop_list = checked
+        setattr(sms, member, value)
         self.editor.touch()
 
     def on_replace_clicked(self) -> None:
