@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import selectors
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from app.history import (
     refresh_statuses,
 )
 from app.history import db, migrations
+from child_output import read_lines_until
 
 ROOT = Path(__file__).resolve().parents[1]
 T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=timezone.utc)
@@ -591,26 +590,6 @@ while True:
                                                             "statistics": {"delivered": number, "sent": number}}))
     print(record_id, number, flush=True)
 """
-
-
-def read_lines_until(proc: subprocess.Popen, count: int, timeout: float) -> list[str]:
-    """Lines the process printed, waiting (with a deadline) until there are ``count``."""
-    lines: list[str] = []
-    buffer = b""
-    deadline = time.monotonic() + timeout
-    with selectors.DefaultSelector() as selector:
-        selector.register(proc.stdout, selectors.EVENT_READ)
-        while len(lines) < count:
-            left = deadline - time.monotonic()
-            if left <= 0 or not selector.select(left):
-                raise AssertionError(f"only {len(lines)} lines after {timeout} s")
-            chunk = os.read(proc.stdout.fileno(), 65536)
-            if not chunk:
-                raise AssertionError(f"the process ended early: {proc.wait()}")
-            buffer += chunk
-            *complete, buffer = buffer.split(b"\n")
-            lines.extend(line.decode() for line in complete)
-    return lines + ([buffer.decode()] if buffer else [])
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL does not exist on Windows")

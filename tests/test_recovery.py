@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import selectors
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from app.campaign import Campaign
 from app.campaign_file import CampaignDocument, ListInfo, document_from_json
 from app.process_lock import FileLock, pid_alive
 from app.recovery import RecoveryStore
+from child_output import read_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SAVED_AT = datetime(2025, 3, 1, 10, 15, 30, tzinfo=timezone.utc)
@@ -222,22 +221,6 @@ saved_at = store.save(doc, source_path=Path("/drafts/sale.rcs.json"))
 print(saved_at.isoformat(), flush=True)
 sys.stdin.read()  # "typing" until killed
 """
-
-
-def read_line(proc: subprocess.Popen, timeout: float) -> str:
-    with selectors.DefaultSelector() as selector:
-        selector.register(proc.stdout, selectors.EVENT_READ)
-        buffer = b""
-        deadline = time.monotonic() + timeout
-        while not buffer.endswith(b"\n"):
-            left = deadline - time.monotonic()
-            if left <= 0 or not selector.select(left):
-                raise AssertionError(f"no line after {timeout} s")
-            chunk = os.read(proc.stdout.fileno(), 4096)
-            if not chunk:
-                raise AssertionError(f"the process ended early: {proc.wait()}")
-            buffer += chunk
-    return buffer.decode("utf-8").strip()
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL does not exist on Windows")
