@@ -543,7 +543,13 @@ def test_postback_data_length():
 def test_validity(value, ok):
     request = valid_request()
     request["validity"] = value
-    expected = [] if ok else ["The validity must be a whole number of hours from 1 to 72."]
+    if ok:
+        expected = []
+    elif isinstance(value, int) and not isinstance(value, bool):  # a number out of range is named
+        expected = [f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
+                    "Choose a number in that range."]
+    else:
+        expected = ["The validity must be a whole number of hours from 1 to 72."]
     assert errors_at(request, "validity") == expected
 
 
@@ -738,7 +744,7 @@ def test_sms_sender(sender, ok):
 
 def test_sms_validity_and_stop_list():
     assert errors_at(with_sms(validity=0), f"{SMS}.validity") == [
-        "The validity must be a whole number of hours from 1 to 72."
+        "The validity must be a whole number of hours from 1 to 72 (this campaign has 0). Choose a number in that range."
     ]
     assert errors_at(with_sms(validity=1), f"{SMS}.validity") == []
     assert len(errors_at(with_sms(check_stop_list="no"), f"{SMS}.check_stop_list")) == 1

@@ -44,8 +44,11 @@ def check_validity(report: Report, container: dict[str, Any], path: str) -> None
     if "validity" not in container:
         return
     value = container["validity"]
-    if not is_int(value) or not limits.VALIDITY_MIN_HOURS <= value <= limits.VALIDITY_MAX_HOURS:
+    if not is_int(value):
         report.error(path, VALIDITY_MESSAGE)
+    elif not limits.VALIDITY_MIN_HOURS <= value <= limits.VALIDITY_MAX_HOURS:
+        # A field can only show an allowed number: say which number the campaign really holds.
+        report.error(path, f"{VALIDITY_MESSAGE[:-1]} (this campaign has {value}). Choose a number in that range.")
 
 
 def check_boolean(report: Report, container: dict[str, Any], key: str, path: str, message: str) -> None:
