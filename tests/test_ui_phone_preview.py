@@ -184,3 +184,14 @@ def test_dark_palette_redraws(qtbot, phone):
     phone.setPalette(phone.style().standardPalette())
     image = phone.grab().toImage()
     assert image.pixelColor(phone.phone.geometry().center()).lightness() > 150
+
+
+def test_long_button_text_and_agent_name_end_in_an_ellipsis_as_on_phones(qtbot):
+    from ui.phone_parts import ElidedLabel
+
+    label = ElidedLabel("Get your discount code today")
+    qtbot.addWidget(label)
+    label.resize(label.fontMetrics().horizontalAdvance("Get your disc"), label.sizeHint().height())
+    assert label.minimumSizeHint().width() < label.fontMetrics().horizontalAdvance("Get your discount")
+    shown = label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, label.contentsRect().width())
+    assert shown.endswith("…") and shown != label.text()

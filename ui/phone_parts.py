@@ -5,7 +5,7 @@ Every colour comes from the widget's palette (light or dark); sizes come from fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -195,7 +195,24 @@ class MediaBox(QWidget):
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.video_label)
 
 
-class Pill(QLabel):
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when it does not fit, as phones show long names and buttons."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override): any width, the text is elided
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, hint.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()
+
+
+class Pill(ElidedLabel):
     """A suggestion button as phones draw it: a rounded outline with a glyph and the text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -227,7 +244,7 @@ class Pill(QLabel):
         radius = rect.height() / 2
         painter.drawRoundedRect(rect, radius, radius)
         painter.end()
-        super().paintEvent(event)
+        super().paintEvent(event)  # the text, ended in "…" when the button is too narrow for it
 
 
 class CardView(QFrame):

@@ -7,7 +7,7 @@ cache (it never starts a download itself, so typing an address does not fetch ev
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QTabBar, QVBoxLayout, QWidget,
 )
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.sms import count_sms
 from ui.editor_state import CampaignEditor
 from ui.media_preview import MediaPreviewService, MediaResult
-from ui.phone_parts import Bubble, CardView, screen_color, set_muted, text_label
+from ui.phone_parts import Bubble, CardView, ElidedLabel, screen_color, set_muted, text_label
 from ui.message_fields import warning_color
 
 CAROUSEL_CARD_SHARE = 0.75  # a carousel card takes this much of the screen: the next one peeks in
@@ -117,8 +117,12 @@ class PhonePreview(QWidget):
         phone_layout.setSpacing(0)
 
         self.avatar = Avatar()
-        self.sender_label = text_label(bold=True)
-        self.sender_label.setWordWrap(False)
+        self.sender_label = ElidedLabel()
+        self.sender_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sender_label.setForegroundRole(QPalette.ColorRole.Text)
+        sender_font = QFont(self.sender_label.font())
+        sender_font.setBold(True)
+        self.sender_label.setFont(sender_font)
         self.channel_label = text_label(small=True, muted=True)
         names = QVBoxLayout()
         names.setSpacing(0)
