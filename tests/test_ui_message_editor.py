@@ -344,3 +344,6 @@ def test_a_link_typed_without_https_is_completed_when_leaving_the_field(qtbot, w
     assert complete_web_address("ftp://files.example.com") == "ftp://files.example.com"  # left to validation
     assert complete_web_address("not a link") == "not a link"
     assert complete_web_address("localhost") == "localhost"
+    assert complete_web_address("sales@shop.com") == "sales@shop.com"  # an e-mail address is no web link
+    assert complete_web_address("geo:50.45,30.52") == "geo:50.45,30.52"
+    assert complete_web_address("shop.example.com:8080/a") == "https://shop.example.com:8080/a"

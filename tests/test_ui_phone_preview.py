@@ -193,5 +193,6 @@ def test_long_button_text_and_agent_name_end_in_an_ellipsis_as_on_phones(qtbot):
     qtbot.addWidget(label)
     label.resize(label.fontMetrics().horizontalAdvance("Get your disc"), label.sizeHint().height())
     assert label.minimumSizeHint().width() < label.fontMetrics().horizontalAdvance("Get your discount")
-    shown = label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, label.contentsRect().width())
-    assert shown.endswith("…") and shown != label.text()
+    assert label.shown_text().endswith("…") and label.shown_text() != label.text()
+    label.resize(label.fontMetrics().horizontalAdvance(label.text()) + 10, label.height())
+    assert label.shown_text() == label.text()  # fits: shown whole

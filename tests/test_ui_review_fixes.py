@@ -3,6 +3,7 @@ connection during a send, settings in demo mode, a dialog closed mid-task, previ
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.campaign_file import load_campaign_file
 from app.config import Settings, app_paths
-from app.sandbox import SandboxServer
+from app.sandbox import SandboxServer, SandboxTransport
 from ui.main_window import MainWindow
 from ui.message_box import MessageDialog
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
@@ -63,25 +64,46 @@ def test_a_planned_time_that_passes_while_the_confirmation_is_open_is_not_sent(q
         close_window(harness)
 
 
+class HeldSends(SandboxTransport):
+    """The demo server, but a send waits until the test lets it through."""
+
+    def __init__(self, server: SandboxServer) -> None:
+        super().__init__(server)
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+
+    def handle_request(self, request):
+        if request.url.path.endswith("/send-groups"):
+            self.arrived.set()
+            self.release.wait(10)
+        return super().handle_request(request)
+
+
 def test_a_new_connection_waits_until_the_send_has_finished(qtbot):
+    from app.api import WwtClient
+    from app.connection import DEMO_BASE_URL, Connection
+    from app.sandbox import DEMO_API_KEY
+
     server = SandboxServer()
-    server.faults.delay_s = 1
-    server.faults.only_path = "/api/campaigns/rcs/send-groups"
-    harness = make_window(qtbot, sandbox_connection(server), server)
+    transport = HeldSends(server)
+    connection = Connection(client=WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport), demo=True,
+                            base_url=DEMO_BASE_URL, account_time_zone="UTC")
+    harness = make_window(qtbot, connection, server)
     window = harness.window
     try:
         window.files.open_path(SPRING)
         old_connection = window.connection
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: len(harness.sends()) == 1, timeout=5000)  # the request is on its way
+        assert transport.arrived.wait(5)  # the request is on its way, held by the server
         other = SandboxServer()
         window.set_connection(sandbox_connection(other))
         assert window.connection is old_connection  # not switched under the running send
+        transport.release.set()
         qtbot.waitUntil(lambda: harness.outcomes == 1 and not window.send_controller.busy, timeout=15000)
         assert harness.results, harness.failures  # the send finished normally
         assert window.connection is not old_connection  # and then the new connection was taken
     finally:
-        server.faults.clear()
+        transport.release.set()
         close_window(harness)
 
 
@@ -112,9 +134,15 @@ def test_closing_settings_during_a_connection_test_leaves_no_task_behind(qtbot):
         dialog.url_edit.setText(loopback.base_url)
         qtbot.keyClicks(dialog.key_edit, DEMO_API_KEY)
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-        assert workers.running_tasks()
-        dialog.close()  # deleted while the test is under way
+        task = dialog._task
+        assert task.running
+        said = []
+        task.succeeded.connect(said.append)
+        task.finished.connect(lambda: said.append("finished"))
+        dialog.close()  # deleted (on the next turn of the event loop) while the test is under way
+        qtbot.waitUntil(lambda: task.cancelled, timeout=5000)  # the dialog's end cancelled its task
         qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=5000)
+        assert said == []  # and the task told nobody anything afterwards
 
 
 def test_previews_load_once_the_connection_arrives(qtbot):

@@ -43,7 +43,10 @@ def complete_web_address(text: str) -> str:
     if not bare or "://" in bare or " " in bare or bare.lower().startswith(("mailto:", "tel:")):
         return text
     host = bare.split("/", 1)[0]
-    if "." not in host or host.startswith(".") or host.endswith("."):
+    name, _, port = host.partition(":")
+    if "@" in host or (port and not port.isdigit()):  # an e-mail address, or another scheme ("geo:50.4,30.5")
+        return text
+    if "." not in name or name.startswith(".") or name.endswith("."):
         return text
     return "https://" + bare
 

@@ -15,4 +15,7 @@ def open_connection_in_worker(context, settings: Settings, demo: bool, api_url: 
         has_key = demo or load_api_key() is not None
     except CredentialsError:
         has_key = False
-    return open_connection(settings, demo=demo, api_url=api_url), has_key
+    connection = open_connection(settings, demo=demo, api_url=api_url)
+    if context.cancelled:  # a newer connection was asked for: this one is never used
+        connection.client.close()
+    return connection, has_key

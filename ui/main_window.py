@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.api_url_override: str | None = None  # --api-url, kept when settings change
         self._painted = False
         self._pending_connection: tuple[Connection, bool] | None = None
+        self._connect_task: Task | None = None
         self._retired_clients: list = []  # closed at exit: a task may still be using one
         self.editor = CampaignEditor(parent=self)
         self.editor.replace(new_document(self.account_time_zone), fresh=True)
@@ -246,11 +247,20 @@ class MainWindow(QMainWindow):
         return self.connection.account_time_zone if self.connection else self.settings.account_time_zone
 
     def reconnect(self, *, demo: bool) -> None:
-        """Open a connection on a worker thread (the keyring may wait on the system), then use it."""
+        """Open a connection on a worker thread (the keyring may wait on the system), then use it.
+        A newer request replaces an older one still under way (its result is dropped)."""
+        if self._connect_task is not None:
+            self._connect_task.cancel()
         task = Task(open_connection_in_worker, self.settings, demo, self.api_url_override, parent=self)
         task.succeeded.connect(self._on_connection_opened)
         task.failed.connect(lambda error: self._on_connection_failed(error, demo))
+        task.finished.connect(lambda: self._on_connect_task_finished(task))
+        self._connect_task = task
         task.start()
+
+    def _on_connect_task_finished(self, task: Task) -> None:
+        if self._connect_task is task:
+            self._connect_task = None
 
     def _on_connection_opened(self, result: tuple[Connection, bool]) -> None:
         connection, has_key = result
@@ -271,6 +281,8 @@ class MainWindow(QMainWindow):
         """Use another server (demo or real) from now on, and reload what comes from it.
         While a campaign is being sent, the change waits until the send has finished."""
         if self.send_controller.busy:
+            if self._pending_connection is not None:  # replaced before it was ever used
+                self._retired_clients.append(self._pending_connection[0].client)
             self._pending_connection = (connection, load_lists)
             self.statusBar().showMessage(self.tr("The new connection is used once the campaign has been sent."))
             return

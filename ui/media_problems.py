@@ -14,7 +14,9 @@ from app.validation import Problem
 from ui.editor_state import CampaignEditor
 from ui.media_preview import MediaPreviewService, MediaResult
 
-NOT_MEDIA_PROBLEMS = frozenset({"image", "video", "cancelled", "invalid_url"})  # invalid: validation says so
+# Not a problem of the picture: fine, still being checked, an address validation already reports, or
+# trouble on this computer's side (no network, a slow answer) that says nothing about what phones will see.
+NOT_MEDIA_PROBLEMS = frozenset({"image", "video", "cancelled", "invalid_url", "timeout", "unreachable"})
 
 
 class MediaProblems(QObject):

@@ -202,13 +202,15 @@ class ElidedLabel(QLabel):
         hint = super().minimumSizeHint()
         return QSize(self.fontMetrics().horizontalAdvance("…") * 3, hint.height())
 
+    def shown_text(self) -> str:
+        """The text as drawn: whole when it fits, else cut and ended in "…"."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.setFont(self.font())
-        painter.drawText(rect, int(self.alignment()), shown)
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
         painter.end()
 
 

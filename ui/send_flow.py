@@ -7,6 +7,7 @@ sending a campaign identical to one that was just sent or whose outcome is unkno
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -260,9 +261,11 @@ class _Recorder:
     A history that cannot be written never turns a sent campaign into a failure."""
 
     def __init__(self, history: Callable[[bool], History | None], connection: Connection, document) -> None:
+        from app.history import lists_of
+
         self._history = history
         self._connection = connection
-        self._document = document
+        self._lists = lists_of(document)  # now, on the GUI thread: the user may go on editing during the send
         self.sent_at = datetime.now(timezone.utc)
 
     def started(self) -> None:
@@ -280,12 +283,20 @@ class _Recorder:
         try:
             history = self._history(self._connection.demo)
             if history is not None:
-                record_send(history, self._connection, self._document, body, sent_at=self.sent_at, info=info)
+                record_send(history, self._connection, self._lists, body, sent_at=self.sent_at, info=info)
         except Exception:  # the campaign is what matters; the history is a convenience
             log.warning("the send could not be written to the history", exc_info=True)
 
 
 def _send(context, client: api.WwtClient, body: dict, record: _Recorder) -> CampaignInfo:
+    try:
+        json.dumps(body, allow_nan=False)  # what the client will send: a body it refuses never leaves
+    except (TypeError, ValueError) as exc:
+        raise api.ApiError(
+            QCoreApplication.translate("SendController", "The campaign could not be prepared for sending. "
+                                       "Nothing was sent."),
+            details=f"{type(exc).__name__}: {exc}", outcome_unknown=False,
+        ) from None
     record.started()
     try:
         info = client.send_campaign(body)

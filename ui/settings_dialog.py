@@ -91,6 +91,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
         self._task: Task | None = None
+        self._said = 0  # how many times the status line changed
+        self._saving = False
 
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("apiKeyEdit")
@@ -144,6 +146,7 @@ class SettingsDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -154,11 +157,14 @@ class SettingsDialog(QDialog):
 
     def _show_stored_key_state(self) -> None:
         self._say(self.tr("Looking for a saved API key…"))
+        asked_at = self._said
         task = Task(_stored_key_state, parent=self)
-        task.succeeded.connect(lambda state: self._say(state[0], error=state[1]))
+        # a late answer (behind an unlock prompt) must not cover what was said since
+        task.succeeded.connect(lambda state: self._say(state[0], error=state[1]) if self._said == asked_at else None)
         task.start()
 
     def _say(self, text: str, *, error: bool = False) -> None:
+        self._said += 1
         self.key_status.setText(text)
         self.key_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
 
@@ -206,13 +212,23 @@ class SettingsDialog(QDialog):
             self._say(problem, error=True)
             self.key_edit.setFocus()
             return
-        self.save_button.setEnabled(False)
+        self._set_saving(True)
         self._say(self.tr("Saving the API key…"))
         task = Task(_save_key, typed, parent=self)
         task.succeeded.connect(lambda _none: self._apply(zone, key_saved=True))
         task.failed.connect(self.on_save_failed)
-        task.finished.connect(lambda: self.save_button.setEnabled(True))
+        task.finished.connect(lambda: self._set_saving(False))
         task.start()
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the key is being stored the dialog cannot be cancelled: the key would be saved anyway."""
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+        self.cancel_button.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if not self._saving:
+            super().reject()
 
     def on_save_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, CredentialsError) else self.tr("The API key could not be saved.")

@@ -161,6 +161,8 @@ class Task(QObject):
     def _on_owner_destroyed(self) -> None:
         self._orphaned = True
         self.cancel()
+        if self._ended:
+            self.deleteLater()  # nobody else will: the owner's references went with it
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -169,7 +171,9 @@ class Task(QObject):
         self._worker.deleteLater()
         self._thread.deleteLater()
         _running.discard(self)
-        if not self._orphaned:
+        if self._orphaned:
+            self.deleteLater()
+        else:
             self.finished.emit()
 
 

@@ -126,7 +126,12 @@ def open_window(args: argparse.Namespace, files: list[str]) -> int:
 
 def _looks_like_a_command(argument: str) -> bool:
     """A word that is no file here and no campaign file name: a mistyped command, not a file to open."""
-    return not Path(argument).exists() and not argument.endswith(".json") and "/" not in argument and "\\" not in argument
+    if argument.endswith(".json") or "/" in argument or "\\" in argument:
+        return False
+    try:
+        return not Path(argument).exists()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL
+        return True
 
 
 def _first_positional(argv: list[str]) -> int | None:
@@ -146,10 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     first = _first_positional(argv)
+    mistyped = first is not None and argv[first] not in parser.command_names and _looks_like_a_command(argv[first])
+    command_given = first is not None and (argv[first] in parser.command_names or mistyped)
     # Packaged windowed program on Windows: print to the terminal it was started from (before logging binds stderr).
-    attach_for_terminal_use(argv, command_given=first is not None and argv[first] in parser.command_names)
+    attach_for_terminal_use(argv, command_given=command_given)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    if first is not None and argv[first] not in parser.command_names and _looks_like_a_command(argv[first]):
+    if mistyped:
         suggestion = difflib.get_close_matches(argv[first], sorted(parser.command_names), n=1)
         hint = f" Did you mean '{suggestion[0]}'?" if suggestion else " See rcs-desk --help."
         parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")

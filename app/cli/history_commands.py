@@ -16,6 +16,7 @@ from app.cli.commands import _say, _with_client
 from app.connection import Connection
 from app.credentials import CredentialsError, load_api_key
 from app.history import (
+    lists_of,
     SEARCH_PAGE,
     History,
     HistoryError,
@@ -44,7 +45,7 @@ def note_sent(
     """Add a confirmed send to the history; a failure to do so is reported, never raised."""
     try:
         with open_history(demo=connection.demo) as history:
-            record_send(history, connection, document, body, sent_at=sent_at, info=info)
+            record_send(history, connection, lists_of(document), body, sent_at=sent_at, info=info)
     except HistoryError as exc:
         _say(f"The campaign was created, but it could not be added to the campaign history: {exc.user_message}")
 
@@ -55,7 +56,7 @@ def note_unknown_outcome(
     """Add a send whose answer never came to the history, and say how to find out what happened."""
     try:
         with open_history(demo=connection.demo) as history:
-            record_send(history, connection, document, body, sent_at=sent_at)
+            record_send(history, connection, lists_of(document), body, sent_at=sent_at)
     except HistoryError as exc:
         _say(f"This send could not be added to the campaign history: {exc.user_message}")
         return

@@ -6,19 +6,18 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from app.history.records import lists_of
 from app.history.store import History
 
 if TYPE_CHECKING:
     from app.api.models import CampaignInfo
-    from app.campaign_file import CampaignDocument
+    from app.campaign_file import ListInfo
     from app.connection import Connection
 
 
 def record_send(
     history: History,
     connection: Connection,
-    document: CampaignDocument,
+    lists: Mapping[int, ListInfo],
     body: Mapping[str, Any],
     *,
     sent_at: datetime,
@@ -29,10 +28,11 @@ def record_send(
     ``body`` is exactly what was sent: its ``start_at`` is in the account's time zone (see
     ``app.sending.send_body``), so that is the zone recorded, whatever zone the file was planned in.
     ``sent_at`` is the moment just before the request left (it bounds the search for a campaign
-    whose answer never came).
+    whose answer never came). ``lists`` are the chosen lists' names and sizes (``lists_of``), taken
+    when the user confirmed, not read again later.
     """
     common = {
-        "lists": lists_of(document),
+        "lists": lists,
         "time_zone": connection.account_time_zone,
         "server": connection.server_label,
         "sent_at": sent_at,
