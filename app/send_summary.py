@@ -66,7 +66,7 @@ def send_summary(document: CampaignDocument, *, local_zone: str) -> list[Summary
         SummaryLine("To", f"{recipients}: {', '.join(names)}" if names else recipients),
         SummaryLine("When", when_text(document, local_zone)),
         SummaryLine("Message", message_text(document)),
-        SummaryLine("Delivery attempts for", f"{campaign.validity or limits.VALIDITY_DEFAULT_HOURS} hours"),
+        SummaryLine("Tries to deliver for", _plural(campaign.validity or limits.VALIDITY_DEFAULT_HOURS, "hour", "hours")),
     ]
     sms = campaign.sms
     if sms is None:

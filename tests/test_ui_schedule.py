@@ -181,3 +181,18 @@ def test_validity_shows_72_and_is_written_only_when_changed(qtbot):
     editor.campaign.alternative_channel = None
     editor.touch()
     assert "expires" in panel.validity_note.text()
+
+
+def test_the_validity_unit_agrees_with_the_number(qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.message_fields import hours_suffix
+
+    spin = QSpinBox()
+    qtbot.addWidget(spin)
+    spin.setRange(1, 72)
+    hours_suffix(spin)
+    spin.setValue(1)
+    assert spin.text() == "1 hour"
+    spin.setValue(48)
+    assert spin.text() == "48 hours"

@@ -76,3 +76,15 @@ def set_lines_height(edit: QPlainTextEdit, minimum: int, maximum: int) -> None:
     frame = 2 * edit.frameWidth() + int(edit.document().documentMargin() * 2) + 4
     edit.setMinimumHeight(line * minimum + frame)
     edit.setMaximumHeight(line * maximum + frame)
+
+
+def hours_suffix(spin) -> None:
+    """Keep a spin box's unit right: "1 hour", "48 hours"."""
+    from PySide6.QtCore import QCoreApplication
+
+    def update(value: int) -> None:
+        unit = " hour" if value == 1 else " hours"
+        spin.setSuffix(QCoreApplication.translate("HoursSuffix", unit))
+
+    spin.valueChanged.connect(update)
+    update(spin.value())

@@ -32,6 +32,7 @@ from app.config import local_time_zone_name
 from app.schedule import check_start_at, schedule_days
 from app.validation import Problem
 from ui.editor_state import CampaignEditor
+from ui.message_fields import hours_suffix
 from ui.problem_marks import FieldProblems, ProblemLabel
 
 OWNED_PATHS = ("start_at", "validity", "time_zone")
@@ -181,7 +182,7 @@ class SchedulePanel(QWidget):
         self.validity_spin = QSpinBox()
         self.validity_spin.setObjectName("rcsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
-        self.validity_spin.setSuffix(self.tr(" hours"))
+        hours_suffix(self.validity_spin)
         self.validity_spin.setAccessibleName(self.tr("RCS delivery time in hours"))
         self.validity_spin.setToolTip(
             self.tr("How long WWT.world keeps trying to deliver the RCS message ({low} to {high} hours).").format(

@@ -34,6 +34,7 @@ from app.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_posi
 from app.validation import Problem
 from app.validation.fallback import describe_character
 from ui.editor_state import CampaignEditor
+from ui.message_fields import hours_suffix
 from ui.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
 
 PATH = "alternative_channel"
@@ -175,7 +176,7 @@ class SmsFallbackPanel(QWidget):
         self.validity_spin = QSpinBox()
         self.validity_spin.setObjectName("smsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
-        self.validity_spin.setSuffix(self.tr(" hours"))
+        hours_suffix(self.validity_spin)
         self.validity_spin.setAccessibleName(self.tr("SMS delivery time in hours"))
         self.validity_spin.setToolTip(self.tr("How long the network keeps trying to deliver the SMS."))
         self.validity_problem = ProblemLabel()
