@@ -142,14 +142,14 @@ def test_local_time_is_shown_when_the_computer_zone_shows_another_clock(qtbot):
     press(qtbot, panel, Qt.Key.Key_Right)
     type_time(qtbot, panel, "17:00")
     assert panel.local_label.isVisible()
-    assert panel.local_label.text() == "= 10:00 on Tue 3 Dec on this computer (America/New_York)"
+    assert panel.local_label.text() == "That is 10:00 on Tue 3 Dec on this computer (America/New_York)."
     assert panel.zone_label.text() == "Times are in the account's time zone: Europe/Kyiv (UTC+02:00)."
     panel.set_local_time_zone("Europe/Kyiv")
     assert not panel.local_label.isVisible()
     panel.set_local_time_zone("Europe/Bucharest")  # another name, the same clock
     assert not panel.local_label.isVisible()
     panel.set_local_time_zone("Asia/Tokyo")
-    assert panel.local_label.text() == "= 00:00 on Wed 4 Dec on this computer (Asia/Tokyo)"
+    assert panel.local_label.text() == "That is 00:00 on Wed 4 Dec on this computer (Asia/Tokyo)."
 
 
 def test_opening_a_campaign_shows_its_time_and_the_account_zone_converts_it(qtbot):

@@ -359,10 +359,12 @@ class PhonePreview(QWidget):
             self.fallback_note.setText(self.tr("⚠ SMS fallback is off: phones without RCS get nothing."))
             self.fallback_note.setStyleSheet(f"color: {warning_color(self)};")
         else:
-            sender = sms.sender or self.tr("(no sender yet)")
-            self.fallback_note.setText(
-                self.tr("SMS fallback is on: phones without RCS get an SMS from {sender}.").format(sender=sender)
-            )
+            if sms.sender:
+                text = self.tr("SMS fallback is on: phones without RCS get an SMS from {sender}.").format(
+                    sender=sms.sender)
+            else:
+                text = self.tr("SMS fallback is on: phones without RCS get an SMS (choose its sender).")
+            self.fallback_note.setText(text)
             self.fallback_note.setStyleSheet("")
             set_muted(self.fallback_note)
 

@@ -383,7 +383,7 @@ class SchedulePanel(QWidget):
             self.local_label.hide()
             return
         self.local_label.setText(
-            self.tr("= {moment} on this computer ({zone})").format(
+            self.tr("That is {moment} on this computer ({zone}).").format(
                 moment=short_moment(local, today), zone=self._local_zone_name
             )
         )
