@@ -7,6 +7,7 @@ The API key is not here: see ``app.credentials``.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -69,6 +70,7 @@ def app_paths() -> AppPaths:
     )
 
 
+@functools.cache  # asked often (every account_time_zone); a run does not outlive a change of zone worth noticing
 def local_time_zone_name() -> str:
     """The computer's IANA time zone name, or "UTC" when it cannot be told."""
     try:
