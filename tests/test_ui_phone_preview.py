@@ -128,8 +128,10 @@ def test_carousel_has_one_view_per_card_and_scrolls_sideways(qtbot, editor, phon
     assert abs(width - viewport * CAROUSEL_CARD_SHARE) <= viewport * 0.1
     assert len({v.height() for v in phone.card_views}) == 1  # all as tall as the tallest
     qtbot.waitUntil(lambda: phone.carousel.horizontalScrollBar().maximum() > 0, timeout=WAIT_MS)
+    assert phone.dots.accessibleName() == "Card 1 of 3" and phone.dots.text().count("●") == 3
     phone.show_card(2)
     assert phone.carousel.horizontalScrollBar().value() > 0
+    assert phone.dots.accessibleName() == "Card 3 of 3"  # the dots follow, as on a phone
 
     editor.campaign.options.cards = editor.campaign.options.cards[:2]
     editor.touch()

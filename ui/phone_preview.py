@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.sms import count_sms
 from ui.editor_state import CampaignEditor
 from ui.media_preview import MediaPreviewService, MediaResult
-from ui.phone_parts import Bubble, CardView, ElidedLabel, screen_color, set_muted, text_label
+from ui.phone_parts import Bubble, CardView, ElidedLabel, blend, screen_color, set_muted, text_label
 from ui.message_fields import warning_color
 
 CAROUSEL_CARD_SHARE = 0.75  # a carousel card takes this much of the screen: the next one peeks in
@@ -183,7 +183,7 @@ class PhonePreview(QWidget):
         self.carousel = QScrollArea()
         self.carousel.setFrameShape(QFrame.Shape.NoFrame)
         self.carousel.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.carousel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.carousel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # phones show dots
         self.carousel.viewport().setAutoFillBackground(False)
         self.carousel.setAccessibleName(self.tr("Cards; scroll sideways to see the next one"))
         self.strip = QWidget()
@@ -196,6 +196,12 @@ class PhonePreview(QWidget):
         self.carousel.setWidget(self.strip)
         self.strip.setAutoFillBackground(False)  # setWidget turns it on: the screen shows through
         layout.addWidget(self.carousel)
+        self.dots = QLabel()
+        self.dots.setObjectName("carouselDots")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.dots)
+        self.carousel.horizontalScrollBar().valueChanged.connect(self._update_dots)
         self.empty_message = text_label(self.tr("The message is empty."), muted=True)
         layout.addWidget(self.empty_message)
         layout.addStretch(1)
@@ -318,8 +324,8 @@ class PhonePreview(QWidget):
         height = max(view.content_height(width) for view in self.card_views)
         for view in self.card_views:
             view.setFixedHeight(height)
-        scrollbar = self.carousel.horizontalScrollBar().sizeHint().height() if len(self.card_views) > 1 else 0
-        self.carousel.setFixedHeight(height + scrollbar)
+        self.carousel.setFixedHeight(height)
+        self._update_dots()
         self.rcs_scroll.widget().layout().invalidate()
         self.rcs_scroll.widget().layout().activate()
 
@@ -367,6 +373,21 @@ class PhonePreview(QWidget):
             self.fallback_note.setText(text)
             self.fallback_note.setStyleSheet("")
             set_muted(self.fallback_note)
+
+    def _update_dots(self) -> None:
+        """One dot a card, the one in view filled, as phones mark a carousel (hidden for one card)."""
+        count = len(self.card_views)
+        self.dots.setVisible(count > 1)
+        if count <= 1:
+            return
+        bar = self.carousel.horizontalScrollBar()
+        current = round(bar.value() / bar.maximum() * (count - 1)) if bar.maximum() else 0
+        palette = self.dots.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight).name()
+        muted = blend(screen_color(palette), palette.color(QPalette.ColorRole.Text), 0.3).name()
+        dots = [f'<span style="color:{accent if i == current else muted}">●</span>' for i in range(count)]
+        self.dots.setText("&nbsp;".join(dots))
+        self.dots.setAccessibleName(self.tr("Card %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count)))
 
     def show_card(self, index: int) -> None:
         """Scroll the carousel so that card ``index`` is in view."""
