@@ -14,6 +14,7 @@ from app.config import AppPaths, Settings, app_paths, load_settings
 from app.connection import open_connection
 from app.resources import window_icon_path
 from ui import workers
+from ui.connecting import has_api_key
 from ui.first_paint import report_first_paint
 from ui.main_window import MainWindow
 from ui.qt_messages import route_qt_messages
@@ -36,15 +37,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     return app
-
-
-def has_api_key() -> bool:
-    from app.credentials import CredentialsError, load_api_key  # the keyring loads when first asked
-
-    try:
-        return load_api_key() is not None
-    except CredentialsError:
-        return False
 
 
 def build_window(

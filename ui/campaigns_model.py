@@ -14,10 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from app.campaign_text import format_price
 from app.history import ORIGIN_WEB, STATUS_UNKNOWN_OUTCOME, HistoryRecord
+from ui.tables import set_up_row_table
 from ui.theme import is_dark
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -290,19 +291,8 @@ class CampaignsTable(QTableView):
         self.setModel(model)
         self.setAccessibleName(self.tr("Campaigns, newest first"))
         self.setAccessibleDescription(self.tr("Select a campaign to see its details below."))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(True)
-        self.setStyleSheet("QTableView::item { padding-left: 4px; padding-right: 8px; }")
+        set_up_row_table(self, 1.8)
         metrics = self.fontMetrics()
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(int(metrics.height() * 1.8))
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)

@@ -23,9 +23,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
 
 from ui.problem_marks import WARNING_COLOR
+from ui.tables import set_up_row_table
 
 RowState = Literal["loaded", "missing", "pending"]
 ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -296,20 +297,9 @@ class GroupTable(QTableView):
         self.setItemDelegate(_ToggleDelegate(self))
         self.setAccessibleName(self.tr("Contact lists of the account"))
         self.setToolTip(self.tr("Click a list, or press Space, to choose it or to leave it out."))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        set_up_row_table(self, 1.7)
         self.setSortingEnabled(True)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(True)
-        self.setTabKeyNavigation(False)
-        self.setStyleSheet("QTableView::item { padding-left: 4px; padding-right: 8px; }")
         metrics = self.fontMetrics()
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size computations
-        rows.setDefaultSectionSize(int(metrics.height() * 1.7))
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(CONTACTS, QHeaderView.ResizeMode.Fixed)
