@@ -71,3 +71,18 @@ CAMPAIGNS_PAGE_MAX = 500
 # Campaign statuses (section 6)
 CAMPAIGN_STATUSES = ("creation", "scheduled", "sending", "done", "paused", "stopped", "spam", "moderation")
 STOPPABLE_STATUSES = frozenset({"scheduled", "sending", "paused", "moderation"})
+
+# Campaign files (*.rcs.json): not server limits, but what the program reads at all. Each bound is
+# far above any real campaign (one to 1,000 named lists is about 100 KB and 7,000 values) and keeps
+# a damaged or hostile file from hanging the program or exhausting its memory or recursion limit.
+# The window builds widgets for every card, button, list and text, so the bounds also keep opening
+# the largest file that is read well under a second (about 0.5 s on 2 cores: 10 cards of 4 buttons,
+# every text 2,000 characters, 2,000 lists). A file outside them is refused with a message.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_DEPTH = 64  # nesting of arrays and objects; a campaign nests 6 deep
+MAX_FILE_VALUES = 50_000  # texts, numbers, lists and object members in all
+MAX_FILE_TEXT = 10_000  # characters in any one text: ten times the longest that can be sent; the editor stops there too
+MAX_FILE_GROUPS = 2 * GROUPS_MAX
+MAX_FILE_CARDS = 10  # what the schema allows (the RCS page says 5)
+MAX_FILE_BUTTONS = 4  # per card: what the schema allows (the RCS page says 2)
+MAX_TIME_ZONE_NAME = 64  # the longest IANA name has 32 characters

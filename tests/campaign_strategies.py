@@ -6,10 +6,13 @@ by an arbitrary JSON value, so that both the checks and the error paths get exer
 
 from __future__ import annotations
 
+import json
+import math
 from datetime import datetime
 
 from hypothesis import strategies as st
 
+from app import limits
 from app.campaign import format_start_at
 
 # Fixed clock for generated schedules: 12:00 UTC on 10 January 2025.
@@ -172,3 +175,149 @@ campaign_files = st.fixed_dictionaries(
     },
     optional={"lists": list_infos, "x_app_note": json_values},
 )
+
+# --- Hostile campaign files (as bytes): what a damaged, fuzzed or malicious file may hold --------------
+
+def campaign_bytes(data: object) -> bytes:
+    """JSON as a file holds it; NaN/Infinity and lone surrogates are written as Python's json writes them."""
+    return json.dumps(data, allow_nan=True).encode("utf-8")
+
+
+def _nested(depth: int) -> object:
+    value: object = 1
+    for level in range(depth):
+        value = [value] if level % 2 else {"x": value}
+    return value
+
+
+hostile_leaves = st.one_of(
+    st.sampled_from([math.nan, math.inf, -math.inf, 10**40, -(10**40), 10**4000, "\ud800", "a\udfffb", "x" * 2001]),
+    st.integers(limits.MAX_FILE_DEPTH - 3, limits.MAX_FILE_DEPTH + 3).map(_nested),
+    st.integers(1, 3).map(lambda n: [{"text": "t"}] * (limits.MAX_FILE_CARDS + n)),
+    st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=3),
+)
+odd_time_zones = st.one_of(
+    st.sampled_from(
+        ["A" * 300, "Europe", "tzdata", "__init__.py", "zone.tab", "../UTC", "/etc/localtime", "UTC/..", "Etc/",
+         "\x00", "", " UTC", "Europe/Kyiv\n", "posixrules", "Etc/GMT+5", "right/UTC", "a/" * 40 + "b"]
+    ),
+    st.text(max_size=12),
+    json_values,
+)
+
+
+def _insert(file: dict, where: str, value: object) -> dict:
+    """``file`` with ``value`` put at one of a few places a campaign file has (a copy)."""
+    data = json.loads(json.dumps(file))
+    request = data["request"]
+    if where == "top":
+        data["x_note"] = value
+    elif where == "request":
+        request["x_future_option"] = value
+    elif where == "groups":
+        request["groups"] = [value]
+    elif where == "key":
+        data[value if isinstance(value, str) else "\ud800"] = 1
+    elif where == "version":
+        data["version"] = value
+    elif where == "sender":
+        request["sender"] = value
+    elif where == "validity":
+        request["validity"] = value
+    elif isinstance(request.get("options"), dict) and isinstance(request["options"].get("cards"), list):
+        request["options"]["cards"] = [value, *request["options"]["cards"]]
+    else:
+        request["options"] = {"cards": value if isinstance(value, list) else [value]}
+    return data
+
+
+PLACES = ["top", "request", "groups", "key", "version", "sender", "validity", "cards"]
+SENDABLE_REQUEST = {
+    "groups": [1864619],
+    "sender": "Agent",
+    "options": {"cards": [{"text": "Spring sale", "suggestions": [{"text": "Shop", "url": "https://example.com/"}]}]},
+    "alternative_channel": {"sms": {"text": "Spring sale", "sender": "Shop"}},
+}
+EXTRA_PLACES = ["top", "request", "options", "card", "button", "alternative_channel", "sms"]
+
+
+def _sendable_with_extra(where: str, name: str, value: object) -> dict:
+    """A campaign that validates, with ``value`` in a member validation does not look at (kept and sent as is)."""
+    request = json.loads(json.dumps(SENDABLE_REQUEST))
+    card = request["options"]["cards"][0]
+    target = {
+        "request": request, "options": request["options"], "card": card, "button": card["suggestions"][0],
+        "alternative_channel": request["alternative_channel"], "sms": request["alternative_channel"]["sms"],
+    }
+    data = {"format": "rcs-desk.campaign", "version": 1, "time_zone": "UTC", "request": request}
+    target.get(where, data)["x_" + name] = value
+    return data
+
+
+sendable_with_extras = st.builds(
+    _sendable_with_extra, st.sampled_from(EXTRA_PLACES), st.text(max_size=4), hostile_leaves | any_json
+)
+EDGE_START_TIMES = ["9999-12-31 23:59:59", "9999-12-31 00:00:00", "1000-01-01 00:00:00", "0001-01-01 00:00:00"]
+
+
+def _with_start_at(file: dict, start_at: str, zone: str) -> dict:
+    return {**file, "time_zone": zone, "request": {**file["request"], "start_at": start_at}}
+
+
+hostile_campaign_files = st.one_of(
+    sendable_with_extras.map(campaign_bytes),
+    st.builds(
+        _with_start_at, campaign_files, st.sampled_from(EDGE_START_TIMES) | start_times,
+        st.sampled_from([*ZONES, "Etc/GMT+12", "Etc/GMT-14"]),
+    ).map(campaign_bytes),
+    st.binary(max_size=300),
+    campaign_files.map(campaign_bytes),
+    st.builds(_insert, campaign_files, st.sampled_from(PLACES), hostile_leaves | any_json).map(campaign_bytes),
+    st.builds(lambda f, zone: {**f, "time_zone": zone}, campaign_files, odd_time_zones).map(campaign_bytes),
+    st.builds(lambda f, request: {**f, "request": request}, campaign_files, any_json).map(campaign_bytes),
+    # Damaged on disk: cut short, or one byte changed.
+    st.builds(lambda data, cut: data[: cut % (len(data) + 1)], campaign_files.map(campaign_bytes), st.integers(0)),
+    st.builds(
+        lambda data, at, byte: data[: at % len(data)] + bytes([byte]) + data[at % len(data) + 1 :],
+        campaign_files.map(campaign_bytes), st.integers(0), st.integers(0, 255),
+    ),
+)
+
+
+def largest_accepted_file() -> dict:
+    """A campaign file at every bound of ``app.limits.MAX_FILE_*`` at once: the slowest one the window opens."""
+    n = limits.MAX_FILE_TEXT
+
+    def button(number: int) -> dict:
+        return {"type": "link", "text": "b" * n, "url": "https://example.com/" + "u" * (n - 20), "postback_data": "p" * n}
+
+    def card(number: int) -> dict:
+        return {
+            "title": "t" * n, "text": "x" * n, "media": {"url": "https://example.com/" + "m" * (n - 24) + ".jpg"},
+            "suggestions": [button(b) for b in range(limits.MAX_FILE_BUTTONS)],
+        }
+
+    groups = [10**20 + g for g in range(limits.MAX_FILE_GROUPS)]
+    lists = {str(g): {"name": "N" * n if g == groups[0] else f"List {g}", "contacts": 10**29} for g in groups}
+    request = {
+        "groups": groups,
+        "sender": "A" * n,
+        "options": {"cards": [card(c) for c in range(limits.MAX_FILE_CARDS)]},
+        "start_at": "2025-01-20 10:00:00",
+        "validity": 10**29,
+        "tariff_code": -(10**29),
+        "alternative_channel": {"sms": {"text": "s" * n, "sender": "S" * n, "validity": 10**29}},
+    }
+    data = {"format": "rcs-desk.campaign", "version": 1, "time_zone": "Pacific/Kiritimati", "request": request,
+            "lists": lists}
+    room = limits.MAX_FILE_VALUES - _count_values(data) - 2  # the member's name and its list are two
+    data["x_padding"] = [0] * room  # values up to the bound
+    return data
+
+
+def _count_values(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(1 + _count_values(item) for item in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_count_values(item) for item in value)
+    return 1

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app import limits
 from app.campaign import Suggestion
 from app.text_units import digits_only
-from ui.message_fields import CounterLabel
+from ui.message_fields import CounterLabel, bound_length
 from ui.problem_marks import FieldProblems, ProblemLabel
 
 PHONE_SEPARATORS = " +-().\u00a0/"
@@ -82,6 +82,7 @@ class ButtonEditor(QFrame):
         self.kind_box.setToolTip(self.tr("What happens when someone taps the button"))
         self.kind_box.setAccessibleName(self.tr("Button action"))
         self.text_field = QLineEdit()
+        bound_length(self.text_field)
         self.text_field.setPlaceholderText(self.tr("Text on the button"))
         self.text_field.setAccessibleName(self.tr("Button text"))
         self.text_field.setToolTip(
@@ -89,6 +90,7 @@ class ButtonEditor(QFrame):
         )
         self.text_counter = CounterLabel(limits.SUGGESTION_TEXT_MAX)
         self.target_field = QLineEdit()
+        bound_length(self.target_field)
         self.sent_as = QLabel()
         self.sent_as.setProperty("role", "muted")
         self.sent_as.hide()

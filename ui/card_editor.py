@@ -11,7 +11,7 @@ from app import limits
 from app.campaign import Card, Media, Suggestion
 from ui.button_editor import ButtonEditor
 from ui.media_preview import MediaPreview, MediaPreviewService
-from ui.message_fields import CounterLabel, field_header, set_lines_height
+from ui.message_fields import CounterLabel, bound_length, field_header, set_lines_height
 from ui.problem_marks import FieldProblems, ProblemLabel
 
 
@@ -33,16 +33,19 @@ class CardEditor(QWidget):
 
         self.card_problem = ProblemLabel()
         self.title_field = QLineEdit()
+        bound_length(self.title_field)
         self.title_field.setPlaceholderText(self.tr("A short headline, shown in bold"))
         self.title_counter = CounterLabel(limits.CARD_TITLE_MAX)
         self.title_problem = ProblemLabel()
         self.text_field = QPlainTextEdit()
+        bound_length(self.text_field)
         self.text_field.setTabChangesFocus(True)
         self.text_field.setPlaceholderText(self.tr("What you want to tell your customers"))
         set_lines_height(self.text_field, 4, 9)
         self.text_counter = CounterLabel(limits.CARD_TEXT_MAX)
         self.text_problem = ProblemLabel()
         self.media_field = QLineEdit()
+        bound_length(self.media_field)
         self.media_field.setPlaceholderText(self.tr("https://example.com/picture.jpg"))
         self.media_field.setToolTip(
             self.tr("The direct web address of a picture or video file. Shortened or redirecting "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from ui.editor_state import CampaignEditor, new_document
 from ui.message_box import show_message
 
 FILE_FILTER = "RCS campaigns (*.rcs.json);;All files (*)"
+
+log = logging.getLogger(__name__)
 
 
 class FileActions(QObject):
@@ -82,6 +85,16 @@ class FileActions(QObject):
         except CampaignFileError as exc:
             show_message(self.window, self.tr("The campaign could not be opened"), exc.user_message,
                          details=exc.details)
+            return False
+        except Exception as exc:  # a bug in reading must not end the window, nor pass unsaid
+            log.exception("campaign file %s could not be read", path)
+            show_message(
+                self.window,
+                self.tr("The campaign could not be opened"),
+                self.tr("%1 could not be read: it holds something the program does not understand.").replace(
+                    "%1", path.name),
+                details=f"{type(exc).__name__}: {exc}",
+            )
             return False
         self.editor.replace(document, path.resolve())
         return True

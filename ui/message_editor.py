@@ -21,7 +21,7 @@ from ui.card_editor import CardEditor
 from ui.cards_panel import CardsPanel
 from ui.editor_state import CampaignEditor
 from ui.media_preview import MediaPreviewService
-from ui.message_fields import CounterLabel, field_header, set_lines_height
+from ui.message_fields import CounterLabel, bound_length, field_header, set_lines_height
 from ui.message_kinds import SwitchPlan, plan_switch
 from ui.problem_marks import FieldProblems, ProblemLabel
 
@@ -115,6 +115,7 @@ class MessageEditor(QWidget):
     def _build_text_page(self) -> QWidget:
         page = QWidget()
         self.text_field = QPlainTextEdit()
+        bound_length(self.text_field)
         self.text_field.setTabChangesFocus(True)
         self.text_field.setAccessibleName(self.tr("Message text"))
         self.text_field.setPlaceholderText(self.tr("What you want to tell your customers"))

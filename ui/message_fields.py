@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
+from app import limits
 from app.text_units import utf16_len
 from ui.problem_marks import ERROR_COLOR, WARNING_COLOR
 
@@ -88,3 +89,26 @@ def hours_suffix(spin) -> None:
 
     spin.valueChanged.connect(update)
     update(spin.value())
+
+
+def bound_length(edit: QLineEdit | QPlainTextEdit, limit: int = limits.MAX_FILE_TEXT) -> None:
+    """Stop a field at ``limit`` characters (UTF-16 units, as Qt counts): the longest text a campaign
+    file may hold, ten times anything that can be sent, so that whatever is typed can be saved and
+    opened again. Call it before connecting the field's own handlers: they then never see more."""
+    if isinstance(edit, QLineEdit):
+        edit.setMaxLength(limit)
+        return
+    document = edit.document()
+
+    def trim() -> None:
+        if document.characterCount() - 1 <= limit:
+            return
+        cut = limit
+        if 0xD800 <= ord(document.characterAt(cut - 1) or "\0") <= 0xDBFF:
+            cut -= 1  # never split an emoji in two
+        cursor = QTextCursor(document)
+        cursor.setPosition(cut)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+    edit.textChanged.connect(trim)

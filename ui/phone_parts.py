@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app import limits
 from app.campaign import Card, Suggestion
 from app.validation.message import CARD_TEXT_SHOWN, CAROUSEL_CARD_TEXT_SHOWN
 
@@ -231,6 +232,8 @@ class Pill(ElidedLabel):
     def set_suggestion(self, suggestion: Suggestion) -> None:
         glyph = CALL_GLYPH if suggestion.kind == "call" else LINK_GLYPH
         text = suggestion.text or self.tr("(no text)")
+        if len(text) > 2 * limits.SUGGESTION_TEXT_MAX:  # drawn elided anyway: lay out no more than can show
+            text = text[: 2 * limits.SUGGESTION_TEXT_MAX] + "…"
         self.setText(f"{glyph}  {text}")
         target = (suggestion.phone if suggestion.kind == "call" else suggestion.url) or ""
         self.setToolTip(target)
@@ -282,7 +285,10 @@ class CardView(QFrame):
         has_media = bool(card.media_url)
         self.media.setVisible(has_media)
         self.media.set_media(image, video_label)
-        self.title.setText(breakable(card.title or ""))
+        title = card.title or ""
+        if len(title) > limits.CARD_TITLE_MAX:  # over the limit is an error; no need to lay out all of it
+            title = title[: limits.CARD_TITLE_MAX] + "…"
+        self.title.setText(breakable(title))
         self.title.setVisible(bool(card.title))
         text, self.was_cut = truncate_like_phones(card.text or "", carousel)
         self.text.setText(breakable(text))

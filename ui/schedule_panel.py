@@ -248,7 +248,8 @@ class SchedulePanel(QWidget):
             else:
                 self.time_edit.setTime(QTime(self._default_wall().hour, 0))
             validity = campaign.validity if campaign.validity is not None else limits.VALIDITY_DEFAULT_HOURS
-            self.validity_spin.setValue(validity)
+            # Clamped here as Qt would: a file may hold a number too large for Qt's int (OverflowError).
+            self.validity_spin.setValue(min(max(validity, self.validity_spin.minimum()), self.validity_spin.maximum()))
             self.refresh()
         finally:
             self._loading = False
@@ -302,7 +303,10 @@ class SchedulePanel(QWidget):
         doc_zone_name = self.editor.document.time_zone
         if doc_zone_name == self._zone_name:
             return start.replace(tzinfo=None)
-        moment = start.replace(tzinfo=_zone(doc_zone_name)).astimezone(self.zone)
+        try:
+            moment = start.replace(tzinfo=_zone(doc_zone_name)).astimezone(self.zone)
+        except OverflowError:  # a year like 9999 from a file: shown as written, validation says what to do
+            return start.replace(tzinfo=None)
         return moment.replace(tzinfo=None, fold=0)
 
     def _default_wall(self) -> datetime:

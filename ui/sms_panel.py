@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace as dc_replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -34,7 +35,7 @@ from app.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_posi
 from app.validation import Problem
 from app.validation.fallback import describe_character
 from ui.editor_state import CampaignEditor
-from ui.message_fields import hours_suffix
+from ui.message_fields import bound_length, hours_suffix
 from ui.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
 
 PATH = "alternative_channel"
@@ -43,9 +44,21 @@ MARK_BACKGROUND = "#ffd54f"  # amber, with black text: readable on light and dar
 MARK_FOREGROUND = "#000000"
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def utf16_offset(text: str, index: int) -> int:
     """The UTF-16 position (as Qt counts) of Python index ``index`` in ``text``."""
-    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+    return index + len(_ASTRAL.findall(text, 0, index))
+
+
+def utf16_offsets(text: str, indexes: Iterable[int]) -> Iterator[int]:
+    """``utf16_offset`` of each of the ascending ``indexes``, in one pass over ``text``."""
+    astral = previous = 0
+    for index in indexes:
+        astral += len(_ASTRAL.findall(text, previous, index))
+        previous = index
+        yield index + astral
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
@@ -60,8 +73,9 @@ class UnicodeHighlighter(QSyntaxHighlighter):
             "SmsFallbackPanel", "This character makes the SMS Unicode: fewer characters fit in each SMS part."))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        for index in unicode_positions(text):
-            self.setFormat(utf16_offset(text, index), 2 if ord(text[index]) > 0xFFFF else 1, self._format)
+        positions = sorted(unicode_positions(text))
+        for index, offset in zip(positions, utf16_offsets(text, positions), strict=True):
+            self.setFormat(offset, 2 if ord(text[index]) > 0xFFFF else 1, self._format)
 
 
 class SmsFallbackPanel(QWidget):
@@ -123,6 +137,7 @@ class SmsFallbackPanel(QWidget):
         text_label = QLabel(self.tr("SMS &text:"))
         details.addWidget(text_label)
         self.text_edit = QPlainTextEdit()
+        bound_length(self.text_edit)
         self.text_edit.setObjectName("smsText")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(self.tr("The SMS that phones without RCS receive"))
@@ -245,7 +260,9 @@ class SmsFallbackPanel(QWidget):
         if self.text != (sms.text or ""):
             self.text_edit.setPlainText(sms.text or "")
         self.sender_combo.setCurrentText(sms.sender or "")
-        self.validity_spin.setValue(sms.validity if sms.validity is not None else limits.VALIDITY_DEFAULT_HOURS)
+        validity = sms.validity if sms.validity is not None else limits.VALIDITY_DEFAULT_HOURS
+        # Clamped here as Qt would: a file may hold a number too large for Qt's int (OverflowError).
+        self.validity_spin.setValue(min(max(validity, self.validity_spin.minimum()), self.validity_spin.maximum()))
         self.stop_list_check.setChecked(sms.check_stop_list is not False)
 
     # --- writing the document ------------------------------------------------------------

@@ -146,6 +146,12 @@ def _check_start_at(report: Report, value: Any, time_zone: str, now: datetime | 
     except Exception:  # ZoneInfoNotFoundError, ValueError, TypeError on odd names
         report.error("time_zone", "The time zone of this campaign is not known: choose it again in the schedule.")
         return
-    problem = schedule.check_start_at(wall, zone, now)
+    try:
+        problem = schedule.check_start_at(wall, zone, now)
+    except OverflowError:  # a year like 9999 cannot be moved across time zones
+        report.error(
+            path, f"A campaign can be scheduled at most {limits.SCHEDULE_DAYS} days ahead: choose another day."
+        )
+        return
     if problem is not None:
         report.add(path, problem.severity, problem.message)

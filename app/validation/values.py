@@ -72,7 +72,7 @@ def check_web_address(report: Report, url: Any, path: str, what: str) -> SplitRe
     if parts is None or parts.scheme.lower() not in limits.URL_SCHEMES:
         report.error(path, f"{what} must start with http:// or https:// (for example https://example.com/).")
         return None
-    if not parts.hostname or url != url.strip() or any(ch.isspace() for ch in url):
+    if not parts.hostname or url != url.strip() or "".join(url.split()) != url:
         report.error(path, f"{what} is not a complete web address: check it for spaces or missing parts.")
         return None
     return parts
