@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from autosave_child import steady_text
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
+from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 from app.config import app_paths
 from app.recovery import RecoveryStore
 from app.sandbox import SandboxServer
-from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
+from ui.autosave import MAX_WAIT_MS, Autosave
+from ui.editor_state import CampaignEditor
 
 CHILD = Path(__file__).resolve().parent / "autosave_child.py"
 
@@ -136,3 +144,179 @@ def test_restore_asks_before_replacing_unsaved_work(qtbot):
         assert window.editor.campaign.sender == "Typed first"
     finally:
         close_window(harness)
+
+
+# Steady typing: a key every KEY_MS, never the pause the autosave waits for -------------------------
+
+KEY_MS = 100  # 10 keys a second, a fast typist; far below the pause (DELAY_MS) that saves
+
+
+class SteadyTypist:
+    """Types into ``editor`` one key every ``KEY_MS`` of Qt timer time, ``keys`` keys in all: after
+    ``n`` keys the agent is ``steady_text(n)``. ``behind`` holds, after each key, how many typed keys
+    the recovery file did not hold yet (the test keeps ``saved_count``, the number it holds, up to date)."""
+
+    def __init__(self, editor: CampaignEditor, keys: int) -> None:
+        self.editor = editor
+        self.keys = keys
+        self.typed = 0
+        self.saved_count = 0  # keys in the recovery file
+        self.behind: list[int] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(KEY_MS)
+        self.timer.timeout.connect(self.type_one_key)
+
+    def type_one_key(self) -> None:
+        self.typed += 1
+        self.editor.campaign.sender = steady_text(self.typed)
+        self.editor.touch()
+        self.behind.append(self.typed - self.saved_count)
+        if self.typed == self.keys:
+            self.timer.stop()
+
+    @property
+    def done(self) -> bool:
+        return self.typed == self.keys
+
+
+def saved_agent(store: RecoveryStore) -> str:
+    return json.loads(store.path.read_text(encoding="utf-8"))["campaign"]["request"]["sender"]
+
+
+def test_steady_typing_is_autosaved_at_least_every_max_wait(qtbot):
+    delay_ms, max_wait_ms, keys = 300, 1000, 30  # 3 s of typing with no pause of 300 ms
+    editor = CampaignEditor()
+    store = RecoveryStore(app_paths().recovery_dir)
+    autosave = Autosave(editor, store, delay_ms=delay_ms, max_wait_ms=max_wait_ms)
+    typist = SteadyTypist(editor, keys)
+    saves_while_typing = []  # keys typed when each save ended
+
+    def on_saved(_when) -> None:
+        agent = saved_agent(store)  # what this write put in the file (the next one starts after this)
+        assert agent == steady_text(len(agent))
+        typist.saved_count = len(agent)
+        if not typist.done:
+            saves_while_typing.append(typist.typed)
+
+    autosave.saved.connect(on_saved)
+    try:
+        typist.timer.start()
+        qtbot.waitUntil(lambda: typist.done, timeout=20000)
+        # Saved at least once per max wait: 3 s of typing holds at least 2 whole max waits (more under
+        # load, when keys come late). Counted in keys, not in seconds, so a slow machine cannot fail it.
+        assert len(saves_while_typing) >= keys * KEY_MS // max_wait_ms - 1, saves_while_typing
+        # The recovery file never lagged more than one max wait of keys, give or take the write of the
+        # copy and the key that starts the deadline (10 + 1, and 4 keys, 400 ms, for a loaded machine).
+        # Before the fix nothing was saved while the keys kept coming: 30 keys behind at the end.
+        assert max(typist.behind) <= max_wait_ms // KEY_MS + 5, typist.behind
+        # Once the typing stops, the pause saves the last key too.
+        qtbot.waitUntil(lambda: typist.saved_count == keys and not autosave.pending, timeout=5000)
+    finally:
+        typist.timer.stop()
+        autosave.close()
+
+
+def test_saves_falling_due_during_a_slow_write_make_one_more_write_of_the_newest_text(qtbot, monkeypatch):
+    gate = threading.Event()  # holds the first write until the keys have stopped
+    written: list[str] = []  # the agent in each copy written, in order
+    due: list[int] = []  # keys typed each time a save fell due (the pause or the deadline ran out)
+    editor = CampaignEditor()
+    store = RecoveryStore(app_paths().recovery_dir)
+    real_save = store.save
+
+    def slow_save(document, *, source_path=None):
+        written.append(document.campaign.sender)
+        gate.wait(10)
+        return real_save(document, source_path=source_path)
+
+    monkeypatch.setattr(store, "save", slow_save)
+    real_save_now = Autosave.save_now
+
+    def counted_save_now(self) -> None:
+        due.append(typist.typed)
+        real_save_now(self)
+
+    monkeypatch.setattr(Autosave, "save_now", counted_save_now)
+    autosave = Autosave(editor, store, delay_ms=300, max_wait_ms=500)
+    keys = 15  # 1.5 s: the deadline runs out about 3 times, then the pause once
+    typist = SteadyTypist(editor, keys)
+    try:
+        typist.timer.start()
+        qtbot.waitUntil(lambda: typist.done and bool(due) and due[-1] == keys, timeout=20000)  # the last save fell due
+        assert len(written) == 1 and len(written[0]) < keys  # the first write still hangs
+        assert len(due) >= 3  # a save fell due at least twice more meanwhile
+        gate.set()
+        qtbot.waitUntil(lambda: not autosave.pending, timeout=5000)
+        assert written == [written[0], steady_text(keys)]  # exactly one more write, of the newest text
+        assert saved_agent(store) == steady_text(keys)
+    finally:
+        gate.set()
+        typist.timer.stop()
+        autosave.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL does not exist on Windows")
+def test_steady_typing_then_kill_loses_at_most_the_max_wait():
+    """A window typing steadily with the real delays is killed with SIGKILL after about 6 s, at the worst
+    moment: just before the save that the deadline is about to make. The recovery file holds everything
+    but the last ``MAX_WAIT_MS`` or so of typing (before the fix it held nothing at all)."""
+    keys_per_max_wait = MAX_WAIT_MS // KEY_MS
+    last_resort = 75  # keys (7.5 s): when no save has come by then, kill anyway (the test then fails)
+    child = subprocess.Popen([sys.executable, str(CHILD), "--steady", str(KEY_MS)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    watchdog = threading.Timer(60, child.kill)  # a hung child fails the test instead of hanging it
+    watchdog.start()
+    typed_at: dict[int, float] = {}  # the child's time.monotonic() after each key (one clock machine-wide)
+    saved_at: list[float] = []
+    killed_at = None
+
+    def read(line: str) -> None:
+        word, *values = line.split()
+        if word == "typed":
+            typed_at[int(values[0])] = float(values[1])
+        elif word == "saved":
+            saved_at.append(float(values[0]))
+
+    def time_to_kill() -> bool:
+        # After the second save (at about 4 s), the first key it did not hold started the deadline of the
+        # third: MAX_WAIT_MS of keys later, just before that deadline runs out, the least is saved.
+        if len(saved_at) >= 2:
+            return sum(1 for when in typed_at.values() if when > saved_at[1]) >= keys_per_max_wait
+        return len(typed_at) >= last_resort
+
+    try:
+        while not time_to_kill():
+            line = child.stdout.readline()
+            assert line, child.stderr.read()  # the child ended by itself
+            read(line)
+        killed_at = time.monotonic()
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        if killed_at is None:
+            child.kill()
+        child.wait(30)
+        watchdog.cancel()
+        for line in child.stdout.read().splitlines():  # what it printed before it died
+            read(line)
+        child.stdout.close()
+        child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+
+    store = RecoveryStore(app_paths().recovery_dir)
+    try:
+        orphans = store.find_orphans()
+        assert len(orphans) == 1, f"nothing was autosaved during {len(typed_at) * KEY_MS} ms of steady typing"
+        agent = orphans[0].document.campaign.sender or ""
+    finally:
+        store.close()
+    assert agent == steady_text(len(agent))
+    last_typed = max(typed_at)
+    # The keys lost were all typed within ``lost`` seconds before the kill. The first key after a copy
+    # is taken starts the deadline, so a copy with it is taken at most MAX_WAIT_MS later and written a
+    # moment after: the bound is MAX_WAIT_MS plus the write (a thread start, JSON, two fsyncs) and the
+    # timer's latency. 1 s of tolerance covers a loaded 2-core machine; the old code lost all of it.
+    lost = killed_at - typed_at[len(agent) + 1] if len(agent) < last_typed else 0.0
+    print(f"keys typed {last_typed}, saved {len(agent)}, the keys lost were typed in the last {lost * 1000:.0f} ms;"
+          f" saves every {[round((b - a) * 1000) for a, b in itertools.pairwise(saved_at)]} ms")  # shown by -rP
+    assert lost <= MAX_WAIT_MS / 1000 + 1.0, (lost, len(agent), last_typed)
