@@ -1,10 +1,23 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+"""Atomic file writes, and folders and files private to the user.
+
+``write_atomic``: a reader sees the old file or the new one, never half of either; the new file is
+readable by its owner only (``mkstemp`` creates it 0600). ``make_private_dir`` and
+``make_private_file`` create the program's own folders (0700) and files (0600) whatever the umask,
+and narrow ones an older version left readable by others (macOS and Linux; Windows keeps a user's
+profile private by its own permissions). ``folder_problem`` says in plain words why a folder cannot
+be written to.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -25,6 +38,99 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             pass
         raise
     _fsync_directory(target.parent)
+
+
+def make_private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create the folder ``path`` and its missing parents, readable by this user only; the path.
+
+    An existing folder owned by this user loses its group and other permissions. Raises
+    ``OSError`` (``NotADirectoryError`` when a file is in the way).
+    """
+    target = Path(path)
+    missing: list[Path] = []
+    probe = target
+    while True:
+        try:
+            os.stat(probe)
+            break
+        except FileNotFoundError:
+            missing.append(probe)
+            if probe.parent == probe:
+                break
+            probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR_MODE)
+        except FileExistsError:
+            pass
+        else:
+            _chmod(folder, PRIVATE_DIR_MODE)  # the umask may have taken bits the owner needs
+    if not target.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder", str(target))
+    _narrow(target)
+    return target
+
+
+def make_private_file(path: str | os.PathLike[str]) -> None:
+    """Create ``path`` empty if missing; either way readable by this user only. Raises ``OSError``."""
+    target = Path(path)
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE_MODE)
+    os.close(fd)
+    _narrow(target)
+
+
+def narrow_if_present(path: str | os.PathLike[str]) -> None:
+    """Take group and other permissions from an existing file of this user (nothing if it is absent)."""
+    try:
+        _narrow(Path(path))
+    except OSError:
+        pass
+
+
+def folder_problem(path: str | os.PathLike[str]) -> str | None:
+    """None when files can be created in the folder ``path`` (created, private, if missing), else why not."""
+    try:
+        folder = make_private_dir(path)
+        fd, name = tempfile.mkstemp(prefix=".write-check-", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        return describe_os_error(exc)
+    return None
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Why a file operation failed, in plain words (for messages; the technical text goes to details)."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.EROFS:
+        return "the disk is read-only"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return "a file is in the way of a folder"
+    if code == errno.EISDIR:
+        return "a folder is in the way of the file"
+    if code == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return exc.strerror or type(exc).__name__
+
+
+def _narrow(path: Path) -> None:
+    if os.name != "posix":
+        return
+    info = os.stat(path)
+    if info.st_uid != os.geteuid():
+        return  # not ours (a shared folder named by RCS_DESK_HOME): leave it as its owner set it
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & 0o077:
+        _chmod(path, mode & ~0o077)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name == "posix":
+        os.chmod(path, mode)
 
 
 def _fsync_directory(folder: Path) -> None:

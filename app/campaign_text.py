@@ -7,8 +7,17 @@ from typing import Any
 from app.api.models import CampaignInfo
 
 
+NAME_SHOWN_CHARS = 80
+
+
 def _or_dash(value: Any) -> str:
     return "—" if value is None or value == "" else str(value)
+
+
+def short_name(name: str, limit: int = NAME_SHOWN_CHARS) -> str:
+    """A name as shown in a table or a line: its first line, ended in "…" past ``limit`` characters."""
+    line = name.strip().splitlines()[0] if name.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def format_price(price: float | None, currency: str | None) -> str:
@@ -58,5 +67,5 @@ def campaign_rows(info: CampaignInfo, time_zone: str | None = None) -> list[tupl
         ("RCS delivered / sent", f"{_or_dash(info.delivered)} / {_or_dash(info.sent)}"),
         ("SMS delivered / sent", f"{_or_dash(info.sms_delivered)} / {_or_dash(info.sms_sent)}"),
         ("Estimated price", format_price(info.price, info.currency)),
-        ("Name on the server", _or_dash(info.name)),
+        ("Name on the server", _or_dash(short_name(info.name) if info.name else None)),
     ]

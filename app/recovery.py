@@ -9,6 +9,9 @@ be taken is an orphan worth offering back; a process id reused by another progra
 
 A clean exit, a save or an explicit discard removes the file (``clear``). Files that cannot be read
 are moved aside (``<name>.corrupt-<time>``) and reported in ``damaged``; nothing here raises for them.
+The folder and its files are private to the user (0700/0600). A folder that cannot be created (a
+read-only or full disk, a file in the way) never stops the window: ``problem`` then says so, and
+``save`` raises ``OSError`` until it can be created.
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from app.atomic import write_atomic
+from app.atomic import describe_os_error, make_private_dir, write_atomic
 from app.campaign_file import FORMAT_VERSION as CAMPAIGN_FORMAT_VERSION
 from app.campaign_file import CampaignDocument, CampaignFileError, document_from_json
 from app.process_lock import FileLock, pid_alive
@@ -44,7 +47,7 @@ class _Newer(Exception):
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -76,9 +79,19 @@ class RecoveryStore:
         self.session = f"{self.pid}-{uuid.uuid4().hex[:10]}"
         self.path = self.dir / f"{_PREFIX}{self.session}.json"
         self.damaged: list[str] = []  # messages about damaged files found by find_orphans
+        self.problem: str | None = None  # why autosaves cannot be written, for the user
         self._claims: dict[Path, FileLock] = {}
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self._lock = FileLock.acquire(self.path.with_suffix(".lock"), blocking=True)
+        self._lock: FileLock | None = None
+        try:
+            make_private_dir(self.dir)
+        except OSError as exc:
+            log.warning("recovery folder could not be created: %s", exc)
+            self.problem = (
+                "Automatic copies of the open campaign (kept for recovery after a crash) cannot be saved: "
+                f"the folder {self.dir} could not be created ({describe_os_error(exc)})."
+            )
+        else:
+            self._lock = FileLock.acquire(self.path.with_suffix(".lock"), blocking=True)
 
     def __repr__(self) -> str:
         return f"RecoveryStore({str(self.dir)!r}, session={self.session!r})"
@@ -87,7 +100,7 @@ class RecoveryStore:
 
     def save(self, document: CampaignDocument, *, source_path: str | Path | None = None) -> datetime:
         """Write the campaign atomically to this session's file; when it was saved (aware UTC)."""
-        saved_at = self._clock().astimezone(timezone.utc)
+        saved_at = self._clock().astimezone(UTC)
         data: dict[str, Any] = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
@@ -96,12 +109,18 @@ class RecoveryStore:
             "source_path": str(source_path) if source_path is not None else None,
             "campaign": document.to_json_dict(),
         }
+        make_private_dir(self.dir)  # again: it may have been removed, or could not be made at the start
+        if self._lock is None:
+            self._lock = FileLock.acquire(self.path.with_suffix(".lock"), blocking=True)
         write_atomic(self.path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
         return saved_at
 
     def clear(self) -> None:
         """Remove this session's autosave (after a save, a discard, or on a clean exit)."""
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # the folder is gone or unusable: there is nothing of ours to remove
+            log.debug("autosave could not be removed: %s", exc)
 
     def close(self, *, keep: bool = False) -> None:
         """End the session: remove the autosave unless ``keep``, give back claimed orphans, unlock."""
@@ -114,7 +133,7 @@ class RecoveryStore:
             self._lock.release(delete=not keep)
             self._lock = None
 
-    def __enter__(self) -> RecoveryStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -212,7 +231,7 @@ class RecoveryStore:
             claim.release(delete=True)
 
     def _move_aside(self, path: Path) -> None:
-        aside = path.with_name(f"{path.name}.corrupt-{self._clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}")
+        aside = path.with_name(f"{path.name}.corrupt-{self._clock().astimezone(UTC):%Y%m%d-%H%M%S}")
         try:
             os.replace(path, aside)
         except OSError:
@@ -246,7 +265,7 @@ def _read_entry(path: Path) -> RecoveryEntry:
     except ValueError:
         raise _Unreadable("bad saved_at") from None
     if saved_at.tzinfo is None:
-        saved_at = saved_at.replace(tzinfo=timezone.utc)
+        saved_at = saved_at.replace(tzinfo=UTC)
     campaign = data.get("campaign")
     campaign_version = campaign.get("version") if isinstance(campaign, dict) else None
     if isinstance(campaign_version, int) and campaign_version > CAMPAIGN_FORMAT_VERSION:
@@ -259,7 +278,7 @@ def _read_entry(path: Path) -> RecoveryEntry:
     pid = data.get("pid")
     return RecoveryEntry(
         path=path,
-        saved_at=saved_at.astimezone(timezone.utc),
+        saved_at=saved_at.astimezone(UTC),
         source_path=Path(source) if isinstance(source, str) and source else None,
         document=document,
         pid=pid if isinstance(pid, int) and not isinstance(pid, bool) else None,

@@ -53,7 +53,9 @@ def test_damaged_settings_file_is_moved_aside_and_defaults_used(caplog):
     loaded = config.load_settings()
     assert loaded == config.Settings()
     assert not path.exists()
-    assert path.with_suffix(".damaged.json").read_text(encoding="utf-8") == "{not json"
+    [aside] = path.parent.glob("settings.damaged-*.json")
+    assert aside.read_text(encoding="utf-8") == "{not json"
+    assert str(aside) in loaded.load_problem
 
 
 def test_invalid_time_zone_setting_uses_the_computer_zone():

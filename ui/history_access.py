@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
-
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from app.config import AppPaths
 
@@ -15,31 +16,57 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class HistoryAccess:
+class HistoryAccess(QObject):
     """Opens the real or the demo history once, lazily; ``problem`` holds a message for the user
-    when the history could not be opened or was damaged and started anew."""
+    when the history could not be opened or was damaged and started anew.
 
-    def __init__(self, paths: AppPaths) -> None:
+    Signal ``problem_found(str, bool)``: a new message for the user, and whether it is about damage
+    (the file was moved aside and a new history started) rather than a history that cannot be opened.
+    It may be emitted from a worker thread: connect it to the window (queued there by Qt).
+    """
+
+    problem_found = Signal(str, bool)
+
+    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.paths = paths
         self._lock = threading.Lock()
         self._opened: dict[bool, History] = {}
+        self._said: set[str] = set()
         self.problem: str | None = None
 
     def get(self, *, demo: bool) -> History | None:
-        from app.history import HistoryError, open_history  # sqlite3 loads on first use, not at start-up
+        from app.history import (  # sqlite3 loads on first use, not at start-up
+            HistoryError,
+            open_history,
+        )
 
+        found: tuple[str, bool] | None = None
         with self._lock:
-            if demo not in self._opened:
+            history = self._opened.get(demo)
+            if history is None:
                 try:
                     history = open_history(self.paths, demo=demo)
                 except HistoryError as exc:
                     log.warning("history could not be opened: %s", exc.details or exc.user_message)
                     self.problem = exc.user_message
-                    return None
-                if history.recovered_from_corruption:
-                    self.problem = history.recovered_from_corruption
-                self._opened[demo] = history
-            return self._opened[demo]
+                    found = self._new(exc.user_message, damaged=False)
+                    history = None
+                else:
+                    self._opened[demo] = history
+            if history is not None and history.recovered_from_corruption:
+                # at opening, or found by an earlier call while the program ran
+                self.problem = history.recovered_from_corruption
+                found = self._new(history.recovered_from_corruption, damaged=True)
+        if found is not None:
+            self.problem_found.emit(*found)
+        return history
+
+    def _new(self, message: str, *, damaged: bool) -> tuple[str, bool] | None:
+        if message in self._said:
+            return None
+        self._said.add(message)
+        return message, damaged
 
     def open(self, *, demo: bool) -> History:
         """Like ``get``, but a history that cannot be opened raises ``HistoryError`` (for workers)."""

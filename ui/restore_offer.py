@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
+from app.atomic import describe_os_error
 from ui.autosave import Autosave
 from ui.restore_dialog import RestoreDialog
 
@@ -32,8 +33,10 @@ class RestoreOffers(QObject):
         self.window.present_restore(dialog)
 
     def on_autosave_failed(self, error: BaseException) -> None:
+        reason = describe_os_error(error) if isinstance(error, OSError) else self.tr("is the disk full?")
         self.window.statusBar().showMessage(
-            self.tr("Your changes could not be saved for recovery (is the disk full?). Save the campaign to a file."),
+            self.tr("Your changes could not be saved for recovery (%1). Save the campaign to a file.")
+            .replace("%1", reason),
             0,
         )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zoneinfo
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from app import api
 from app.api import WwtClient
 from app.campaign_file import is_valid_time_zone
 from app.campaign_text import format_price
-from app.config import DEFAULT_API_URL, Settings, local_time_zone_name
+from app.config import DEFAULT_API_URL, Settings, SettingsError, local_time_zone_name
 from app.credentials import (
     NO_KEYRING_MESSAGE,
     CredentialsError,
@@ -35,7 +37,6 @@ from app.credentials import (
 )
 from ui.problem_marks import ERROR_COLOR
 from ui.workers import Task
-
 
 # The keyring is only ever used from these worker functions: on Linux it may wait on the
 # system's secret service (an unlock prompt), which must not freeze the window.
@@ -81,15 +82,28 @@ def _save_key(context, key: str) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Edits ``settings`` and the stored key. Signal ``saved()`` after a successful save."""
+    """Edits ``settings`` and the stored key. Signal ``saved()`` after a successful save.
+
+    ``save`` writes the settings to disk (``app.config.save_settings``): when it raises
+    ``SettingsError`` the dialog says why and stays open with everything typed, and ``settings``
+    is left unchanged. Without it, only ``settings`` is changed (the caller saves it).
+    """
 
     saved = Signal(bool)  # True when a new API key was stored
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        save: Callable[[Settings], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
+        self._save = save
+        self._key_stored = False  # a key was stored but the settings were not: still worth a reconnect
         self._task: Task | None = None
         self._said = 0  # how many times the status line changed
         self._saving = False
@@ -227,15 +241,31 @@ class SettingsDialog(QDialog):
         self.cancel_button.setEnabled(not saving)
 
     def reject(self) -> None:
-        if not self._saving:
-            super().reject()
+        if self._saving:
+            return
+        if self._key_stored:  # the new key is in the keyring even though the other settings were not saved
+            self._key_stored = False
+            self.saved.emit(True)
+        super().reject()
 
     def on_save_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, CredentialsError) else self.tr("The API key could not be saved.")
         self._say(message, error=True)
 
     def _apply(self, zone: str, *, key_saved: bool) -> None:
+        url = self.url_edit.text().strip() or DEFAULT_API_URL
+        if self._save is not None:
+            try:
+                self._save(dataclasses.replace(self.settings, time_zone=zone, api_url=url))
+            except SettingsError as exc:
+                self._key_stored = self._key_stored or key_saved
+                said = str(exc)
+                if key_saved:
+                    said = self.tr("The API key was saved, but the other settings were not.") + " " + said
+                self._say(said, error=True)
+                return
+        key_saved, self._key_stored = key_saved or self._key_stored, False
         self.settings.time_zone = zone
-        self.settings.api_url = self.url_edit.text().strip() or DEFAULT_API_URL
+        self.settings.api_url = url
         self.saved.emit(key_saved)
         self.accept()

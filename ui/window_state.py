@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from app.atomic import make_private_dir
 from app.config import AppPaths
 
 
@@ -25,6 +26,11 @@ def restore_window_state(window: QWidget, splitter: QSplitter, paths: AppPaths) 
 
 
 def save_window_state(window: QWidget, splitter: QSplitter, paths: AppPaths) -> None:
+    """Remember the window's size (nothing is said when the folder cannot be written: it is not worth it)."""
+    try:
+        make_private_dir(paths.config_dir)  # before QSettings would make it readable by others
+    except OSError:
+        return
     state = _state(paths)
     state.setValue("geometry", window.saveGeometry())
     state.setValue("splitter", splitter.saveState())

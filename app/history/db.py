@@ -5,6 +5,11 @@ on, ``synchronous=FULL``. In WAL mode FULL syncs the log at every commit, so a c
 just before a power cut is still there afterwards (NORMAL keeps the file consistent but may lose
 the last commits). Writes are rare (one per send, one per status refresh), so the sync costs nothing
 a person would notice, while a lost send record could lead someone to send the campaign again.
+
+Busy: another window or command may be writing; a connection waits up to ``BUSY_TIMEOUT_S`` (read at
+each connection, so tests can shorten it) before giving up with a message that never suggests
+repeating the action. Privacy: the file and its ``-wal``/``-shm`` companions are created readable by
+the user only (0600; SQLite gives the companions the main file's permissions), in a private folder.
 """
 
 from __future__ import annotations
@@ -17,12 +22,18 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from app.atomic import (
+    describe_os_error,
+    make_private_dir,
+    make_private_file,
+    narrow_if_present,
+)
 from app.history import migrations
 
 log = logging.getLogger(__name__)
 
 SYNCHRONOUS = "FULL"
-BUSY_TIMEOUT_S = 10.0  # another window or the command line may be writing at the same moment
+BUSY_TIMEOUT_S = 30.0  # another window or the command line may be writing at the same moment
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -45,7 +56,7 @@ class _Damaged(Exception):
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the settings above."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)  # read now: tests change it
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
@@ -88,6 +99,7 @@ def open_and_migrate(path: Path) -> int:
     Raises ``_Damaged`` / ``sqlite3.DatabaseError`` (see ``is_damage``), ``NewerHistory``, or
     ``HistoryError`` when a migration fails (the database then stays at its old version).
     """
+    _make_private(path)
     conn = connect(path)
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
@@ -115,10 +127,12 @@ def prepare(path: Path, clock: Callable[[], datetime]) -> tuple[str | None, str 
     """Make ``path`` a usable, up-to-date history: (message if a damaged file was moved aside,
     reason if the file is from a newer version and must not be written). Raises ``HistoryError``."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
     except OSError as exc:
         raise HistoryError(
-            "The folder for the campaign history could not be created.", details=f"{path.parent}: {exc}"
+            f"The campaign history cannot be saved: its folder {path.parent} could not be created "
+            f"({describe_os_error(exc)}).",
+            details=f"{path.parent}: {exc}",
         ) from exc
     try:
         open_and_migrate(path)
@@ -156,6 +170,12 @@ def _migrate_to(conn: sqlite3.Connection, target: int) -> None:
     except Exception as exc:
         if is_damage(exc):
             raise
+        if isinstance(exc, sqlite3.Error) and _is_environment(exc):  # a full disk, a lock: not the version
+            name = getattr(exc, "sqlite_errorname", "")
+            raise HistoryError(
+                message_for(exc, False) + " It was left as it was.",
+                details=f"migration to schema version {target} failed: {type(exc).__name__} ({name}): {exc}",
+            ) from exc
         raise HistoryError(
             "The campaign history could not be updated for this version of RCS Campaign Desk. "
             "It was left as it was.",
@@ -175,10 +195,12 @@ def move_aside(path: Path, clock: Callable[[], datetime]) -> Path:
         os.replace(path, target)
     except OSError as exc:
         raise HistoryError(
-            "The campaign history is damaged and could not be moved aside. "
-            "Close other RCS Campaign Desk windows and try again.",
+            "The campaign history is damaged and could not be moved aside, so nothing can be written to it. "
+            "Close other RCS Campaign Desk windows and restart the program. "
+            "Campaigns on the server are not affected.",
             details=f"{path}: {exc}",
         ) from exc
+    narrow_if_present(target)  # an older version may have left it readable by others
     for suffix in _SIDE_FILES:
         side = Path(f"{path}{suffix}")
         try:
@@ -191,12 +213,54 @@ def move_aside(path: Path, clock: Callable[[], datetime]) -> Path:
     return target
 
 
-def message_for(exc: sqlite3.Error, writing: bool) -> str:
+_FULL = ("SQLITE_FULL",)
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_NO_ACCESS = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_AUTH")
+
+
+def _is_environment(exc: sqlite3.Error) -> bool:
+    """A failure of the disk or of access (full, busy, read-only), not of the file's contents."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith("SQLITE_FULL"):
-        return "The disk is full: the campaign history could not be saved. Free some space and try again."
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "The campaign history is busy in another RCS Campaign Desk window. Try again in a moment."
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_AUTH")):
-        return "The campaign history could not be opened: check that the program's data folder can be written to."
-    return f"The campaign history could not be {'saved' if writing else 'read'}."
+    return name.startswith(_FULL + _BUSY + _NO_ACCESS)
+
+
+def message_for(exc: sqlite3.Error, writing: bool) -> str:
+    """What to tell the user. Never suggests doing the action again: for a send, that would be a
+    second campaign; what was sent is on the server whatever happened to the history."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    not_affected = " Campaigns on the server are not affected." if writing else ""
+    if name.startswith(_FULL):
+        return (
+            f"The disk is full: the campaign history could not be {'saved' if writing else 'opened'}. "
+            f"Free some space on the disk.{not_affected}"
+        )
+    if name.startswith(_BUSY):
+        waited = f"{BUSY_TIMEOUT_S:g} seconds"
+        if writing:
+            return (
+                "The campaign history is busy in another RCS Campaign Desk window or command and could not be "
+                f"written, even after waiting {waited}.{not_affected}"
+            )
+        return (
+            "The campaign history is busy in another RCS Campaign Desk window or command and could not be "
+            f"read after waiting {waited}."
+        )
+    if name.startswith(_NO_ACCESS):
+        return (
+            f"The campaign history could not be {'saved' if writing else 'opened'}: check that the program's "
+            f"data folder can be written to.{not_affected}"
+        )
+    return f"The campaign history could not be {'saved' if writing else 'read'}.{not_affected}"
+
+
+def _make_private(path: Path) -> None:
+    """The database file exists and is private before SQLite opens it (its log files follow its mode)."""
+    try:
+        make_private_file(path)
+    except OSError as exc:
+        raise HistoryError(
+            f"The campaign history could not be opened: {describe_os_error(exc)} ({path}).",
+            details=f"{type(exc).__name__}: {exc}",
+        ) from exc
+    for suffix in _SIDE_FILES:
+        narrow_if_present(f"{path}{suffix}")

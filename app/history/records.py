@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app import limits
-from app.api.models import CampaignDetail, CampaignInfo, as_float, counters
+from app.api.models import CampaignDetail, CampaignInfo, as_dict, as_float, counters
 from app.campaign_file import CampaignDocument, ListInfo
+from app.campaign_text import short_name
 
 ORIGIN_LOCAL = "this computer"
 ORIGIN_WEB = "web account"
@@ -30,7 +34,7 @@ def utc_iso(moment: datetime) -> str:
     """An aware moment as UTC ISO 8601 to the second: ``2025-03-01T10:00:00+00:00`` (sorts as text)."""
     if moment.tzinfo is None:
         raise ValueError("an aware datetime is needed")
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def server_time_to_utc(text: str | None, time_zone: str | None) -> datetime | None:
@@ -47,7 +51,7 @@ def server_time_to_utc(text: str | None, time_zone: str | None) -> datetime | No
         except (ZoneInfoNotFoundError, ValueError):
             zone = ZoneInfo("UTC")
         wall = wall.replace(tzinfo=zone)
-    return wall.astimezone(timezone.utc)
+    return wall.astimezone(UTC)
 
 
 def _loads(text: str | None) -> dict[str, Any] | None:
@@ -134,16 +138,15 @@ class HistoryRecord:
     @property
     def title(self) -> str:
         """A name to show: the server's, else the first card's title or the message text."""
-        if self.name:
-            return self.name
+        if self.name and self.name.strip():
+            return short_name(self.name, 60)
         options = (self.request or {}).get("options")
         if isinstance(options, dict):
             cards = options.get("cards")
             first = cards[0] if isinstance(cards, list) and cards and isinstance(cards[0], dict) else {}
             for text in (first.get("title"), first.get("text"), options.get("text")):
                 if isinstance(text, str) and text.strip():
-                    line = text.strip().splitlines()[0]
-                    return line if len(line) <= 60 else line[:59] + "…"
+                    return short_name(text, 60)
         return "Campaign"
 
     def to_json(self) -> dict[str, Any]:
@@ -227,8 +230,112 @@ def lists_of(document: CampaignDocument) -> dict[int, ListInfo]:
     return {gid: document.lists.get(gid, ListInfo()) for gid in document.campaign.groups}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=False)
+    if value is None:
+        return None
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    if _SURROGATE.search(text):  # SQLite text must be valid UTF-8: write such characters as \u escapes
+        text = json.dumps(value, ensure_ascii=True, sort_keys=False)
+    return text
+
+
+# A server's answer is kept whole up to this size (a real one is 1-3 KiB); a larger one is cut down
+# to the fields the program reads (``CampaignInfo``, ``CampaignDetail``) with a note saying so.
+ANSWER_MAX_CHARS = 64 * 1024
+SHORTENED_NOTE_KEY = "rcs_desk_note"
+SHORTENED_NOTE = (
+    "The server's answer was too large to keep whole (over 64 KiB): "
+    "only the fields RCS Campaign Desk reads were kept."
+)
+_ANSWER_FIELDS = (
+    "id", "name", "sender", "status", "message_type", "type", "start_at", "started_at", "real_start_at",
+    "actual_start_at", "finished_at", "created_at", "calculated_price", "total_price", "currency",
+    "total_messages", "total_phones",
+)
+_TEXT_MAX = 1000
+_COUNTERS_MAX = 100
+_NUMBER_MAX = 10**30
+
+
+def dumps_answer(raw: Mapping[str, Any] | None) -> str | None:
+    """A server's answer as the history keeps it: whole when its JSON is at most ``ANSWER_MAX_CHARS``,
+    else only the fields the program reads plus a note (``SHORTENED_NOTE_KEY``) that it was shortened."""
+    if raw is None:
+        return None
+    if not _larger_than(raw, ANSWER_MAX_CHARS):
+        text = dumps(raw)
+        if text is not None and len(text) <= ANSWER_MAX_CHARS:
+            return text
+    return dumps(shortened_answer(raw))
+
+
+def shortened_answer(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an answer the program reads, each bounded, and the note that it was shortened."""
+    kept: dict[str, Any] = {}
+    for key in _ANSWER_FIELDS:
+        value = raw.get(key)
+        if isinstance(value, str):
+            kept[key] = value[:_TEXT_MAX]
+        elif value is None or isinstance(value, bool):
+            if key in raw:
+                kept[key] = value
+        elif _plain_number(value):
+            kept[key] = value
+    statistics = _bounded_counters(raw.get("statistics"))
+    if statistics:
+        kept["statistics"] = statistics
+    channels = as_dict(raw.get("alternative_channels") or raw.get("alternative_channel"))
+    sms = as_dict(channels.get("sms"))
+    sms_statistics = _bounded_counters(sms.get("statistics") or sms.get("statistic"))
+    if sms_statistics:
+        kept["alternative_channels"] = {"sms": {"statistics": sms_statistics}}
+    kept[SHORTENED_NOTE_KEY] = SHORTENED_NOTE
+    return kept
+
+
+def _plain_number(value: Any) -> bool:
+    if isinstance(value, int):
+        return abs(value) < _NUMBER_MAX
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def _bounded_counters(value: Any) -> dict[str, int]:
+    found = counters(value)
+    return {
+        key[:_TEXT_MAX]: number
+        for key, number in list(found.items())[:_COUNTERS_MAX]
+        if abs(number) < _NUMBER_MAX
+    }
+
+
+def _larger_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` as JSON is (about) over ``limit`` characters; stops counting once it is."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 2
+        elif isinstance(item, Mapping):
+            total += 2
+            for key, child in item.items():
+                total += (len(key) if isinstance(key, str) else 8) + 4
+                stack.append(child)
+                if total > limit:
+                    return True
+        elif isinstance(item, (list, tuple)):
+            total += 2 + len(item)
+            if total > limit:
+                return True
+            stack.extend(item)
+        else:
+            total += 8
+        if total > limit:
+            return True
+    return False
 
 
 def status_values(info: CampaignInfo) -> dict[str, Any]:
