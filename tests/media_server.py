@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import sys
 import threading
 import zlib
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ class MediaServer:
             def log_message(self, *args) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
@@ -97,3 +98,10 @@ def standard_routes(server: MediaServer) -> None:
             "/private.png": Route(status=403, body=b"no", headers={"Content-Type": "text/plain"}),
         }
     )
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # the program under test closed its connection (its preview was cancelled): normal
+        super().handle_error(request, client_address)

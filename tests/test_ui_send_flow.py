@@ -10,18 +10,15 @@ from PySide6.QtCore import Qt
 from app import api
 from app.campaign_file import load_campaign_file
 from app.sandbox import SandboxServer
-from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
+from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection, spring_sale_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
 def harness(qtbot):
-    server = SandboxServer()
-    harness = make_window(qtbot, sandbox_connection(server), server)
-    harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
-    yield harness
-    close_window(harness)
+    with spring_sale_window(qtbot) as harness:
+        yield harness
 
 
 def send(qtbot, harness) -> None:

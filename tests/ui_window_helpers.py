@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,3 +95,15 @@ def close_window(harness: Harness) -> None:
     harness.window.editor.modified = False
     harness.window.close()
     assert workers.wait_for_all(5000)
+
+
+@contextmanager
+def spring_sale_window(qtbot) -> Iterator[Harness]:
+    """A window on a fresh sandbox with the spring-sale example open; closed afterwards."""
+    server = SandboxServer()
+    harness = make_window(qtbot, sandbox_connection(server), server)
+    harness.window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+    try:
+        yield harness
+    finally:
+        close_window(harness)

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from app import APP_NAME, api
 from app.api.models import Balance
-from app.config import AppPaths, Settings, local_time_zone_name, save_settings
+from app.atomic import folder_problem
+from app.config import (
+    AppPaths,
+    Settings,
+    SettingsError,
+    local_time_zone_name,
+    save_settings,
+)
 from app.connection import Connection
 from app.recovery import RecoveryStore
 from app.send_summary import is_scheduled
@@ -29,13 +36,13 @@ from ui.file_actions import FileActions
 from ui.history_access import HistoryAccess
 from ui.media_preview import MediaPreviewService
 from ui.media_problems import MediaProblems
+from ui.message_box import show_message
+from ui.notices import Notices
 from ui.restore_dialog import RestoreDialog
 from ui.restore_offer import RestoreOffers
-from ui.message_box import show_message
 from ui.send_flow import SendController
 from ui.window_state import restore_window_state, save_window_state
 from ui.workers import Task
-
 
 COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
 
@@ -70,6 +77,9 @@ class MainWindow(QMainWindow):
         self._pending_connection: tuple[Connection, bool] | None = None
         self._connect_task: Task | None = None
         self._retired_clients: list = []  # closed at exit: a task may still be using one
+        self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
+        self.notices.add(settings.load_problem)
+        self._data_folder_unusable = False
         self.editor = CampaignEditor(parent=self)
         self.editor.replace(new_document(self.account_time_zone), fresh=True)
         self.preview_service = MediaPreviewService(parent=self)
@@ -99,12 +109,13 @@ class MainWindow(QMainWindow):
         self.files = FileActions(
             self.editor, self, time_zone=lambda: self.account_time_zone, folder=self._documents_folder
         )
-        self.history = HistoryAccess(paths)
+        self.history = HistoryAccess(paths, self)
+        self.history.problem_found.connect(self._on_history_problem)
         self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
         self.statusBar().addPermanentWidget(self.balance_status.label)
         self.send_controller = SendController(
             self.editor, lambda: self.connection, local_time_zone_name, parent=self,
-            history=lambda demo: self.history.get(demo=demo), balance=lambda: self.balance,
+            history=lambda demo: self.history.open(demo=demo), balance=lambda: self.balance,
         )
         self.send_controller.busy_changed.connect(self.on_send_busy_changed)
         self.send_controller.request_started.connect(
@@ -118,6 +129,7 @@ class MainWindow(QMainWindow):
         self.editor.file_state_changed.connect(self._update_title)
         self.autosave = Autosave(self.editor, RecoveryStore(paths.recovery_dir), parent=self)
         self.restore_offers = RestoreOffers(self, self.autosave)
+        self._check_storage()
         if connection is not None:
             self.build_side_panels()
             self.set_connection(connection, load_lists=load_lists)
@@ -236,9 +248,39 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(settings_action)
 
     def _documents_folder(self) -> Path:
+        """Where Open and Save start: the drafts folder, or the home folder when it cannot be made."""
         folder = self.paths.drafts_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder_problem(folder) is not None:
+            return Path.home()
         return folder
+
+    # What cannot be saved ----------------------------------------------------------------------------
+
+    def _check_storage(self) -> None:
+        """Say once (after the first paint) which folders nothing can be saved in, and what that means."""
+        data_problem = folder_problem(self.paths.data_dir)
+        if data_problem is not None:
+            self._data_folder_unusable = True
+            self.notices.add(
+                self.tr("Nothing can be saved in the program's data folder %1 (%2). Until that changes, "
+                        "automatic copies of the open campaign (kept for recovery after a crash) and the "
+                        "history of sent campaigns are not saved. Save your campaign to a file in another "
+                        "folder to keep it.").replace("%1", str(self.paths.data_dir)).replace("%2", data_problem)
+            )
+        elif self.autosave.store.problem:
+            self.notices.add(self.autosave.store.problem + " " + self.tr("Save your campaign to a file to keep it."))
+        config_problem = folder_problem(self.paths.config_dir)
+        if config_problem is not None:
+            self.notices.add(
+                self.tr("Settings cannot be saved: nothing can be written to the settings folder %1 (%2).")
+                .replace("%1", str(self.paths.config_dir)).replace("%2", config_problem)
+            )
+
+    def _on_history_problem(self, message: str, damaged: bool) -> None:
+        """A damaged history moved aside is always said; one that cannot be opened, unless the data
+        folder was already said to be unusable (the campaigns tab says it too)."""
+        if damaged or not self._data_folder_unusable:
+            self.notices.add(message)
 
     # Connection -------------------------------------------------------------------------------
 
@@ -310,25 +352,23 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, save=lambda settings: save_settings(settings, self.paths))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.on_settings_saved)
         dialog.open()
 
     def on_settings_saved(self, key_saved: bool) -> None:
-        """A new key means the real server; otherwise stay where we are (demo stays demo)."""
-        if not self._save_settings():
-            return
+        """A new key means the real server; otherwise stay where we are (demo stays demo).
+        The dialog has saved the settings (it stays open, with what was typed, when it cannot)."""
         demo = bool(self.connection and self.connection.demo) and not key_saved
         self.reconnect(demo=demo)
 
     def _save_settings(self) -> bool:
+        """Save the settings; a failure is said once (it does not change what was sent or typed)."""
         try:
             save_settings(self.settings, self.paths)
-        except OSError as exc:
-            show_message(self, self.tr("Settings not saved"),
-                         self.tr("The settings could not be written to this computer's settings folder."),
-                         details=f"{type(exc).__name__}: {exc}")
+        except SettingsError as exc:
+            self.notices.add(exc.user_message)
             return False
         return True
 
@@ -402,7 +442,7 @@ class MainWindow(QMainWindow):
     def save_window_state(self) -> None:
         save_window_state(self, self.splitter, self.paths)
 
-    def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Paint and not self._painted:
             self._painted = True
@@ -412,7 +452,7 @@ class MainWindow(QMainWindow):
             self.campaigns_view.set_polling_active(self.isVisible() and not self.isMinimized())
         return super().event(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.send_controller.busy:
             self.statusBar().showMessage(self.tr("Wait until the campaign has been sent."), 5000)
             event.ignore()

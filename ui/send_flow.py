@@ -7,11 +7,10 @@ sending a campaign identical to one that was just sent or whose outcome is unkno
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -21,7 +20,7 @@ from app import api
 from app.api.models import Balance, CampaignInfo
 from app.connection import Connection
 from app.send_summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
-from app.sending import send_body
+from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
 from app.validation import Problem
 from ui.editor_state import CampaignEditor
 from ui.message_box import show_message
@@ -84,13 +83,33 @@ class ConfirmSendDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._answered = False
+
+    def done(self, result: int) -> None:
+        """The first answer counts; the buttons are disabled at once so that nothing can answer again."""
+        if self._answered:
+            return
+        self._answered = True
+        self.send_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        super().done(result)
+
+
+class SendState(Enum):
+    IDLE = "idle"
+    CONFIRMING = "confirming"  # a confirmation is open
+    SENDING = "sending"  # confirmed: the one request is on its way
 
 
 class SendController(QObject):
-    """Runs the send flow for one editor.
+    """Runs the send flow for one editor, as a small state machine: idle -> confirming -> sending -> idle.
+
+    A trigger that is not valid in the current state is ignored, so one confirmation starts at most
+    one send by construction: a second click, a key repeat or a second ``finished`` of the dialog
+    (a double-click reaching the dialog as it closes) finds the controller no longer confirming.
 
     Signals: ``busy_changed(bool)``, ``sent(object)`` with the ``CampaignInfo``,
-    ``send_failed(object)`` with the ``ApiError``.
+    ``send_failed(object)`` with the ``ApiError`` (also for an unknown outcome).
     """
 
     busy_changed = Signal(bool)
@@ -102,11 +121,11 @@ class SendController(QObject):
     def __init__(
         self,
         editor: CampaignEditor,
-        connection: Callable[[], Connection],
+        connection: Callable[[], Connection | None],
         local_zone: Callable[[], str],
         parent: QWidget,
         *,
-        history: Callable[[bool], History | None] = lambda demo: None,
+        history: Callable[[bool], History],
         balance: Callable[[], Balance | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
@@ -116,7 +135,7 @@ class SendController(QObject):
         self._balance = balance
         self._local_zone = local_zone
         self._window = parent
-        self._busy = False
+        self._state = SendState.IDLE
         self._dialog: ConfirmSendDialog | None = None
         self._task: Task | None = None
         self._sent_at: dict[str, float] = {}  # fingerprint -> when it was sent
@@ -126,18 +145,34 @@ class SendController(QObject):
         self.present_failure: Callable[[api.ApiError], None] = self._show_failure
 
     @property
+    def state(self) -> SendState:
+        return self._state
+
+    @property
     def busy(self) -> bool:
-        return self._busy or self._dialog is not None
+        return self._state is not SendState.IDLE
+
+    def _enter(self, state: SendState) -> None:
+        was_busy = self.busy
+        self._state = state
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
 
     def request_send(self) -> None:
-        """Ask for confirmation, then send. Ignored while a confirmation or a send is under way."""
+        """Ask for confirmation, then send. Ignored unless idle."""
+        if self._state is not SendState.IDLE:
+            return
         self.editor.revalidate()  # the clock moves: a planned time may have passed since the last edit
         self.editor.reveal_all()
         connection = self._connection()
-        if self.busy or self.editor.errors or connection is None:
+        if self.editor.errors or connection is None:
             return
-        body = send_body(self.editor.document, connection.account_time_zone)
-        fingerprint = body_fingerprint(body)
+        try:
+            prepared = prepare_send(self.editor.document, connection.account_time_zone)
+        except NotSendable as exc:
+            show_message(self._window, self.tr("The campaign was not sent"), str(exc), details=exc.details)
+            return
+        fingerprint = body_fingerprint(prepared.body)
         dialog = ConfirmSendDialog(
             send_summary(self.editor.document, local_zone=self._local_zone()),
             self.editor.warnings,
@@ -145,9 +180,11 @@ class SendController(QObject):
             caution=self._caution(fingerprint),
             parent=self._window,
         )
-        dialog.finished.connect(lambda result: self._on_confirmation_finished(result, body, fingerprint))
+        dialog.finished.connect(
+            lambda result: self._on_confirmation_finished(dialog, result, prepared, connection, fingerprint)
+        )
         self._dialog = dialog
-        self.busy_changed.emit(True)
+        self._enter(SendState.CONFIRMING)
         self.present_confirmation(dialog)
 
     def _caution(self, fingerprint: str) -> str:
@@ -180,43 +217,56 @@ class SendController(QObject):
             return self.tr("You already sent this same campaign %1. Send it again?").replace("%1", ago)
         return ""
 
-    def _on_confirmation_finished(self, result: int, body: dict, fingerprint: str) -> None:
-        dialog, self._dialog = self._dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
+    def _on_confirmation_finished(
+        self, dialog: ConfirmSendDialog, result: int, prepared: PreparedSend, connection: Connection, fingerprint: str
+    ) -> None:
+        if self._state is not SendState.CONFIRMING or dialog is not self._dialog:
+            return  # a late or repeated answer of a confirmation already answered
+        self._dialog = None
+        dialog.deleteLater()
         if result != QDialog.DialogCode.Accepted:
-            self.busy_changed.emit(False)
+            self._enter(SendState.IDLE)
             return
         self.editor.revalidate()  # the confirmation may have stayed open past the planned time
         if self.editor.errors:
-            self.busy_changed.emit(False)
+            self._enter(SendState.IDLE)
             show_message(self._window, self.tr("The campaign was not sent"),
                          self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."))
             return
-        self._busy = True
-        connection = self._connection()
-        record = _Recorder(self._history, connection, self.editor.document)
-        task = Task(_send, connection.client, body, record, parent=self)
-        task.succeeded.connect(lambda info: self._on_sent(info, fingerprint))
-        task.failed.connect(lambda error: self._on_failed(error, fingerprint))
+        if self._connection() is not connection:  # Settings changed the server while the question was open
+            self._enter(SendState.IDLE)
+            show_message(self._window, self.tr("The campaign was not sent"),
+                         self.tr("The connection changed while you were confirming. Nothing was sent: "
+                                 "send again to confirm for the new connection."))
+            return
+        self._enter(SendState.SENDING)
+        demo = connection.demo
+        task = Task(_send, prepared, connection, lambda: self._history(demo), parent=self)
+        task.succeeded.connect(lambda result: self._on_send_ended(result, fingerprint))
+        task.failed.connect(lambda error: self._on_send_ended(_unexpected(error), fingerprint))
         task.finished.connect(self._on_task_finished)
         self._task = task
         task.start()
         self.request_started.emit()
 
-    def _on_sent(self, info: CampaignInfo, fingerprint: str) -> None:
-        self._sent_at[fingerprint] = time.monotonic()
-        self._unknown.discard(fingerprint)
-        self.sent.emit(info)
-        self.present_result(info)
-
-    def _on_failed(self, error: BaseException, fingerprint: str) -> None:
-        if not isinstance(error, api.ApiError):
-            error = api.UnexpectedResponse(
-                self.tr("Something went wrong while sending. Check the campaign list before trying again."),
-                details=f"{type(error).__name__}: {error}",
-            )
-        if isinstance(error, (api.OutcomeUnknown, api.ServerError, api.UnexpectedResponse)):
+    def _on_send_ended(self, result: SendResult, fingerprint: str) -> None:
+        if result.outcome is Outcome.CREATED and result.info is not None:
+            self._sent_at[fingerprint] = time.monotonic()
+            self._unknown.discard(fingerprint)
+            self.sent.emit(result.info)
+            try:
+                self.present_result(result.info)
+            except Exception:  # the campaign exists whatever the result dialog does
+                log.exception("the result of a send could not be shown")
+                show_message(self._window, self.tr("The campaign was created"),
+                             self.tr("The campaign was created (ID %1), but its details could not be shown. "
+                                     "See the Campaigns tab.").replace("%1", str(result.info.id)), kind="warning")
+            if result.notes:
+                show_message(self._window, self.tr("The campaign was created"), "\n\n".join(result.notes),
+                             kind="warning")
+            return
+        error = result.error or api.OutcomeUnknown()
+        if result.outcome is Outcome.UNKNOWN:
             self._unknown.add(fingerprint)
         if isinstance(error, api.Rejected):
             self.editor.set_server_problems(
@@ -227,16 +277,15 @@ class SendController(QObject):
 
     def _on_task_finished(self) -> None:
         self._task = None
-        self._busy = False
-        self.busy_changed.emit(False)
+        self._enter(SendState.IDLE)
 
     def _show_result(self, info: CampaignInfo) -> None:
         from ui.campaign_result import CampaignResultDialog
 
         connection = self._connection()
         dialog = CampaignResultDialog(
-            info, scheduled=is_scheduled(self.editor.document), demo=connection.demo,
-            time_zone=connection.account_time_zone, parent=self._window,
+            info, scheduled=is_scheduled(self.editor.document), demo=connection.demo if connection else False,
+            time_zone=connection.account_time_zone if connection else "UTC", parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -245,7 +294,7 @@ class SendController(QObject):
         message = error.user_message
         if isinstance(error, api.Rejected) and error.field_errors:
             message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
-        kind = "warning" if isinstance(error, (api.OutcomeUnknown, api.DuplicateRequest)) else "error"
+        kind = "warning" if error.outcome_unknown or isinstance(error, api.DuplicateRequest) else "error"
         title = self.tr("The campaign was not sent") if kind == "error" else self.tr("Check before sending again")
         action = None
         if error.outcome_unknown:
@@ -256,63 +305,22 @@ class SendController(QObject):
         show_message(self._window, title, message, details=error.details, kind=kind, action=action)
 
 
-class _Recorder:
-    """Writes the send into the campaign history (on the worker thread, around the request).
-    A history that cannot be written never turns a sent campaign into a failure."""
-
-    def __init__(self, history: Callable[[bool], History | None], connection: Connection, document) -> None:
-        from app.history import lists_of
-
-        self._history = history
-        self._connection = connection
-        self._lists = lists_of(document)  # now, on the GUI thread: the user may go on editing during the send
-        self.sent_at = datetime.now(timezone.utc)
-
-    def started(self) -> None:
-        self.sent_at = datetime.now(timezone.utc)  # just before the request leaves
-
-    def sent(self, body: dict, info: CampaignInfo) -> None:
-        self._write(body, info)
-
-    def unknown(self, body: dict) -> None:
-        self._write(body, None)
-
-    def _write(self, body: dict, info: CampaignInfo | None) -> None:
-        from app.history import record_send
-
-        try:
-            history = self._history(self._connection.demo)
-            if history is not None:
-                record_send(history, self._connection, self._lists, body, sent_at=self.sent_at, info=info)
-        except Exception:  # the campaign is what matters; the history is a convenience
-            log.warning("the send could not be written to the history", exc_info=True)
-
-
-def _send(context, client: api.WwtClient, body: dict, record: _Recorder) -> CampaignInfo:
-    try:
-        json.dumps(body, allow_nan=False)  # what the client will send: a body it refuses never leaves
-    except (TypeError, ValueError) as exc:
-        raise api.ApiError(
-            QCoreApplication.translate("SendController", "The campaign could not be prepared for sending. "
-                                       "Nothing was sent."),
-            details=f"{type(exc).__name__}: {exc}", outcome_unknown=False,
-        ) from None
-    record.started()
-    try:
-        info = client.send_campaign(body)
-    except api.ApiError as exc:
-        if exc.outcome_unknown:
-            record.unknown(body)
-        raise
-    except Exception as exc:  # not the server's answer: the request may have left, so treat it as unknown
-        record.unknown(body)
-        raise api.OutcomeUnknown(
+def _unexpected(error: BaseException) -> SendResult:
+    """A worker that failed outside the pipeline's own handling: the request may have left."""
+    return SendResult(
+        Outcome.UNKNOWN,
+        error=api.OutcomeUnknown(
             QCoreApplication.translate(
                 "SendController",
                 "Something went wrong while sending, so the campaign may or may not have been created. "
                 "Check the campaign list before sending again.",
             ),
-            details=f"{type(exc).__name__}: {exc}",
-        ) from None
-    record.sent(body, info)
-    return info
+            details=f"{type(error).__name__}: {error}",
+        ),
+    )
+
+
+def _send(
+    context: object, prepared: PreparedSend, connection: Connection, history: Callable[[], History]
+) -> SendResult:
+    return send_prepared(prepared, connection, history)

@@ -32,7 +32,7 @@ import httpx
 
 import app
 from app import limits
-from app.api import errors
+from app.api import bounded, errors
 from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender, as_int
 from app.api.redact import redact
 from app.api.responses import (
@@ -54,6 +54,11 @@ CAMPAIGNS_PATH = "/api/campaigns"
 BALANCE_PATH = "/api/accounts/balance"
 SENDERS_PATH = "/api/senders"
 MAX_GROUP_PAGES = 10_000  # a last guard against a server that never stops giving new pages
+# Bounds of one exchange (see ``app.api.bounded``; the README names them). A campaign send may
+# take the server a while (it creates the campaign before answering), so it has the longest.
+REQUEST_DEADLINE = 30.0  # seconds, connecting + sending + reading the whole answer
+SEND_DEADLINE = 90.0
+MAX_ANSWER_BYTES = 8 * 1024 * 1024  # as received and once decompressed; real answers are a few kB
 
 KeySource = Callable[[], "str | None"]
 
@@ -99,19 +104,31 @@ class WwtClient:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 15.0,
-        send_timeout: float = 60.0,
+        send_timeout: float | None = None,
+        deadline: float | None = None,
+        send_deadline: float | None = None,
+        max_answer_bytes: int | None = None,
         user_agent: str | None = None,
     ) -> None:
         self._base_url = base_url.strip().rstrip("/")
         self._address_ok = _usable_address(self._base_url)
         self._key_source: KeySource = api_key if callable(api_key) else self._fixed_key(api_key)
         self._timeout = _timeout(timeout)
-        self._send_timeout = _timeout(timeout, read=send_timeout)
+        # None: the module's bounds, read now (so that a test can narrow them for a whole command)
+        self._deadline = REQUEST_DEADLINE if deadline is None else deadline
+        self._send_deadline = SEND_DEADLINE if send_deadline is None else send_deadline
+        # The send may wait for its answer as long as its deadline allows (the deadline then says so).
+        self._send_timeout = _timeout(timeout, read=self._send_deadline if send_timeout is None else send_timeout)
+        self._max_answer_bytes = MAX_ANSWER_BYTES if max_answer_bytes is None else max_answer_bytes
         self._http = httpx.Client(
             base_url=self._base_url if self._address_ok else "https://invalid.invalid",
             transport=transport,
             timeout=self._timeout,
-            headers={"User-Agent": user_agent or default_user_agent(), "Accept": "application/json"},
+            headers={
+                "User-Agent": user_agent or default_user_agent(),
+                "Accept": "application/json",
+                "Accept-Encoding": bounded.ACCEPT_ENCODING,
+            },
             follow_redirects=False,
         )
         self._token: str | None = None
@@ -163,7 +180,7 @@ class WwtClient:
 
     def _fetch_token(self) -> str:
         key = self._read_key()
-        call = Call("POST", LOGIN_PATH, "login", self._timeout, content=dumps({"api_key": key}))
+        call = Call("POST", LOGIN_PATH, "login", self._timeout, self._deadline, content=dumps({"api_key": key}))
         response = self._execute(call, None, extra_secrets=(key,))
         payload = json_or_none(response)
         bearer = payload.get("bearer") if isinstance(payload, dict) else None
@@ -201,7 +218,7 @@ class WwtClient:
         )
         started = time.monotonic()
         try:
-            response = self._http.send(request)
+            response = bounded.exchange(self._http, request, seconds=call.deadline, max_bytes=self._max_answer_bytes)
         except Exception as exc:
             log.debug("%s %s failed after %.0f ms: %s", call.method, call.path,
                       (time.monotonic() - started) * 1000, type(exc).__name__)
@@ -249,7 +266,7 @@ class WwtClient:
     def _get(
         self, path: str, kind: type, params: tuple[tuple[str, str], ...] = (), item: str | None = None
     ) -> tuple[Any, dict[str, Any]]:
-        return self._call(Call("GET", path, "read", self._timeout, params=params, item=item), kind)
+        return self._call(Call("GET", path, "read", self._timeout, self._deadline, params=params, item=item), kind)
 
     # --- contact lists -------------------------------------------------------------------
 
@@ -302,7 +319,7 @@ class WwtClient:
 
         Raises ``ValueError`` (before anything is sent) if ``body`` is not valid JSON data.
         """
-        call = Call("POST", SEND_PATH, "send", self._send_timeout, content=dumps(body))
+        call = Call("POST", SEND_PATH, "send", self._send_timeout, self._send_deadline, content=dumps(body))
         data, _ = self._call(call, dict)
         return CampaignInfo.from_raw(data)
 
@@ -319,7 +336,8 @@ class WwtClient:
 
         Raises ``InvalidCampaignStatus`` when it has already finished or was stopped.
         """
-        call = Call("PATCH", f"{CAMPAIGNS_PATH}/{_id(campaign_id)}/stop", "stop", self._timeout, item="campaign")
+        path = f"{CAMPAIGNS_PATH}/{_id(campaign_id)}/stop"
+        call = Call("PATCH", path, "stop", self._timeout, self._deadline, item="campaign")
         response = self._execute(call, self._current_token())
         payload = json_or_none(response)
         data = payload.get("data") if isinstance(payload, dict) else None

@@ -30,6 +30,12 @@ def as_int(value: Any) -> int | None:
     return None
 
 
+def as_id(value: Any) -> int | None:
+    """A server id: a whole number from 1 up (anything else cannot name an item in a path)."""
+    number = as_int(value)
+    return number if number is not None and number > 0 else None
+
+
 def as_float(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
@@ -108,7 +114,7 @@ class ContactList:
     def from_raw(cls, value: Any) -> ContactList:
         raw = as_dict(value)
         return cls(
-            id=as_int(raw.get("id")),
+            id=as_id(raw.get("id")),
             name=as_str(raw.get("name")),
             description=as_str(raw.get("description")),
             contacts=as_int(_first(raw, "items", "contacts")),
@@ -149,7 +155,7 @@ class CampaignInfo:
         statistics = counters(raw.get("statistics"))
         sms = _sms_statistics(raw)
         return {
-            "id": as_int(raw.get("id")),
+            "id": as_id(raw.get("id")),
             "name": as_str(raw.get("name")),
             "sender": as_str(raw.get("sender")),
             "status": as_str(raw.get("status")),
@@ -231,7 +237,7 @@ class SmsSender:
     def from_raw(cls, value: Any) -> SmsSender:
         raw = as_dict(value)
         return cls(
-            id=as_int(raw.get("id")),
+            id=as_id(raw.get("id")),
             sender=as_str(_first(raw, "sender", "name")),
             status=as_str(raw.get("status")),
             raw=raw,

@@ -14,7 +14,9 @@ from typing import Any, Literal
 
 import httpx
 
+from app import safe_json
 from app.api import errors
+from app.api.bounded import AnswerTooLarge, DeadlinePassed
 from app.api.redact import body_excerpt, redact, shorten
 
 Action = Literal["login", "read", "send", "stop"]
@@ -32,6 +34,7 @@ class Call:
     path: str
     action: Action
     timeout: httpx.Timeout
+    deadline: float  # seconds for the whole exchange (see ``app.api.bounded``)
     params: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
     item: str | None = None  # "campaign", "contact list": an id in the path names one
@@ -64,11 +67,14 @@ def dumps(value: Any) -> bytes:
 
 
 def json_or_none(response: httpx.Response) -> Any:
-    """The decoded JSON body, or ``_NO_JSON``."""
+    """The decoded JSON body, or ``_NO_JSON`` (also for JSON nested too deep or with unusable numbers).
+
+    Lone surrogates are replaced: the rest of a server's answer is still worth reading.
+    """
     if not response.content:
         return _NO_JSON
     try:
-        return json.loads(response.content)
+        return safe_json.loads(response.content, surrogates="replace")
     except ValueError:
         return _NO_JSON
 
@@ -199,6 +205,14 @@ SEND_UNREADABLE = (
     "The server's answer to the campaign could not be read. "
     "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
 )
+SEND_NO_ANSWER = (
+    "The server did not confirm the campaign within {seconds} seconds. "
+    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+)
+SEND_REFUSED_NO_REASON = (
+    "The server did not accept the campaign and gave no reason, so it was not created. "
+    "Check the campaign, then try again; if it keeps happening, send the details to support."
+)
 NOT_A_WWT_SERVER = (
     "The server address in Settings does not lead to the WWT.world service. "
     "Check the address in Settings. Nothing was done."
@@ -250,6 +264,12 @@ def error_from_response(
             general_errors=general,
             **kw,
         )
+    if call.action == "send" and not 400 <= status < 500:
+        # A redirect or an odd status after a POST (a 303 "see other" says it was processed): the
+        # campaign may exist.
+        return errors.UnexpectedResponse(SEND_UNREADABLE, details, outcome_unknown=True, **kw)
+    if call.action == "send":
+        return errors.Rejected(SEND_REFUSED_NO_REASON, details, **kw)
     # 1xx/3xx, or a 4xx without any message: nothing says the request was processed.
     return errors.UnexpectedResponse(None, details, **kw)
 
@@ -293,6 +313,10 @@ def error_from_exception(exc: Exception, call: Call, secrets: Iterable[str | Non
     if isinstance(exc, (*NOTHING_SENT, httpx.InvalidURL)):
         return errors.CannotReachServer(None, details)
     if call.action == "send":
+        if isinstance(exc, DeadlinePassed):
+            return errors.OutcomeUnknown(SEND_NO_ANSWER.format(seconds=f"{call.deadline:g}"), details)
+        if isinstance(exc, (AnswerTooLarge, httpx.DecodingError)):
+            return errors.OutcomeUnknown(SEND_UNREADABLE, details)
         return errors.OutcomeUnknown(None, details)
     if isinstance(exc, httpx.ProxyError):
         return errors.CannotReachServer(None, details)

@@ -5,7 +5,7 @@ A command's module is imported only when that command runs (``run`` names it as
 "module:function"), and the window's start does not wait for the command modules.
 Exit codes: 0 done; 1 nothing was sent because of the input (file, validation, no
 confirmation, usage); 2 the server refused; 3 the server could not be reached or the
-outcome is unknown.
+outcome is unknown; 130 stopped with Ctrl+C.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from app import APP_NAME, __version__
 from app.windows_console import attach_for_terminal_use
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
 CORE = "app.cli.commands"
 HISTORY = "app.cli.history_commands"
 WINDOW = "ui.commands"
@@ -172,7 +173,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not late_file:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.file = extra[0]
-    return _resolve(args.run)(args)
+    _report_settings_problem()
+    try:
+        return _resolve(args.run)(args)
+    except KeyboardInterrupt:  # a send catches its own (see app.cli.send_report); elsewhere nothing is lost
+        print("\nStopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _report_settings_problem() -> None:
+    """Read the settings once before the command: a file that cannot be used is moved aside here
+    and said once on stderr (the command's own reading then finds the defaults)."""
+    from app.config import load_settings
+
+    problem = load_settings().load_problem
+    if problem:
+        print(f"rcs-desk: {problem}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from app import api
 from app.campaign_file import CampaignFileError, CampaignDocument, load_campaign_file
-from app.cli import EXIT_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output
-from app.config import Settings, load_settings, save_settings
+from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output, send_report, signals
+from app.config import Settings, load_settings
 from app.connection import Connection, open_connection
 from app.credentials import CredentialsError, check_key_format, load_api_key, save_api_key
-from app.sending import send_body
+from app.history import open_history
+from app.sending.pipeline import NotSendable, prepare_send, send_prepared
 from app.validation import has_errors, validate_document
 
 
@@ -131,7 +132,11 @@ def send(args: argparse.Namespace) -> int:
         _say("Nothing was sent: correct the errors above first.")
         return EXIT_INPUT
     if not args.yes:
-        answer = _confirm(_send_summary(document))
+        try:
+            answer = _confirm(_send_summary(document))
+        except KeyboardInterrupt:
+            _say("\nNothing was sent.")
+            return EXIT_INTERRUPTED
         if answer is None:
             _say("Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking.")
             return EXIT_INPUT
@@ -140,26 +145,16 @@ def send(args: argparse.Namespace) -> int:
             return EXIT_INPUT
 
     def work(connection: Connection) -> int:
-        from app.cli import history_commands  # imported here: it imports this module
-
-        body = send_body(document, connection.account_time_zone)
-        sent_at = history_commands.utc_now()
         try:
-            info = connection.client.send_campaign(body)
-        except api.ApiError as exc:
-            if exc.outcome_unknown:
-                history_commands.note_unknown_outcome(connection, document, body, sent_at)
-            raise
-        history_commands.note_sent(connection, document, body, info, sent_at)
-        if document.campaign.sender:
-            settings.remember_sender(document.campaign.sender)
-            save_settings(settings)
-        if args.json:
-            output.print_json(info.raw)
-        else:
-            print("The campaign was created.")
-            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
-        return EXIT_OK
+            prepared = prepare_send(document, connection.account_time_zone)
+        except NotSendable as exc:
+            _say(str(exc))
+            return EXIT_INPUT
+        with signals.termination_raises():
+            result = send_prepared(prepared, connection, lambda: open_history(demo=connection.demo))
+        return send_report.report(
+            result, args, connection, settings, sender=document.campaign.sender, refused=_report_failure
+        )
 
     return _with_client(args, work)
 

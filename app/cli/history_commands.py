@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
-from typing import Any, TextIO
+from datetime import datetime
+from typing import TextIO
 
-from app.api.models import CampaignInfo
-from app.campaign_file import CampaignDocument
 from app.campaign_text import format_price
 from app.cli import output
 from app.cli import EXIT_INPUT, EXIT_OK
@@ -16,13 +14,11 @@ from app.cli.commands import _say, _with_client
 from app.connection import Connection
 from app.credentials import CredentialsError, load_api_key
 from app.history import (
-    lists_of,
     SEARCH_PAGE,
     History,
     HistoryError,
     HistoryRecord,
     open_history,
-    record_send,
     refresh_statuses,
     search_message,
 )
@@ -30,41 +26,6 @@ from app.history import (
 def server_label(connection: Connection) -> str:
     """Where a campaign sent through ``connection`` lives (each demo run is a server of its own)."""
     return connection.server_label
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-# Recording sends (called by ``commands.send``) -------------------------------------------------------
-
-
-def note_sent(
-    connection: Connection, document: CampaignDocument, body: dict[str, Any], info: CampaignInfo, sent_at: datetime
-) -> None:
-    """Add a confirmed send to the history; a failure to do so is reported, never raised."""
-    try:
-        with open_history(demo=connection.demo) as history:
-            record_send(history, connection, lists_of(document), body, sent_at=sent_at, info=info)
-    except HistoryError as exc:
-        _say(f"The campaign was created, but it could not be added to the campaign history: {exc.user_message}")
-
-
-def note_unknown_outcome(
-    connection: Connection, document: CampaignDocument, body: dict[str, Any], sent_at: datetime
-) -> None:
-    """Add a send whose answer never came to the history, and say how to find out what happened."""
-    try:
-        with open_history(demo=connection.demo) as history:
-            record_send(history, connection, lists_of(document), body, sent_at=sent_at)
-    except HistoryError as exc:
-        _say(f"This send could not be added to the campaign history: {exc.user_message}")
-        return
-    if not connection.demo:
-        _say(
-            "This send was added to the campaign history: "
-            "`rcs-desk campaigns` looks for it in the account's campaigns."
-        )
 
 
 # rcs-desk campaigns --------------------------------------------------------------------------------
@@ -127,6 +88,9 @@ def _refresh(args: argparse.Namespace, history: History, connection: Connection)
     return EXIT_OK
 
 
+ANSWER_NEVER_CAME = "answer never came: check"
+
+
 def _local_time(utc_text: str) -> str:
     try:
         return datetime.fromisoformat(utc_text).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -153,7 +117,7 @@ def print_records(records: list[HistoryRecord], *, show_origin: bool = False, ou
     for record in records:
         row = [
             _local_time(record.sent_at),
-            record.status,
+            ANSWER_NEVER_CAME if record.outcome_unknown else record.status,
             "—" if record.campaign_id is None else str(record.campaign_id),
             _pair(record.delivered, record.sent),
             _pair(record.sms_delivered, record.sms_sent),

@@ -22,6 +22,7 @@ from app.history.store import History
 MATCH_AFTER = timedelta(minutes=5)
 MATCH_BEFORE = timedelta(minutes=2)
 SEARCH_PAGE = 100  # newest campaigns of the account looked through
+BAD_ID = "The server gave this campaign an ID that cannot be looked up, so its status is not refreshed."
 
 
 class CampaignSource(Protocol):
@@ -138,9 +139,10 @@ def refresh_statuses(
         assert record.campaign_id is not None
         try:
             info = (client.get_campaign_detail if detail else client.get_campaign)(record.campaign_id)
-        except (api.NotFound, api.AccessDenied) as exc:
-            history.set_refresh_problem(record.record_id, exc.user_message)
-            result.problems[record.record_id] = exc.user_message
+        except (api.NotFound, api.AccessDenied, ValueError) as exc:  # ValueError: an id no path can hold
+            message = exc.user_message if isinstance(exc, api.ApiError) else BAD_ID
+            history.set_refresh_problem(record.record_id, message)
+            result.problems[record.record_id] = message
             continue
         result.refreshed += 1
         if history.update_status(record.record_id, info):

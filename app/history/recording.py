@@ -22,6 +22,7 @@ def record_send(
     *,
     sent_at: datetime,
     info: CampaignInfo | None = None,
+    intent_id: int | None = None,
 ) -> int:
     """Record a send: confirmed when ``info`` is the server's answer, else of unknown outcome.
 
@@ -29,7 +30,8 @@ def record_send(
     ``app.sending.send_body``), so that is the zone recorded, whatever zone the file was planned in.
     ``sent_at`` is the moment just before the request left (it bounds the search for a campaign
     whose answer never came). ``lists`` are the chosen lists' names and sizes (``lists_of``), taken
-    when the user confirmed, not read again later.
+    when the user confirmed, not read again later. ``intent_id`` is the record written before the
+    request left (without ``info``): the confirmed send completes that record.
     """
     common = {
         "lists": lists,
@@ -39,4 +41,4 @@ def record_send(
     }
     if info is None:
         return history.record_unknown_outcome(body, **common)
-    return history.record_sent(body, info, **common)
+    return history.record_sent(body, info, intent_id=intent_id, **common)

@@ -27,6 +27,7 @@ from app.history.records import (
     STATUS_UNKNOWN_OUTCOME,
     HistoryRecord,
     dumps,
+    dumps_answer,
     from_row,
     server_time_to_utc,
     status_values,
@@ -126,20 +127,33 @@ class History:
         time_zone: str,
         server: str,
         sent_at: datetime | None = None,
+        intent_id: int | None = None,
     ) -> int:
         """Record a send the server confirmed; the record's id.
 
         ``request`` is exactly the body sent, ``campaign`` the server's answer, ``lists`` what was
         known about each list (name, contacts), ``time_zone`` the account's zone the request was
         meant in, ``server`` where the campaign lives (the server address, or a
-        ``demo_server_label()``), ``sent_at`` when the request left (default: now).
+        ``demo_server_label()``), ``sent_at`` when the request left (default: now). ``intent_id``
+        is the record written before the request left (``record_unknown_outcome``): it becomes
+        this send's record, so one send is always one record.
         """
         when = utc_iso(sent_at or self._clock())
 
         def work(conn: sqlite3.Connection) -> int:
             record_id = None
+            if intent_id is not None:
+                found = conn.execute("SELECT id FROM records WHERE id = ?", (intent_id,)).fetchone()
+                record_id = intent_id if found is not None else None
             if campaign.id is not None:
-                record_id = self._take_over(conn, server, campaign.id)
+                other = self._take_over(conn, server, campaign.id, besides=record_id)
+                if record_id is None:
+                    record_id = other
+                elif other is not None:  # a search meanwhile took this campaign for another send's
+                    conn.execute(
+                        "UPDATE records SET campaign_id = NULL, status = ? WHERE id = ?",
+                        (STATUS_UNKNOWN_OUTCOME, other),
+                    )
             values = {
                 "origin": ORIGIN_LOCAL,
                 "server": server,
@@ -149,7 +163,7 @@ class History:
                 "sent_by": self._user,
                 "time_zone": time_zone,
                 "request_json": dumps(dict(request)),
-                "campaign_json": dumps(campaign.raw),
+                "campaign_json": dumps_answer(campaign.raw),
                 "sender": request.get("sender") if isinstance(request.get("sender"), str) else None,
             }
             record_id = self._upsert(conn, record_id, values)
@@ -211,7 +225,7 @@ class History:
                     raise HistoryError("That campaign is already in the history as another send.")
             conn.execute(
                 "UPDATE records SET campaign_id = ?, campaign_json = ?, status = ? WHERE id = ?",
-                (campaign.id, dumps(campaign.raw), campaign.status or "creation", record_id),
+                (campaign.id, dumps_answer(campaign.raw), campaign.status or "creation", record_id),
             )
             self._apply(conn, record_id, campaign, refreshed=True)
 
@@ -266,14 +280,14 @@ class History:
                         "status": info.status or "creation",
                         "sent_at": utc_iso(created),
                         "time_zone": time_zone,
-                        "campaign_json": dumps(info.raw),
+                        "campaign_json": dumps_answer(info.raw),
                     }
                     record_id = self._upsert(conn, None, values)
                     added += 1
                 else:
                     record_id = row[0]
                     if row[1] == ORIGIN_WEB:
-                        conn.execute("UPDATE records SET campaign_json = ? WHERE id = ?", (dumps(info.raw), record_id))
+                        conn.execute("UPDATE records SET campaign_json = ? WHERE id = ?", (dumps_answer(info.raw), record_id))
                 self._apply(conn, record_id, info, refreshed=True)
             return added
 
@@ -382,7 +396,7 @@ class History:
         params: list[Any] = list(values.values())
         extra = ", latest_json = ?" if refreshed else ""
         if refreshed:
-            params.append(dumps(info.raw))
+            params.append(dumps_answer(info.raw))
         conn.execute(
             f"UPDATE records SET {assignments}{extra}, refreshed_at = ?, refresh_problem = NULL WHERE id = ?",
             [*params, utc_iso(self._clock()), record_id],

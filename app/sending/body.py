@@ -1,4 +1,4 @@
-"""Turning an edited campaign into the exact request that is sent, and describing the result."""
+"""Turning an edited campaign into the exact request that is sent."""
 
 from __future__ import annotations
 

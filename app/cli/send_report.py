@@ -1,0 +1,92 @@
+"""What ``rcs-desk send`` says about a ``SendResult``, and its exit code.
+
+Once the campaign may exist, nothing said here can fail the command: a problem while printing or
+saving settings is reported if possible and the exit code stays 0 (created) or 3/130 (unknown).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from app import api
+from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
+from app.config import Settings, save_settings
+from app.connection import Connection
+from app.sending.pipeline import Outcome, SendNotStarted, SendResult
+
+FIND_IT = "This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns."
+
+
+def _say(message: str) -> None:
+    """Print to standard error; a closed or broken terminal is not a reason to fail a send."""
+    try:
+        print(message, file=sys.stderr)
+    except Exception:
+        pass
+
+
+def report(
+    result: SendResult,
+    args: argparse.Namespace,
+    connection: Connection,
+    settings: Settings,
+    *,
+    sender: str | None,
+    refused: Callable[[api.ApiError, argparse.Namespace], int],
+) -> int:
+    """Say how the send ended; the command's exit code. ``sender`` is remembered after a success."""
+    if result.outcome is Outcome.NOT_SENT:
+        assert result.error is not None
+        for note in result.notes:
+            _say(note)
+        if isinstance(result.error, SendNotStarted):
+            _say(result.error.user_message)
+            if args.verbose and result.error.details:
+                _say(f"Details: {result.error.details}")
+            return EXIT_INPUT
+        return refused(result.error, args)
+    if result.outcome is Outcome.UNKNOWN:
+        return _report_unknown(result, args, connection)
+    return _report_created(result, args, connection, settings, sender)
+
+
+def _report_unknown(result: SendResult, args: argparse.Namespace, connection: Connection) -> int:
+    error = result.error or api.OutcomeUnknown()
+    _say(("\n" if result.interrupted is not None else "") + error.user_message)
+    if args.verbose and error.details:
+        _say(f"Details: {error.details}")
+    if result.record_id is not None and not connection.demo:
+        _say(FIND_IT)
+    return EXIT_INTERRUPTED if isinstance(result.interrupted, KeyboardInterrupt) else EXIT_UNREACHABLE
+
+
+def _report_created(
+    result: SendResult, args: argparse.Namespace, connection: Connection, settings: Settings, sender: str | None
+) -> int:
+    info = result.info
+    assert info is not None
+    try:
+        if args.json:
+            output.print_json(info.raw)
+        else:
+            print("The campaign was created.")
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
+        sys.stdout.flush()
+    except BaseException:  # a closed pipe, Ctrl+C while printing: the campaign exists all the same
+        _say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")
+    for note in result.notes:
+        _say(note)
+    if sender:
+        try:
+            settings.remember_sender(sender)
+            save_settings(settings)
+        except Exception as exc:
+            _say(f"The campaign was created. Its sender could not be added to the settings: {_plain(exc)}")
+    return EXIT_OK
+
+
+def _plain(exc: Exception) -> str:
+    message = getattr(exc, "user_message", None)
+    return message if isinstance(message, str) else "the settings file could not be written."

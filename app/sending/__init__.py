@@ -1,0 +1,7 @@
+"""Sending a campaign: the exact request (``body``) and the one path every send takes (``pipeline``)."""
+
+from __future__ import annotations
+
+from app.sending.body import send_body, start_at_in_zone
+
+__all__ = ["send_body", "start_at_in_zone"]
