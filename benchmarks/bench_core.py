@@ -60,7 +60,7 @@ def bench_validate() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = five_card_file(Path(folder))
         bare = median_wall([sys.executable, "-c", "pass"])
-        validate = median_wall([sys.executable, "-m", "app", "validate", str(path)])
+        validate = median_wall([sys.executable, "-m", "rcs_desk", "validate", str(path)])
     print(f"validate 5-card file: {validate:.3f} s wall (median of {RUNS}); bare python start {bare:.3f} s; "
           f"ratio {validate / bare:.1f}x; budget 0.3 s: {'met' if validate < 0.3 else 'NOT met'}")
 

@@ -47,7 +47,7 @@ def time_to_first_paint(command: list[str], env: dict[str, str]) -> float:
 
 
 def bench_start(home: str) -> None:
-    app = [sys.executable, "-m", "app", "--demo"]
+    app = [sys.executable, "-m", "rcs_desk", "--demo"]
     bare = [sys.executable, str(ROOT / "benchmarks" / "hello_window.py")]
     env = _env(home)
     time_to_first_paint(app, env)  # warm the file cache for both

@@ -16,13 +16,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.campaign import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion  # noqa: E402
-from app.campaign_file import CampaignDocument, ListInfo  # noqa: E402
+from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion  # noqa: E402
+from app.campaign.file import CampaignDocument, ListInfo  # noqa: E402
 from app.sandbox.demo_data import FIRST_LIST_ID  # noqa: E402
-from ui.application import build_window, create_application  # noqa: E402
-from ui.qt_messages import route_qt_messages  # noqa: E402
-from ui.settle import wait_until  # noqa: E402
-from ui.theme import use_theme  # noqa: E402
+from ui.shell.application import build_window, create_application  # noqa: E402
+from ui.shell.qt_messages import route_qt_messages  # noqa: E402
+from ui.shell.settle import wait_until  # noqa: E402
+from ui.common.theme import use_theme  # noqa: E402
 
 MEDIA = "https://demo.rcs-desk.invalid/media/"
 CAMPAIGNS = (

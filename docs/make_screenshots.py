@@ -46,7 +46,7 @@ def autumn_offer(folder: Path) -> Path:
 
 
 def shoot(name: str, file: Path | None, *options: str, home: str) -> None:
-    command = [sys.executable, "-m", "app", "--demo", "screenshot", str(OUT / name), *options]
+    command = [sys.executable, "-m", "rcs_desk", "--demo", "screenshot", str(OUT / name), *options]
     if file is not None:
         command.append(str(file))
     env = dict(os.environ, RCS_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")

@@ -24,12 +24,12 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from app import limits  # noqa: E402
-from app.config import Settings, app_paths  # noqa: E402
+from app.campaign import limits  # noqa: E402
+from app.platform.config import Settings, app_paths  # noqa: E402
 from app.sandbox import SandboxServer  # noqa: E402
-from ui.application import create_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.qt_messages import route_qt_messages  # noqa: E402
+from ui.shell.application import create_application  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.qt_messages import route_qt_messages  # noqa: E402
 from ui_window_helpers import sandbox_connection  # noqa: E402
 
 KEYS = "abcdefghij"

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from hypothesis import strategies as st
 
-from app import limits
-from app.campaign import format_start_at
+from app.campaign import limits
+from app.campaign.model import format_start_at
 
 # Fixed clock for generated schedules: 12:00 UTC on 10 January 2025.
 NOW = datetime.fromisoformat("2025-01-10T12:00:00+00:00")
@@ -285,7 +285,7 @@ hostile_campaign_files = st.one_of(
 
 
 def largest_accepted_file() -> dict:
-    """A campaign file at every bound of ``app.limits.MAX_FILE_*`` at once: the slowest one the window opens."""
+    """A campaign file at every bound of ``app.campaign.limits.MAX_FILE_*`` at once: the slowest one the window opens."""
     n = limits.MAX_FILE_TEXT
 
     def button(number: int) -> dict:

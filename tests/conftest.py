@@ -68,7 +68,7 @@ def no_background_task_left(request):
         return
     from PySide6.QtCore import QCoreApplication
 
-    from ui import workers
+    from ui.common import workers
 
     assert workers.wait_for_all(5000), "a background task did not end"
     QCoreApplication.processEvents()  # let the ended tasks report and clean up

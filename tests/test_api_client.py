@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 import app
-from app import limits
+from app.campaign import limits
 from app.api import (
     KEY_REFUSED_MESSAGE,
     ApiError,

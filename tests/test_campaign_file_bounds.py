@@ -21,9 +21,11 @@ from campaign_strategies import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import limits, safe_json
+from app.campaign import limits
+
+from app.platform import safe_json
 from app.api.responses import dumps
-from app.campaign_file import CampaignFileError, is_valid_time_zone, load_campaign_file
+from app.campaign.file import CampaignFileError, is_valid_time_zone, load_campaign_file
 from app.cli import EXIT_INPUT, EXIT_OK, main
 from app.sending import send_body
 from app.validation import has_errors, validate_document

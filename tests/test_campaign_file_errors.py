@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from app.campaign_file import CampaignFileError, load_campaign_file
+from app.campaign.file import CampaignFileError, load_campaign_file
 
 CASES = [
     (b'{"format": "rcs-desk.campaign", "version": 2, "time_zone": "UTC", "request": {}}', "newer version"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.campaign_file import load_campaign_file
+from app.campaign.file import load_campaign_file
 from app.cli import main
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 

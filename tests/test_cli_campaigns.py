@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app.campaign_file import load_campaign_file
+from app.campaign.file import load_campaign_file
 from app.cli import build_parser, main
-from app.config import app_paths, load_settings
+from app.platform.config import app_paths, load_settings
 from app.history import STATUS_UNKNOWN_OUTCOME, open_history
 from app.sandbox import DEMO_API_KEY, Faults, LoopbackServer, SandboxServer
 from app.sending import send_body

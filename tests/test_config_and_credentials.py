@@ -8,7 +8,9 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app import config, credentials
+from app.platform import config
+
+from app.platform import credentials
 
 
 def test_home_override_puts_everything_in_one_folder(tmp_path, monkeypatch):

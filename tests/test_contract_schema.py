@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from app.campaign import Campaign
+from app.campaign.model import Campaign
 from app.validation import has_errors, validate_request
 from campaign_strategies import NOW, campaigns
 

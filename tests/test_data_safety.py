@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from settings_damage import DAMAGE, damage_settings
 
-from app import config
+from app.platform import config
 from app.api.models import CampaignDetail, CampaignInfo
-from app.campaign_file import ListInfo, load_campaign_file
+from app.campaign.file import ListInfo, load_campaign_file
 from app.cli import main
 from app.history import History, HistoryError, db, migrations
 from app.history import records as history_records
-from app.recovery import RecoveryStore
+from app.platform.recovery import RecoveryStore
 
 ROOT = Path(__file__).resolve().parents[1]
 HELLO = ROOT / "examples" / "hello-text.rcs.json"

@@ -17,8 +17,8 @@ import pytest
 
 from app import api
 from app.api.models import CampaignDetail, CampaignInfo
-from app.campaign_file import ListInfo
-from app.config import app_paths
+from app.campaign.file import ListInfo
+from app.platform.config import app_paths
 from app.history import (
     ORIGIN_LOCAL,
     ORIGIN_WEB,
@@ -575,7 +575,7 @@ def test_a_busy_database_gives_a_plain_message(tmp_path, monkeypatch):
 WRITER = """
 import sys
 from app.api.models import CampaignInfo
-from app.campaign_file import ListInfo
+from app.campaign.file import ListInfo
 from app.history import History
 
 history = History(sys.argv[1])

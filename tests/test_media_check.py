@@ -7,8 +7,8 @@ import threading
 import httpx
 import pytest
 
-from app import limits
-from app.media_check import check_media
+from app.campaign import limits
+from app.campaign.media_check import check_media
 from media_server import MediaServer, Route, tiny_png
 
 

@@ -17,7 +17,8 @@ from types import SimpleNamespace
 import pytest
 
 import app
-from app import resources, windows_console
+from app.platform import resources
+from app.platform import windows_console
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build_spec" / "rcs_desk.spec"
@@ -138,7 +139,7 @@ def test_excludes_leave_out_test_tools_and_unused_qt(spec_support):
     excluded = set(spec_support.EXCLUDED_MODULES)
     assert {"tkinter", "pytest", "_pytest", "hypothesis", "setuptools", "pip", "PySide6.QtNetwork",
             "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded
-    used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "httpx", "keyring", "certifi", "app", "ui"}
+    used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "httpx", "keyring", "certifi", "rcs_desk", "app", "ui"}
     assert not used & excluded
 
 
@@ -430,7 +431,7 @@ def test_not_windows_does_nothing(monkeypatch):
 
 
 def test_keyring_report_names_the_backends_or_why_not():
-    from app import keyring_info
+    from app.platform import keyring_info
 
     assert {"SecretService", "Windows", "macOS"} <= set(keyring_info.backend_modules())
     report = keyring_info.keyring_report()
@@ -438,14 +439,14 @@ def test_keyring_report_names_the_backends_or_why_not():
 
 
 def test_keyring_report_when_the_metadata_was_not_packaged(monkeypatch):
-    from app import keyring_info
+    from app.platform import keyring_info
 
     monkeypatch.setattr(keyring_info.metadata, "entry_points", lambda group: [])
     assert "package metadata missing" in keyring_info.keyring_report()
 
 
 def test_keyring_report_says_why_a_backend_cannot_load(monkeypatch):
-    from app import keyring_info
+    from app.platform import keyring_info
 
     class BrokenEntryPoint:
         name = "Broken"
@@ -552,7 +553,7 @@ def test_scripts_parse():
 def test_first_paint_is_reported_with_the_title(qtbot, monkeypatch, capsys):
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    from ui.first_paint import report_first_paint
+    from ui.shell.first_paint import report_first_paint
 
     monkeypatch.setenv("RCS_DESK_REPORT_FIRST_PAINT", "quit")
     window = QMainWindow()
@@ -570,7 +571,7 @@ def test_first_paint_is_reported_with_the_title(qtbot, monkeypatch, capsys):
 def test_first_paint_report_is_off_by_default(qtbot, monkeypatch):
     from PySide6.QtWidgets import QWidget
 
-    from ui.first_paint import report_first_paint
+    from ui.shell.first_paint import report_first_paint
 
     monkeypatch.delenv("RCS_DESK_REPORT_FIRST_PAINT", raising=False)
     widget = QWidget()

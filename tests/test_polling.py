@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.polling import FASTEST_S, SLOWEST_S, PollState, next_interval
+from app.history.polling import FASTEST_S, SLOWEST_S, PollState, next_interval
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.campaign import Campaign
-from app.campaign_file import CampaignDocument, ListInfo, document_from_json
-from app.process_lock import FileLock, pid_alive
-from app.recovery import RecoveryStore
+from app.campaign.model import Campaign
+from app.campaign.file import CampaignDocument, ListInfo, document_from_json
+from app.platform.process_lock import FileLock, pid_alive
+from app.platform.recovery import RecoveryStore
 from child_output import read_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,9 +208,9 @@ def test_locks_and_process_ids(tmp_path):
 WINDOW = """
 import sys
 from pathlib import Path
-from app.campaign import Campaign
-from app.campaign_file import CampaignDocument, ListInfo
-from app.recovery import RecoveryStore
+from app.campaign.model import Campaign
+from app.campaign.file import CampaignDocument, ListInfo
+from app.platform.recovery import RecoveryStore
 
 store = RecoveryStore(sys.argv[1])
 text = sys.argv[2]

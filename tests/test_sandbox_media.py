@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from app.connection import DEMO_BASE_URL
-from app.media_check import check_media
+from app.tasks.connection import DEMO_BASE_URL
+from app.campaign.media_check import check_media
 from app.sandbox import SandboxServer, SandboxTransport
 from app.sandbox.media import media_names
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from app import limits
+from app.campaign import limits
 from app.sandbox import DEMO_API_KEY, Faults, SandboxServer, SandboxTransport
 from app.sandbox import timeline
 from app.sandbox.demo_data import FIRST_LIST_ID

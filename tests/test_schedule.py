@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.schedule import (
+from app.campaign.schedule import (
     check_start_at,
     describe_day,
     is_ambiguous,
@@ -144,9 +144,9 @@ def test_describe_day_does_not_depend_on_the_locale():
     assert describe_day(date(2025, 2, 9)) == "9 February 2025"
 
 
-@pytest.mark.parametrize("first", ["app.schedule", "app.validation", "app.validation.problems"])
+@pytest.mark.parametrize("first", ["app.campaign.schedule", "app.validation", "app.validation.problems"])
 def test_modules_import_in_any_order(first):
     root = Path(__file__).resolve().parents[1]
-    code = f"import {first}; import app.schedule, app.validation; print(app.validation.validate_request)"
+    code = f"import {first}; import app.campaign.schedule, app.validation; print(app.validation.validate_request)"
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

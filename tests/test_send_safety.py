@@ -12,10 +12,10 @@ import pytest
 
 from app import api
 from app.api import client as client_module
-from app.campaign_file import load_campaign_file
+from app.campaign.file import load_campaign_file
 from app.cli import main
-from app.config import load_settings
-from app.connection import open_connection
+from app.platform.config import load_settings
+from app.tasks.connection import open_connection
 from app.history import HistoryError, open_history
 from app.history.store import History
 from app.sending.pipeline import Outcome, prepare_send, send_prepared
@@ -153,7 +153,7 @@ def test_created_stays_created_when_the_settings_cannot_be_saved(hostile, monkey
     def read_only(*args, **kwargs):  # as a read-only folder does (the tests run as root, so chmod would not)
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("app.atomic.tempfile.mkstemp", read_only)
+    monkeypatch.setattr("app.platform.atomic.tempfile.mkstemp", read_only)
     assert main(["send", str(SPRING), "--yes"]) == 0
     captured = capsys.readouterr()
     assert "The campaign was created." in captured.out

@@ -33,7 +33,7 @@ def send_and_signal(server: HostileServer, signum: int) -> subprocess.CompletedP
         "PYTHONUNBUFFERED": "1",
     }
     child = subprocess.Popen(
-        [sys.executable, "-m", "app", "send", str(SPRING), "--yes"],
+        [sys.executable, "-m", "rcs_desk", "send", str(SPRING), "--yes"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:

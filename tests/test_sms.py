@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from app import limits
-from app.sms import (
+from app.campaign import limits
+from app.campaign.sms import (
     GSM7_EXTENSION,
     count_sms,
     is_gsm7,
@@ -164,7 +164,7 @@ def test_replace_typographic_keeps_joiners_inside_emoji_sequences():
 
 
 def test_every_replacement_is_gsm7():
-    from app.sms import _TYPOGRAPHIC
+    from app.campaign.sms import _TYPOGRAPHIC
 
     for source, target in _TYPOGRAPHIC.items():
         assert not is_gsm7(source), source

@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
-from app.config import app_paths
-from app.recovery import RecoveryStore
+from app.platform.config import app_paths
+from app.platform.recovery import RecoveryStore
 from app.sandbox import SandboxServer
-from ui.autosave import MAX_WAIT_MS, Autosave
-from ui.editor_state import CampaignEditor
+from ui.shell.autosave import MAX_WAIT_MS, Autosave
+from ui.compose.editor_state import CampaignEditor
 
 CHILD = Path(__file__).resolve().parent / "autosave_child.py"
 
@@ -55,7 +55,7 @@ def test_edits_survive_a_kill_and_are_offered_back_exactly(qtbot, monkeypatch):
 
     from PySide6.QtWidgets import QLabel, QPushButton
 
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     asked = []
 
@@ -103,7 +103,7 @@ def test_autosave_writes_after_a_pause_and_a_clean_exit_removes_it(qtbot):
 
 def leave_a_dead_session() -> None:
     """A window that ended without closing: its autosave stays, its lock is released."""
-    from app.campaign_file import load_campaign_file
+    from app.campaign.file import load_campaign_file
 
     dead = RecoveryStore(app_paths().recovery_dir)
     dead.save(load_campaign_file(EXAMPLES / "spring-sale.rcs.json"))

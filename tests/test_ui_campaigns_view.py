@@ -12,17 +12,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMainWindow
 
-from app import limits
+from app.campaign import limits
 from app.api import WwtClient
 from app.api.models import CampaignInfo
-from app.campaign_file import CampaignDocument, ListInfo, load_campaign_file
-from app.connection import DEMO_BASE_URL, Connection
+from app.campaign.file import CampaignDocument, ListInfo, load_campaign_file
+from app.tasks.connection import DEMO_BASE_URL, Connection
 from app.history import STATUS_UNKNOWN_OUTCOME, History, demo_server_label, lists_of
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sending import send_body
-from ui import workers
-from ui.campaigns_model import NAME, ORIGIN, RCS, READ, START, STATUS, TONES, status_look
-from ui.campaigns_view import EMPTY_PAGE, TABLE_PAGE, CampaignsView
+from ui.common import workers
+from ui.campaigns.campaigns_model import NAME, ORIGIN, RCS, READ, START, STATUS, TONES, status_look
+from ui.campaigns.campaigns_view import EMPTY_PAGE, TABLE_PAGE, CampaignsView
 from ui_window_helpers import EXAMPLES
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -15,15 +15,15 @@ import pytest
 from settings_damage import DAMAGE, damage_settings
 from ui_window_helpers import close_window, make_window, sandbox_connection
 
-from app.config import app_paths
+from app.platform.config import app_paths
 from app.sandbox import SandboxServer
-from ui import workers
-from ui.message_box import MessageDialog
+from ui.common import workers
+from ui.common.message_box import MessageDialog
 
 
 def start_window(qtbot):
     """The window as ``rcs-desk`` starts it: settings read from the disk, then the demo server."""
-    from ui.application import build_window
+    from ui.shell.application import build_window
 
     window = build_window(demo=True)
     window.persist_state = False
@@ -118,7 +118,7 @@ def test_a_damaged_history_is_moved_aside_and_the_window_says_where(qtbot):
 
 
 def test_settings_that_cannot_be_saved_keep_the_dialog_open_with_what_was_typed(qtbot):
-    from ui.settings_dialog import SettingsDialog
+    from ui.shell.settings_dialog import SettingsDialog
 
     paths = app_paths()
     paths.config_dir.parent.mkdir(parents=True)

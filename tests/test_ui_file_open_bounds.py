@@ -15,10 +15,10 @@ from campaign_strategies import (
 from hypothesis import HealthCheck, given, settings
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
-from app import limits
-from app.campaign_file import CampaignFileError, load_campaign_file
+from app.campaign import limits
+from app.campaign.file import CampaignFileError, load_campaign_file
 from app.sandbox import SandboxServer
-from ui.message_box import MessageDialog
+from ui.common.message_box import MessageDialog
 
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 OPEN_SECONDS = 5  # the largest accepted file opens in about 0.5 s on 2 cores; before, 1,000 cards took 30 s
@@ -98,7 +98,7 @@ def test_an_unexpected_failure_while_reading_is_shown_not_raised(qtbot, harness,
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("ui.file_actions.load_campaign_file", broken)
+    monkeypatch.setattr("ui.shell.file_actions.load_campaign_file", broken)
     assert not harness.window.files.open_path(SPRING)
     [message] = shown_messages(harness.window)
     assert "spring-sale.rcs.json could not be read" in message

@@ -11,13 +11,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.api import WwtClient
-from app.campaign_file import ListInfo
+from app.campaign.file import ListInfo
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sandbox.demo_data import DEMO_LISTS, FIRST_LIST_ID
-from ui import workers
-from ui.editor_state import CampaignEditor, new_document
-from ui.group_model import CONTACTS, NAME
-from ui.group_picker import GroupPicker
+from ui.common import workers
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.compose.group_model import CONTACTS, NAME
+from ui.compose.group_picker import GroupPicker
 
 # the offscreen platform says this for every window shown; it is not a problem of the program
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -112,7 +112,7 @@ def test_ten_thousand_lists_all_load_with_progress(qtbot, editor, clients):
     qtbot.waitUntil(lambda: not picker.loading, timeout=LOAD_TIMEOUT)
     assert picker.model.rowCount() == 10000
     assert picker.status_label.text() == "10,000 lists in this account"
-    # progress is sampled (ui.workers.PROGRESS_INTERVAL_MS): in order, ending with the last page
+    # progress is sampled (ui.common.workers.PROGRESS_INTERVAL_MS): in order, ending with the last page
     loaded = [int(text.split("… ")[1].split(" of ")[0].replace(",", "")) for text in progress_texts]
     assert loaded == sorted(loaded) and all(text.endswith(" of 10,000") for text in progress_texts)
     assert progress_texts[-1] == "Loading lists… 10,000 of 10,000"

@@ -12,10 +12,10 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from app.campaign_file import load_campaign_file
-from app.credentials import load_api_key
+from app.campaign.file import load_campaign_file
+from app.platform.credentials import load_api_key
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
-from ui.message_box import MessageDialog
+from ui.common.message_box import MessageDialog
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -114,8 +114,8 @@ def test_send_button_follows_the_schedule(qtbot, harness):
 
 
 def test_settings_without_a_keyring_say_so_at_the_key_field(qtbot):
-    from app.config import Settings
-    from ui.settings_dialog import SettingsDialog
+    from app.platform.config import Settings
+    from ui.shell.settings_dialog import SettingsDialog
 
     keyring.set_keyring(fail.Keyring())
     dialog = SettingsDialog(Settings())
@@ -128,8 +128,8 @@ def test_settings_without_a_keyring_say_so_at_the_key_field(qtbot):
 
 
 def test_settings_test_connection_and_save_key(qtbot):
-    from app.config import Settings
-    from ui.settings_dialog import SettingsDialog
+    from app.platform.config import Settings
+    from ui.shell.settings_dialog import SettingsDialog
 
     settings = Settings()
     with LoopbackServer(SandboxServer()) as loopback:
@@ -152,8 +152,8 @@ def test_settings_test_connection_and_save_key(qtbot):
 
 
 def test_a_wrong_key_is_explained_plainly(qtbot):
-    from app.config import Settings
-    from ui.settings_dialog import SettingsDialog
+    from app.platform.config import Settings
+    from ui.shell.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
@@ -163,10 +163,10 @@ def test_a_wrong_key_is_explained_plainly(qtbot):
 
 
 def test_first_start_without_a_key_offers_the_demo(qtbot):
-    from app.connection import open_connection
-    from app.config import Settings
-    from ui.application import offer_demo_or_key
-    from ui.welcome_dialog import WelcomeDialog
+    from app.tasks.connection import open_connection
+    from app.platform.config import Settings
+    from ui.shell.application import offer_demo_or_key
+    from ui.shell.welcome_dialog import WelcomeDialog
 
     server = SandboxServer()
     harness = make_window(qtbot, open_connection(Settings(), demo=False), server)
@@ -199,7 +199,7 @@ def test_window_remembers_its_size(qtbot, harness):
 
 def _run_command(*args: str, tmp_path) -> subprocess.CompletedProcess:
     env = dict(os.environ, RCS_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run([sys.executable, "-m", "rcs_desk", *args], capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_screenshot_command_writes_a_picture_of_the_loaded_window(tmp_path):

@@ -11,13 +11,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from app import limits
-from app.campaign import Card
-from app.media_check import MediaCheck, check_media
+from app.campaign import limits
+from app.campaign.model import Card
+from app.campaign.media_check import MediaCheck, check_media
 from media_server import MediaServer, Route, standard_routes, tiny_png
-from ui import workers
-from ui.card_editor import CardEditor
-from ui.media_preview import MediaPreview, MediaPreviewService
+from ui.common import workers
+from ui.compose.card_editor import CardEditor
+from ui.compose.media_preview import MediaPreview, MediaPreviewService
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
 

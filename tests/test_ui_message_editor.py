@@ -9,13 +9,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from app import limits
-from app.campaign import Card, Media, Options, Suggestion
-from app.media_check import MediaCheck
-from ui import workers
-from ui.editor_state import CampaignEditor, new_document
-from ui.media_preview import MediaPreviewService
-from ui.message_editor import MessageEditor
+from app.campaign import limits
+from app.campaign.model import Card, Media, Options, Suggestion
+from app.campaign.media_check import MediaCheck
+from ui.common import workers
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.compose.media_preview import MediaPreviewService
+from ui.compose.message_editor import MessageEditor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
 
@@ -312,7 +312,7 @@ def test_message_level_problem_is_shown_and_nothing_is_left_unplaced(qtbot, widg
 
 
 def test_switch_plans_keep_unknown_members_and_the_only_card_with_content():
-    from ui.message_kinds import plan_switch
+    from ui.compose.message_kinds import plan_switch
 
     options = Options(cards=[Card(text=""), Card(title="Kept", text="x"), Card(text="")], extra={"future": 1})
     plan = plan_switch(options, "card", preferred=0)
@@ -330,7 +330,7 @@ def test_switch_plans_keep_unknown_members_and_the_only_card_with_content():
 
 
 def test_a_link_typed_without_https_is_completed_when_leaving_the_field(qtbot, widget, editor):
-    from ui.button_editor import complete_web_address
+    from ui.compose.button_editor import complete_web_address
 
     card = widget.card_editors[0]
     qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)

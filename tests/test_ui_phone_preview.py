@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.campaign import AlternativeChannel, Card, Media, Options, SmsFallback, Suggestion
-from app.media_check import MediaCheck
+from app.campaign.model import AlternativeChannel, Card, Media, Options, SmsFallback, Suggestion
+from app.campaign.media_check import MediaCheck
 from media_server import tiny_png
-from ui import workers
-from ui.editor_state import CampaignEditor, new_document
-from ui.media_preview import MediaPreviewService
-from ui.message_editor import MessageEditor
-from ui.phone_parts import CALL_GLYPH, LINK_GLYPH
-from ui.phone_preview import CAROUSEL_CARD_SHARE, PhonePreview
-from ui.theme import dark_palette
+from ui.common import workers
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.compose.media_preview import MediaPreviewService
+from ui.compose.message_editor import MessageEditor
+from ui.compose.phone_parts import CALL_GLYPH, LINK_GLYPH
+from ui.compose.phone_preview import CAROUSEL_CARD_SHARE, PhonePreview
+from ui.common.theme import dark_palette
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
 
@@ -189,7 +189,7 @@ def test_dark_palette_redraws(qtbot, phone):
 
 
 def test_long_button_text_and_agent_name_end_in_an_ellipsis_as_on_phones(qtbot):
-    from ui.phone_parts import ElidedLabel
+    from ui.compose.phone_parts import ElidedLabel
 
     label = ElidedLabel("Get your discount code today")
     qtbot.addWidget(label)

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
-from app.campaign_file import load_campaign_file
-from app.config import Settings, app_paths
+from app.campaign.file import load_campaign_file
+from app.platform.config import Settings, app_paths
 from app.sandbox import SandboxServer, SandboxTransport
-from ui.main_window import MainWindow
-from ui.message_box import MessageDialog
+from ui.shell.main_window import MainWindow
+from ui.common.message_box import MessageDialog
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 SPRING = EXAMPLES / "spring-sale.rcs.json"
@@ -81,7 +81,7 @@ class HeldSends(SandboxTransport):
 
 def test_a_new_connection_waits_until_the_send_has_finished(qtbot):
     from app.api import WwtClient
-    from app.connection import DEMO_BASE_URL, Connection
+    from app.tasks.connection import DEMO_BASE_URL, Connection
     from app.sandbox import DEMO_API_KEY
 
     server = SandboxServer()
@@ -123,8 +123,8 @@ def test_saving_settings_in_demo_without_a_new_key_stays_in_demo(qtbot):
 
 def test_closing_settings_during_a_connection_test_leaves_no_task_behind(qtbot):
     from app.sandbox import DEMO_API_KEY, LoopbackServer
-    from ui import workers
-    from ui.settings_dialog import SettingsDialog
+    from ui.common import workers
+    from ui.shell.settings_dialog import SettingsDialog
 
     server = SandboxServer()
     server.faults.delay_s = 0.5

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QTableView
 
-from ui.editor_state import CampaignEditor, new_document
-from ui.schedule_panel import SchedulePanel
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.compose.schedule_panel import SchedulePanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -186,7 +186,7 @@ def test_validity_shows_72_and_is_written_only_when_changed(qtbot):
 def test_the_validity_unit_agrees_with_the_number(qtbot):
     from PySide6.QtWidgets import QSpinBox
 
-    from ui.message_fields import hours_suffix
+    from ui.compose.message_fields import hours_suffix
 
     spin = QSpinBox()
     qtbot.addWidget(spin)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import api
-from app.campaign_file import load_campaign_file
+from app.campaign.file import load_campaign_file
 from app.sandbox import SandboxServer
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection, spring_sale_window
 
@@ -53,7 +53,7 @@ def test_confirmation_says_what_will_happen(qtbot, harness):
 
 
 def test_result_dialog_shows_id_status_and_price(qtbot, harness):
-    from ui.campaign_result import CampaignResultDialog
+    from ui.sending.campaign_result import CampaignResultDialog
 
     harness.window.send_controller.present_result = harness.window.send_controller._show_result
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
@@ -137,7 +137,7 @@ def test_unreachable_server_keeps_everything_typed(qtbot):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     from app.api import WwtClient
-    from app.connection import Connection
+    from app.tasks.connection import Connection
 
     server = SandboxServer()
     connection = Connection(
@@ -220,7 +220,7 @@ def test_balance_is_shown_and_a_low_balance_is_warned_about_before_sending(qtbot
 def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
     from PySide6.QtWidgets import QPushButton
 
-    from ui.message_box import MessageDialog
+    from ui.common.message_box import MessageDialog
 
     server = SandboxServer()
     server.faults.drop_connection = True

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.history import open_history
-from ui.send_flow import ConfirmSendDialog, SendState
+from ui.sending.send_flow import ConfirmSendDialog, SendState
 from ui_window_helpers import spring_sale_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

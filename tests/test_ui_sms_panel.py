@@ -7,9 +7,9 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.campaign import SmsFallback
-from ui.editor_state import CampaignEditor, new_document
-from ui.sms_panel import MARK_BACKGROUND, SmsFallbackPanel
+from app.campaign.model import SmsFallback
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.compose.sms_panel import MARK_BACKGROUND, SmsFallbackPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from ui import workers
-from ui.workers import Task
+from ui.common import workers
+from ui.common.workers import Task
 
 
 def test_result_and_failure_come_back_on_the_gui_thread(qtbot):

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from app import limits
-from app.campaign import Campaign
-from app.campaign_file import CampaignDocument, ListInfo
+from app.campaign import limits
+from app.campaign.model import Campaign
+from app.campaign.file import CampaignDocument, ListInfo
 from app.validation import Problem, field_label, has_errors, validate_document, validate_request
 from app.validation import request as request_module
 

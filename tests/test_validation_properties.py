@@ -9,11 +9,11 @@ from datetime import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import limits
-from app.campaign import Campaign
-from app.campaign_file import document_from_json
-from app.sms import GSM7_EXTENSION, count_sms, is_gsm7, replace_typographic, unicode_positions
-from app.text_units import utf16_len
+from app.campaign import limits
+from app.campaign.model import Campaign
+from app.campaign.file import document_from_json
+from app.campaign.sms import GSM7_EXTENSION, count_sms, is_gsm7, replace_typographic, unicode_positions
+from app.campaign.text_units import utf16_len
 from app.validation import Problem, validate_request
 from app.validation.request import INCOMPLETE_CHECK
 from campaign_strategies import NOW, ZONES, any_json, campaign_files, campaigns, list_contacts

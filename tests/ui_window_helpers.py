@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from app import api
 from app.api import WwtClient
 from app.api.models import CampaignInfo
-from app.config import Settings, app_paths
-from app.connection import DEMO_BASE_URL, Connection
+from app.platform.config import Settings, app_paths
+from app.tasks.connection import DEMO_BASE_URL, Connection
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
-from ui import workers
-from ui.main_window import MainWindow
+from ui.common import workers
+from ui.shell.main_window import MainWindow
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEND_PATH = "/api/campaigns/rcs/send-groups"

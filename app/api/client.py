@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 
 import app
-from app import limits
+from app.campaign import limits
 from app.api import bounded, errors
 from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender, as_int
 from app.api.redact import redact

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import limits
+from app.campaign import limits
 
 _INTEGER = re.compile(r"[+-]?\d+")
 

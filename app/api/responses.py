@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import httpx
 
-from app import safe_json
+from app.platform import safe_json
 from app.api import errors
 from app.api.bounded import AnswerTooLarge, DeadlinePassed
 from app.api.redact import body_excerpt, redact, shorten

@@ -13,20 +13,19 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
-import importlib.util
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from app import APP_NAME, __version__
-from app.windows_console import attach_for_terminal_use
+from app.platform.windows_console import attach_for_terminal_use
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
 CORE = "app.cli.commands"
 HISTORY = "app.cli.history_commands"
-WINDOW = "ui.commands"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
 
 
-def build_parser() -> _Parser:
+def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     parser = _Parser(
         prog="rcs-desk",
         description=f"{APP_NAME}: compose, send and follow RCS campaigns. With no command, opens the window.",
@@ -87,42 +86,31 @@ def build_parser() -> _Parser:
     p.add_argument("--offline", action="store_true", help="do not ask the server; show the statuses last seen")
     p.set_defaults(run=f"{HISTORY}:campaigns")
 
-    if _window_installed("ui.commands"):
-        _add_window_commands(sub)
+    if window is not None:
+        window.add_commands(sub)
     parser.command_names = frozenset(sub.choices)
     return parser
 
 
-def _add_window_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
-    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
-    p.add_argument("out", metavar="OUT.png")
-    p.add_argument("file", nargs="?", help="campaign file to open first")
-    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
-    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
-    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
-    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
-    p.set_defaults(run=f"{WINDOW}:run_screenshot")
+class WindowFrontEnd(Protocol):
+    """What the window adds to the command line (``ui.shell.command_line``), handed in by ``rcs_desk``:
+    the core never imports the window."""
 
-    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
-    p.set_defaults(run=f"{WINDOW}:run_self_test")
+    def add_commands(self, sub: argparse._SubParsersAction) -> None: ...  # noqa: SLF001 (argparse's type)
+
+    def open_window(self, args: argparse.Namespace, files: list[str]) -> int: ...
 
 
-def _window_installed(module: str) -> bool:
-    return importlib.util.find_spec("ui") is not None and importlib.util.find_spec(module) is not None
-
-
-def _resolve(target: str):
+def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
     module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
-def open_window(args: argparse.Namespace, files: list[str]) -> int:
-    if not _window_installed("ui.application"):
+def open_window(args: argparse.Namespace, files: list[str], window: WindowFrontEnd | None) -> int:
+    if window is None:
         print("The window is not part of this installation; use a command (rcs-desk --help).", file=sys.stderr)
         return EXIT_INPUT
-    from ui.application import run_window
-
-    return run_window(demo=args.demo, api_url=args.api_url, files=files)
+    return window.open_window(args, files)
 
 
 def _looks_like_a_command(argument: str) -> bool:
@@ -148,9 +136,10 @@ def _first_positional(argv: list[str]) -> int | None:
     return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = None) -> int:
+    """Run the command in ``argv``; with none, open the window (``window``: what the window adds)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(window)
     first = _first_positional(argv)
     mistyped = first is not None and argv[first] not in parser.command_names and _looks_like_a_command(argv[first])
     command_given = first is not None and (argv[first] in parser.command_names or mistyped)
@@ -165,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No command: open the window, with the campaign file given as its argument if any.
         files = argv[first:] if first is not None else []
         args = parser.parse_args(argv[:first] if first is not None else argv)
-        return open_window(args, files)
+        return open_window(args, files, window)
     args, extra = parser.parse_known_args(argv)
     if extra:
         # argparse cannot take an optional positional after options ("screenshot OUT --size 800x600 FILE")
@@ -184,12 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report_settings_problem() -> None:
     """Read the settings once before the command: a file that cannot be used is moved aside here
     and said once on stderr (the command's own reading then finds the defaults)."""
-    from app.config import load_settings
+    from app.platform.config import load_settings
 
     problem = load_settings().load_problem
     if problem:
         print(f"rcs-desk: {problem}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

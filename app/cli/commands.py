@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable
 
 from app import api
-from app.campaign_file import CampaignFileError, CampaignDocument, load_campaign_file
+from app.campaign.file import CampaignFileError, CampaignDocument, load_campaign_file
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output, send_report, signals
-from app.config import Settings, load_settings
-from app.connection import Connection, open_connection
-from app.credentials import CredentialsError, check_key_format, load_api_key, save_api_key
+from app.platform.config import Settings, load_settings
+from app.tasks.connection import Connection, open_connection
+from app.platform.credentials import CredentialsError, check_key_format, load_api_key, save_api_key
 from app.history import open_history
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
 from app.validation import has_errors, validate_document

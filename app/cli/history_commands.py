@@ -7,12 +7,12 @@ import sys
 from datetime import datetime
 from typing import TextIO
 
-from app.campaign_text import format_price
+from app.campaign.text import format_price
 from app.cli import output
 from app.cli import EXIT_INPUT, EXIT_OK
 from app.cli.commands import _say, _with_client
-from app.connection import Connection
-from app.credentials import CredentialsError, load_api_key
+from app.tasks.connection import Connection
+from app.platform.credentials import CredentialsError, load_api_key
 from app.history import (
     SEARCH_PAGE,
     History,

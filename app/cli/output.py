@@ -7,7 +7,7 @@ import sys
 from typing import Any, TextIO
 
 from app.api.models import ContactList
-from app.campaign_text import campaign_rows, format_price  # noqa: F401 (re-exported for the commands)
+from app.campaign.text import campaign_rows, format_price  # noqa: F401 (re-exported for the commands)
 
 
 def print_rows(rows: list[tuple[str, str]], out: TextIO | None = None) -> None:

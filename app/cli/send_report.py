@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
-from app.config import Settings, save_settings
-from app.connection import Connection
+from app.platform.config import Settings, save_settings
+from app.tasks.connection import Connection
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
 
 FIND_IT = "This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns."

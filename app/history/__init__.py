@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from app.config import AppPaths, app_paths
+from app.platform.config import AppPaths, app_paths
 from app.history.db import HistoryError, NewerHistory
 from app.history.follow import (
     MATCH_AFTER,

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from app.atomic import (
+from app.platform.atomic import (
     describe_os_error,
     make_private_dir,
     make_private_file,

@@ -10,8 +10,8 @@ from app.history.store import History
 
 if TYPE_CHECKING:
     from app.api.models import CampaignInfo
-    from app.campaign_file import ListInfo
-    from app.connection import Connection
+    from app.campaign.file import ListInfo
+    from app.tasks.connection import Connection
 
 
 def record_send(

@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app import limits
+from app.campaign import limits
 from app.api.models import CampaignDetail, CampaignInfo, as_dict, as_float, counters
-from app.campaign_file import CampaignDocument, ListInfo
-from app.campaign_text import short_name
+from app.campaign.file import CampaignDocument, ListInfo
+from app.campaign.text import short_name
 
 ORIGIN_LOCAL = "this computer"
 ORIGIN_WEB = "web account"

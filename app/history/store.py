@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.api.models import CampaignInfo
-from app.campaign_file import ListInfo
+from app.campaign.file import ListInfo
 from app.history import db
 from app.history.db import HistoryError, NewerHistory
 from app.history.records import (

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app import limits
+from app.campaign import limits
 from app.sandbox import timeline
 from app.sandbox.demo_data import (
     CREDIT,

@@ -14,10 +14,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from app import limits
-from app.campaign import parse_start_at
+from app.campaign import limits
+from app.campaign.model import parse_start_at
 from app.sandbox.demo_data import ListInfo
-from app.text_units import utf16_len
+from app.campaign.text_units import utf16_len
 
 _GSM_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from app import limits
+from app.campaign import limits
 from app.sandbox import demo_data
 from app.sandbox.campaigns import CampaignStore, InvalidStatus
 from app.sandbox.request_rules import (

@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from app import api
 from app.api.responses import dumps
-from app.campaign_file import CampaignDocument, ListInfo
+from app.campaign.file import CampaignDocument, ListInfo
 from app.sending.body import send_body
 
 if TYPE_CHECKING:
     from app.api.models import CampaignInfo
-    from app.connection import Connection
+    from app.tasks.connection import Connection
     from app.history import History
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from app import limits
-from app.sms import count_sms, replace_typographic
+from app.campaign import limits
+from app.campaign.sms import count_sms, replace_typographic
 from app.validation.values import Report, count, is_int
 
 VALIDITY_MESSAGE = (

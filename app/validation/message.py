@@ -6,8 +6,8 @@ import posixpath
 from typing import Any
 from urllib.parse import unquote
 
-from app import limits
-from app.text_units import digits_only
+from app.campaign import limits
+from app.campaign.text_units import digits_only
 from app.validation.problems import join_path
 from app.validation.values import Report, check_web_address, count, host_matches, units
 

@@ -8,15 +8,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from app import limits, schedule
-from app.campaign import parse_start_at
+from app.campaign import limits
+
+from app.campaign import schedule
+from app.campaign.model import parse_start_at
 from app.validation.fallback import STOP_LIST_MESSAGE, check_alternative_channel, check_boolean, check_validity
 from app.validation.message import check_options
 from app.validation.problems import Problem, join_path
 from app.validation.values import Report, count, is_int, units
 
 if TYPE_CHECKING:
-    from app.campaign_file import CampaignDocument
+    from app.campaign.file import CampaignDocument
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from app import limits
-from app.text_units import utf16_len
+from app.campaign import limits
+from app.campaign.text_units import utf16_len
 from app.validation.problems import ERROR, WARNING, Problem, Severity
 
 

@@ -1,0 +1,311 @@
+"""Campaign files (``*.rcs.json``): the send-groups request plus the time zone it is meant in.
+
+    {"format": "rcs-desk.campaign", "version": 1, "time_zone": "Europe/Kyiv",
+     "request": { ...exactly the documented send-groups body... },
+     "lists": {"1864619": {"name": "Import XLS", "contacts": 10000}}}
+
+``lists`` is owned by the app (names and sizes of the selected lists, for display and for
+the 5000-contacts check offline). Any other member is kept as read and written back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.campaign import limits
+
+from app.platform import safe_json
+from app.platform.atomic import write_atomic
+from app.campaign.model import Campaign
+
+FORMAT_NAME = "rcs-desk.campaign"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".rcs.json"
+
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
+_LIST_ID = re.compile(rf"0|[1-9][0-9]{{0,{safe_json.MAX_INTEGER_DIGITS - 1}}}")
+_SHOWN_CHARS = 40  # of a wrong value quoted in a message
+
+
+class CampaignFileError(Exception):
+    """A campaign file that cannot be read; ``str()`` is a message for the user."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.user_message = message
+        self.details = details
+
+
+@dataclass
+class ListInfo:
+    """What the app remembers about a selected contact list."""
+
+    name: str | None = None
+    contacts: int | None = None
+
+
+@dataclass
+class CampaignDocument:
+    """An open campaign: the request, the time zone its ``start_at`` is in, and display data."""
+
+    campaign: Campaign = field(default_factory=Campaign)
+    time_zone: str = "UTC"
+    lists: dict[int, ListInfo] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def list_contacts(self) -> dict[int, int | None]:
+        return {gid: (self.lists[gid].contacts if gid in self.lists else None) for gid in self.campaign.groups}
+
+    def to_json_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "time_zone": self.time_zone,
+            "request": self.campaign.to_request(),
+        }
+        if self.lists:
+            out["lists"] = {
+                str(gid): {k: v for k, v in (("name", info.name), ("contacts", info.contacts)) if v is not None}
+                for gid, info in self.lists.items()
+            }
+        out.update(self.extra)
+        return out
+
+    def to_bytes(self) -> bytes:
+        return (json.dumps(self.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def is_valid_time_zone(name: Any) -> bool:
+    """Whether ``name`` is a time zone this computer knows (``"Europe/Kyiv"``); never raises.
+
+    Only names written like IANA names are looked up: an odd one (very long, with dots or other
+    signs) could reach the file system and fail there in other ways than "not found".
+    """
+    if not isinstance(name, str) or len(name) > limits.MAX_TIME_ZONE_NAME or not _ZONE_NAME.fullmatch(name):
+        return False
+    try:
+        ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - ZoneInfoNotFoundError, ValueError, OSError (a folder of zones…)
+        return False
+    return True
+
+
+def _shown(value: str) -> str:
+    """``value`` quoted for a message, cut when long (a file may hold anything there)."""
+    if len(value) <= _SHOWN_CHARS:
+        return repr(value)
+    return f"{value[:_SHOWN_CHARS]!r}… ({len(value):,} characters)"
+
+
+def _parse_lists(value: Any) -> dict[int, ListInfo] | None:
+    """The app's list cache, or None when it is not in the exact form we write (then kept as read)."""
+    if not isinstance(value, dict) or not value:
+        return None
+    lists: dict[int, ListInfo] = {}
+    for key, info in value.items():
+        if not (isinstance(key, str) and _LIST_ID.fullmatch(key) and isinstance(info, dict)):
+            return None
+        if set(info) - {"name", "contacts"}:
+            return None
+        name = info.get("name")
+        contacts = info.get("contacts")
+        if ("name" in info and not isinstance(name, str)) or (
+            "contacts" in info and (not isinstance(contacts, int) or isinstance(contacts, bool))
+        ):
+            return None
+        lists[int(key)] = ListInfo(name=name, contacts=contacts)
+    return lists
+
+
+def document_from_json(data: Any, *, default_time_zone: str) -> CampaignDocument:
+    """Build a document from parsed JSON, refusing what is not a campaign of a version we know."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise CampaignFileError("This file is not an RCS Campaign Desk campaign.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CampaignFileError("This campaign file is damaged: its version number is missing or wrong.")
+    if version > FORMAT_VERSION:
+        raise CampaignFileError(
+            f"This campaign was saved by a newer version of RCS Campaign Desk (file version {version}). "
+            "Update the program to open it."
+        )
+    if "request" not in data or not isinstance(data["request"], dict):
+        raise CampaignFileError("This campaign file is damaged: it holds no campaign.")
+    extra = {k: v for k, v in data.items() if k not in ("format", "version", "time_zone", "request", "lists")}
+    time_zone = data.get("time_zone", default_time_zone)
+    if not isinstance(time_zone, str):
+        raise CampaignFileError("This campaign file is damaged: its time zone is not a name.")
+    if not is_valid_time_zone(time_zone):
+        raise CampaignFileError(f"This campaign file names a time zone that does not exist: {_shown(time_zone)}.")
+    lists: dict[int, ListInfo] = {}
+    if "lists" in data:
+        parsed = _parse_lists(data["lists"])
+        if parsed is None:
+            extra["lists"] = data["lists"]
+        else:
+            lists = parsed
+    return CampaignDocument(
+        campaign=Campaign.from_request(data["request"]), time_zone=time_zone, lists=lists, extra=extra
+    )
+
+
+def _size(count: int) -> str:
+    """``52428800`` -> ``"50 MB"``."""
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= size:
+            return f"{count / size:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count:,} bytes"
+
+
+def _too_big(name: str, size: str) -> CampaignFileError:
+    return CampaignFileError(
+        f"{name} cannot be opened: it is {size}, and a campaign file is at most "
+        f"{_size(limits.MAX_FILE_BYTES)} (a real one has a few KB). Is this the right file?"
+    )
+
+
+def _not_a_file(name: str, mode: int) -> CampaignFileError:
+    if stat.S_ISDIR(mode):
+        return CampaignFileError(f"{name} is a folder, not a campaign file.")
+    if stat.S_ISFIFO(mode):
+        kind = "a pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "not an ordinary file"
+    return CampaignFileError(f"{name} is not a file (it is {kind}): choose a campaign file saved by the program.")
+
+
+def _read_bounded(path: str | os.PathLike[str], name: str) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``; anything else is refused at once.
+
+    The file is opened without blocking (a pipe with no writer would wait forever) and checked
+    before a byte is read (``/dev/zero`` never ends); at most one byte over the limit is read.
+    """
+    try:
+        if not stat.S_ISREG(mode := os.stat(path).st_mode):
+            raise _not_a_file(name, mode)  # before opening: opening a device may do something
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise CampaignFileError(f"The file {name} does not exist.") from None
+    except IsADirectoryError:
+        raise CampaignFileError(f"{name} is a folder, not a campaign file.") from None
+    except (OSError, ValueError) as exc:  # no permission, a name too long, a NUL in the name
+        raise CampaignFileError(f"The file {name} could not be read.", details=str(exc)) from None
+    try:
+        info = os.fstat(fd)  # what was opened, which may not be what was looked at
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_a_file(name, info.st_mode)
+        if info.st_size > limits.MAX_FILE_BYTES:
+            raise _too_big(name, _size(info.st_size))
+        chunks: list[bytes] = []
+        left = limits.MAX_FILE_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1024 * 1024))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise CampaignFileError(f"The file {name} could not be read.", details=str(exc)) from None
+    finally:
+        os.close(fd)
+    if left <= 0:  # it grew while it was read
+        raise _too_big(name, f"more than {_size(limits.MAX_FILE_BYTES)}")
+    return b"".join(chunks)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _beyond_bounds(data: Any) -> str | None:
+    """Why parsed file content is too big to edit, in plain words (``"it holds 1,000 cards …"``), or None."""
+    values = 0
+    pending = [data]
+    while pending:  # depth is bounded already, but a loop needs no recursion at all
+        value = pending.pop()
+        values += 1
+        if values > limits.MAX_FILE_VALUES:
+            return safe_json.too_many_values(limits.MAX_FILE_VALUES)
+        if isinstance(value, str) and len(value) > limits.MAX_FILE_TEXT:
+            return (
+                f"it holds a text of {len(value):,} characters (at most {limits.MAX_FILE_TEXT:,} "
+                f"are read; a card text has at most {limits.CARD_TEXT_MAX:,})"
+            )
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    request = data.get("request") if isinstance(data, dict) else None
+    if not isinstance(request, dict):
+        return None
+    groups = request.get("groups")
+    if isinstance(groups, list) and len(groups) > limits.MAX_FILE_GROUPS:
+        return (
+            f"it names {len(groups):,} contact lists (a campaign goes to at most {limits.GROUPS_MAX:,}; "
+            f"files with more than {limits.MAX_FILE_GROUPS:,} are not opened)"
+        )
+    options = request.get("options")
+    cards = options.get("cards") if isinstance(options, dict) else None
+    if not isinstance(cards, list):
+        return None
+    if len(cards) > limits.MAX_FILE_CARDS:
+        return (
+            f"it holds {len(cards):,} cards (a carousel has at most {limits.CARDS_MAX}; "
+            f"files with more than {limits.MAX_FILE_CARDS} are not opened)"
+        )
+    for number, card in enumerate(cards, start=1):
+        buttons = card.get("suggestions") if isinstance(card, dict) else None
+        if isinstance(buttons, list) and len(buttons) > limits.MAX_FILE_BUTTONS:
+            return (
+                f"card {number} has {_count(len(buttons), 'button', 'buttons')} (a card has at most "
+                f"{limits.SUGGESTIONS_MAX}; files with more than {limits.MAX_FILE_BUTTONS} are not opened)"
+            )
+    return None
+
+
+def load_campaign_file(path: str | os.PathLike[str], *, default_time_zone: str = "UTC") -> CampaignDocument:
+    """Read a campaign file. Raises ``CampaignFileError`` with a message for the user, and nothing else.
+
+    Only a regular file within ``limits.MAX_FILE_*`` is read (see ``app.campaign.limits``); NaN, infinite
+    numbers, very long integers and broken characters are refused, so whatever is read can be
+    validated, edited, saved and sent.
+    """
+    name = Path(path).name
+    raw = _read_bounded(path, name)
+    if not raw.strip():
+        raise CampaignFileError(f"{name} is empty: it holds no campaign.")
+    try:
+        data = safe_json.loads(raw, max_depth=limits.MAX_FILE_DEPTH, max_values=limits.MAX_FILE_VALUES)
+    except UnicodeDecodeError:
+        raise CampaignFileError(f"{name} is not a campaign file (it is not text).") from None
+    except json.JSONDecodeError as exc:
+        raise CampaignFileError(
+            f"{name} is damaged and cannot be read (line {exc.lineno}, column {exc.colno}).", details=str(exc)
+        ) from None
+    except safe_json.JsonLimitError as exc:
+        raise CampaignFileError(f"{name} cannot be opened: {exc}.", details=repr(exc)) from None
+    except (ValueError, RecursionError) as exc:  # not expected within the bounds above; said plainly all the same
+        raise CampaignFileError(f"{name} is damaged and cannot be read.", details=repr(exc)) from None
+    reason = _beyond_bounds(data)
+    if reason is not None:
+        raise CampaignFileError(f"{name} cannot be opened: {reason}.")
+    return document_from_json(data, default_time_zone=default_time_zone)
+
+
+def save_campaign_file(path: str | os.PathLike[str], document: CampaignDocument) -> None:
+    """Write the document atomically (temporary file, then rename)."""
+    write_atomic(path, document.to_bytes())

@@ -1,0 +1,116 @@
+"""Scheduling rules: the 30-day window and wall-clock times in a real time zone.
+
+``start_at`` is a wall-clock time (naive ``datetime``) in the campaign's time zone. Today (in that
+zone) is day 1; the last moment allowed is 23:59:59 of day 30. A wall time skipped by a
+daylight-saving jump does not exist and is refused; one that happens twice (clocks going back)
+is allowed with a warning. ``now`` is injectable everywhere (an aware ``datetime``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from app.campaign import limits
+from app.validation.problems import ERROR, WARNING, Problem
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+LAST_TIME = time(23, 59, 59)
+
+
+def _now(now: datetime | None) -> datetime:
+    """The current moment, aware; a naive ``now`` is taken as UTC."""
+    if now is None:
+        return datetime.now(timezone.utc)
+    return now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+
+
+def schedule_days(zone: ZoneInfo, now: datetime | None = None) -> tuple[date, date]:
+    """First and last day a campaign can be scheduled on: today .. today + 29, in ``zone``."""
+    today = _now(now).astimezone(zone).date()
+    return today, today + timedelta(days=limits.SCHEDULE_DAYS - 1)
+
+
+def latest_start(zone: ZoneInfo, now: datetime | None = None) -> datetime:
+    """23:59:59 of day 30 in ``zone`` (aware; the later one if that wall time happens twice)."""
+    _, last_day = schedule_days(zone, now)
+    return datetime.combine(last_day, LAST_TIME, tzinfo=zone).replace(fold=1)
+
+
+def wall_to_aware(wall: datetime, zone: ZoneInfo) -> datetime:
+    """The wall-clock time ``wall`` in ``zone`` (``fold`` kept: 0 = the first of two equal times)."""
+    return wall.replace(tzinfo=zone)
+
+
+def is_nonexistent(wall: datetime, zone: ZoneInfo) -> bool:
+    """True when clocks jump over ``wall`` (e.g. 02:30 on the spring-forward night in Europe)."""
+    aware = wall.replace(tzinfo=zone, fold=0)
+    back = aware.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None, fold=0)
+    return back != wall.replace(tzinfo=None, fold=0)
+
+
+def is_ambiguous(wall: datetime, zone: ZoneInfo) -> bool:
+    """True when ``wall`` happens twice (clocks going back) in ``zone``."""
+    if is_nonexistent(wall, zone):
+        return False
+    first = wall.replace(tzinfo=zone, fold=0).utcoffset()
+    second = wall.replace(tzinfo=zone, fold=1).utcoffset()
+    return first != second
+
+
+def describe_day(day: date) -> str:
+    """``"9 February 2025"`` (English month names, independent of the system locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def describe_moment(moment: datetime) -> str:
+    """``"09:00 on 9 February 2025"``; seconds shown only when not zero."""
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    return f"{clock} on {describe_day(moment.date())}"
+
+
+def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) -> Problem | None:
+    """The problem with sending at ``wall`` (naive, in ``zone``), or None when the time is fine.
+
+    Errors: a time skipped by a daylight-saving jump, a time in the past, a time after day 30.
+    Warning: a time that happens twice when clocks go back.
+    """
+    current = _now(now)
+    wall = wall.replace(tzinfo=None)
+    zone_name = zone.key or str(zone)
+    if is_nonexistent(wall, zone):
+        after = wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc).astimezone(zone)
+        return Problem(
+            "start_at",
+            ERROR,
+            f"{describe_moment(wall)} does not exist in {zone_name}: the clocks jump forward that night "
+            f"(daylight saving time). Choose another time, for example {after:%H:%M}.",
+        )
+    latest_instant = max(wall.replace(tzinfo=zone, fold=fold).astimezone(timezone.utc) for fold in (0, 1))
+    if latest_instant < current.astimezone(timezone.utc):
+        local_now = current.astimezone(zone)
+        return Problem(
+            "start_at",
+            ERROR,
+            f"This send time has already passed (it is now {describe_moment(local_now.replace(second=0))} "
+            f"in {zone_name}). Choose a later time, or send now.",
+        )
+    _, last_day = schedule_days(zone, current)
+    if wall.date() > last_day:
+        return Problem(
+            "start_at",
+            ERROR,
+            f"A campaign can be scheduled at most {limits.SCHEDULE_DAYS} days ahead, counting today: the latest "
+            f"possible time is {describe_moment(datetime.combine(last_day, LAST_TIME))} ({zone_name}).",
+        )
+    if is_ambiguous(wall, zone):
+        return Problem(
+            "start_at",
+            WARNING,
+            f"{describe_moment(wall)} happens twice in {zone_name}: the clocks go back that night. The campaign "
+            "may start at the first or the second of them; choose another time to be sure.",
+        )
+    return None

@@ -1,0 +1,1 @@
+"""The computer the program runs on: folders, settings, the keyring, files written safely."""

@@ -1,0 +1,70 @@
+"""Building the API client the program uses: the real server, or the built-in demo server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.platform.config import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.api import WwtClient
+
+DEMO_BASE_URL = "https://demo.rcs-desk.invalid"
+
+
+@dataclass
+class Connection:
+    """A client plus what the user should know about it."""
+
+    client: WwtClient
+    demo: bool
+    base_url: str
+    account_time_zone: str
+    # Addresses whose media the preview fetches elsewhere: the demo server serves its sample pictures.
+    media_mounts: dict[str, httpx.BaseTransport] = field(default_factory=dict)
+    # Which server the history's records belong to: the address, or one label per demo server.
+    server_label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.server_label:
+            self.server_label = self.base_url
+
+
+def _stored_key() -> str | None:
+    from app.platform.credentials import load_api_key  # the keyring is opened when the key is first needed
+
+    found = load_api_key()
+    return found.value if found else None
+
+
+def open_connection(
+    settings: Settings,
+    *,
+    demo: bool = False,
+    api_url: str | None = None,
+    api_key: Callable[[], str | None] | None = None,
+) -> Connection:
+    """A client for the configured server, or for an in-process demo server when ``demo``."""
+    from app.api import WwtClient
+
+    zone = settings.account_time_zone
+    if demo:
+        from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
+
+        server = SandboxServer(time_zone=zone)
+        transport = SandboxTransport(server)
+        client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport)
+        from app.history.follow import demo_server_label
+
+        return Connection(
+            client=client, demo=True, base_url=DEMO_BASE_URL, account_time_zone=zone,
+            media_mounts={DEMO_BASE_URL: transport}, server_label=demo_server_label(),
+        )
+    base_url = (api_url or settings.effective_api_url).rstrip("/")
+    return Connection(
+        client=WwtClient(base_url, api_key or _stored_key), demo=False, base_url=base_url, account_time_zone=zone
+    )

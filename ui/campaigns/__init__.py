@@ -1,0 +1,1 @@
+"""Following campaigns: the Campaigns view, its table, detail and actions."""

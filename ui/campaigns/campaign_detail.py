@@ -1,0 +1,389 @@
+"""The selected campaign in full: what was sent, when, every counter, and what can be done with it.
+
+``CampaignDetailPane.show_record(record, detail=...)`` fills it from a ``HistoryRecord`` and,
+when known, the server's ``CampaignDetail`` (else the detail last stored in the record). The
+pane only shows; its buttons (``stop_button``, ``duplicate_button``, ``look_button``) are wired
+by the campaigns view. ``NoticeLine`` is the one-line message (with "Copy details") both use;
+``EmptyCampaigns`` is what the view shows instead of an empty table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.api.models import CampaignDetail
+from app.campaign.model import Campaign
+from app.history import ORIGIN_WEB, HistoryRecord
+from ui.campaigns.campaigns_model import count_text, display_title, local_time_text, price_text, server_time_text, status_look, tone_color
+
+MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
+SMS_COUNTERS = ("sent", "delivered", "undelivered")
+
+
+def _counter_names(widget: QWidget) -> dict[str, str]:
+    tr = widget.tr
+    return {
+        "sent": tr("Sent"), "delivered": tr("Delivered"), "read": tr("Read"), "failed": tr("Failed"),
+        "undelivered": tr("Not delivered"), "scheduled": tr("Waiting to go out"), "sending": tr("Going out now"),
+        "moderation": tr("In moderation"), "accepted": tr("Accepted by the network"),
+        "expired": tr("Expired (not delivered in time)"), "unknown": tr("Delivery not reported"),
+        "not_rcs_user": tr("Phones without RCS"), "not_viber_user": tr("Not Viber users"),
+    }
+
+
+def stored_detail(record: HistoryRecord) -> CampaignDetail | None:
+    """The detail answer last stored with the record, if the last answer was one."""
+    latest = record.latest or {}
+    if any(key in latest for key in ("total_messages", "total_phones", "total_price")):
+        return CampaignDetail.from_raw(latest)
+    return None
+
+
+class NoticeLine(QFrame):
+    """A short message in plain words with a symbol, and "Copy details" when there are details."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.details = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setObjectName(name + "Text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy the technical details for support"))
+        self.copy_button.setToolTip(self.tr("Copies technical details you can send to support."))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details))
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.clear()
+
+    def say(self, text: str, *, tone: str = "neutral", details: str = "") -> None:
+        symbol = {"warning": "⚠ ", "bad": "✖ ", "good": "✔ "}.get(tone, "")
+        self.label.setText(symbol + text)
+        self.label.setStyleSheet(f"color: {tone_color(tone).name()};" + (" font-weight: 600;" if symbol else ""))
+        self.details = details
+        self.copy_button.setVisible(bool(details))
+        self.show()
+
+    def clear(self) -> None:
+        self.label.clear()
+        self.details = ""
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class EmptyCampaigns(QWidget):
+    """The friendly text shown while there is no campaign to list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self.tr("Campaigns you send appear here."))
+        self.heading.setObjectName("campaignsEmpty")
+        self.heading.setProperty("role", "heading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(self.tr(
+            "Nothing has been sent from this computer yet. Compose a campaign and send or schedule it: it is "
+            "listed here with its status and delivery figures.\n\nTo see the campaigns made in the WWT.world "
+            "web account too, tick “Also show campaigns created in the web account”."
+        ))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QWidget()  # a wrapped label keeps its height only without an alignment in the layout
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
+        inner = QVBoxLayout(column)
+        inner.addWidget(self.heading)
+        inner.addWidget(hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+
+class _Form(QGroupBox):
+    """A titled box of label/value rows, refilled as a whole."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout(self)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_rows(self, rows: list[tuple[str, str]], values: dict[str, QLabel]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for label, value in rows:
+            if not value:  # a sub-heading
+                heading = QLabel(label)
+                heading.setStyleSheet("font-weight: 600;")
+                self.form.addRow(heading)
+                continue
+            field = QLabel(value)
+            field.setWordWrap(len(value) > 32)  # times and numbers stay on one line
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setAccessibleName(label)
+            values[label] = field
+            self.form.addRow(label + ":", field)
+
+
+class CampaignDetailPane(QWidget):
+    """The selected campaign (objectName ``campaignDetail``); ``values[label]`` holds each shown value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignDetail")
+        self.record: HistoryRecord | None = None
+        self.detail: CampaignDetail | None = None
+        self.values: dict[str, QLabel] = {}
+        self._names = _counter_names(self)
+
+        self.title = QLabel()
+        self.title.setObjectName("campaignTitle")
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("campaignStatus")
+        self.status.setWordWrap(True)
+        self.stop_button = QPushButton(self.tr("Stop campaign…"))
+        self.stop_button.setObjectName("stopCampaign")
+        self.stop_button.setAccessibleName(self.tr("Stop the selected campaign"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate as new draft"))
+        self.duplicate_button.setObjectName("duplicateCampaign")
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate the selected campaign as a new draft"))
+        self.duplicate_button.setToolTip(
+            self.tr("Opens the same message, lists and fallback as a new draft in the editor, with no schedule.")
+        )
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.status)
+        top.addLayout(heading, 1)
+        top.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.unknown_box = QFrame()
+        self.unknown_box.setObjectName("unknownOutcomeNote")
+        self.unknown_box.setFrameShape(QFrame.Shape.StyledPanel)
+        note = QVBoxLayout(self.unknown_box)
+        self.unknown_heading = QLabel(self.tr("⚠ The last send may have gone through"))
+        self.unknown_heading.setStyleSheet(f"font-weight: 600; color: {tone_color('warning').name()};")
+        self.unknown_text = QLabel(self.tr(
+            "The server did not answer when this campaign was sent, so it may have been created anyway. "
+            "Look for it among the account's campaigns before you decide to send it again."
+        ))
+        self.unknown_text.setWordWrap(True)
+        self.look_button = QPushButton(self.tr("Look for it on the server"))
+        self.look_button.setObjectName("lookForCampaign")
+        self.look_button.setAccessibleName(self.tr("Look for this campaign on the server"))
+        self.look_button.setToolTip(self.tr("Searches the account's recent campaigns. Nothing is sent."))
+        self.look_result = QLabel()
+        self.look_result.setObjectName("lookResult")
+        self.look_result.setWordWrap(True)
+        self.look_result.hide()
+        note.addWidget(self.unknown_heading)
+        note.addWidget(self.unknown_text)
+        note.addWidget(self.look_button, 0, Qt.AlignmentFlag.AlignLeft)
+        note.addWidget(self.look_result)
+
+        self.elsewhere = QLabel(self.tr(
+            "This campaign was sent through another server or an earlier demo session: it is shown as it was "
+            "last seen and cannot be updated or stopped from here."
+        ))
+        self.elsewhere.setObjectName("campaignElsewhere")
+        self.elsewhere.setProperty("role", "muted")
+        self.elsewhere.setWordWrap(True)
+
+        self.about_box = _Form(self.tr("Campaign"))
+        self.timing_box = _Form(self.tr("Timing"))
+        self.rcs_box = _Form(self.tr("RCS messages"))
+        self.totals_box = _Form(self.tr("SMS fallback and cost"))
+        boxes = QHBoxLayout()
+        for box, stretch in ((self.about_box, 4), (self.timing_box, 3), (self.rcs_box, 2), (self.totals_box, 3)):
+            boxes.addWidget(box, stretch, Qt.AlignmentFlag.AlignTop)
+        self.detail_state = NoticeLine("campaignDetailState")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.unknown_box)
+        layout.addWidget(self.elsewhere)
+        layout.addLayout(boxes)
+        layout.addWidget(self.detail_state)
+        layout.addStretch(1)
+        self.show_record(None)
+
+    # Filling ----------------------------------------------------------------------------------
+
+    def show_record(
+        self, record: HistoryRecord | None, *, detail: CampaignDetail | None = None, reachable: bool = True,
+        zone: str = "UTC",
+    ) -> None:
+        """Show ``record`` (None: nothing selected); ``reachable`` False when it lives on another server."""
+        self.record = record
+        self.detail = detail if detail is not None else (stored_detail(record) if record is not None else None)
+        self.values = {}
+        if record is None:
+            self.title.setText(self.tr("Select a campaign to see its details."))
+            self.status.clear()
+            for widget in (self.unknown_box, self.elsewhere, self.about_box, self.timing_box, self.rcs_box,
+                           self.totals_box, self.stop_button, self.duplicate_button):
+                widget.hide()
+            return
+        look = status_look(record.status)
+        self.title.setText(display_title(record))
+        explanation = "" if record.outcome_unknown else f" — {look.explanation}"  # the note below says it
+        self.status.setText(f"<b>{look.text}</b>{explanation}")
+        self.status.setStyleSheet(f"color: {tone_color(look.tone).name()};")
+        self.unknown_box.setVisible(record.outcome_unknown)
+        self.elsewhere.setVisible(not reachable and record.campaign_id is not None)
+        for widget in (self.about_box, self.timing_box, self.rcs_box, self.totals_box,
+                       self.stop_button, self.duplicate_button):
+            widget.show()
+        self.about_box.set_rows(self._about_rows(record), self.values)
+        self.timing_box.set_rows(self._timing_rows(record, zone), self.values)
+        self.rcs_box.set_rows(self._rcs_rows(record), self.values)
+        self.totals_box.set_rows(self._totals_rows(record), self.values)
+        self.rcs_box.setVisible(record.campaign_id is not None)
+        self.totals_box.setVisible(record.campaign_id is not None)
+
+    def set_look_result(self, text: str) -> None:
+        self.look_result.setText(text)
+        self.look_result.setVisible(bool(text))
+
+    def value(self, label: str) -> str:
+        field = self.values.get(label)
+        return field.text() if field is not None else ""
+
+    # Rows -------------------------------------------------------------------------------------
+
+    def _about_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+        tr = self.tr
+        rows = [
+            (tr("Campaign number"), str(record.campaign_id) if record.campaign_id is not None else tr("not known")),
+            (tr("Name on the server"), record.name or "—"),
+            (tr("RCS agent"), record.sender or "—"),
+        ]
+        if record.origin == ORIGIN_WEB or record.request is None:
+            rows.append((tr("Created in"), tr("The WWT.world web account (not from this computer)")))
+            return rows
+        campaign = Campaign.from_request(record.request)
+        rows.append((tr("Contact lists"), self._lists_text(record, campaign)))
+        rows.append((tr("Message"), self._message_text(campaign)))
+        rows.append((tr("SMS fallback"), self._fallback_text(campaign)))
+        when = local_time_text(record.sent_at)
+        sent_by = (
+            tr("%1 on %2 (your time)").replace("%1", record.sent_by).replace("%2", when) if record.sent_by
+            else tr("%1 (your time)").replace("%1", when)
+        )
+        rows.append((tr("Sent by"), sent_by))
+        return rows
+
+    def _lists_text(self, record: HistoryRecord, campaign: Campaign) -> str:
+        parts = []
+        for list_id in campaign.groups or list(record.lists):
+            info = record.lists.get(list_id)
+            name = info.name if info is not None and info.name else self.tr("List %1").replace("%1", str(list_id))
+            if info is not None and info.contacts is not None:
+                name += f" ({count_text(info.contacts)})"
+            parts.append(name)
+        return ", ".join(parts) if parts else "—"
+
+    def _message_text(self, campaign: Campaign) -> str:
+        options = campaign.options
+        if options is None or options.cards is None:
+            return self.tr("Plain text")
+        cards = len(options.cards)
+        kind = self.tr("Rich card") if cards == 1 else self.tr("Carousel of %1 cards").replace("%1", str(cards))
+        buttons = sum(len(card.suggestions or ()) for card in options.cards)
+        if buttons == 1:
+            return kind + self.tr(", 1 button")
+        return kind + (self.tr(", %1 buttons").replace("%1", str(buttons)) if buttons else "")
+
+    def _fallback_text(self, campaign: Campaign) -> str:
+        sms = campaign.sms
+        if sms is None:
+            return self.tr("Off: phones without RCS got nothing")
+        return self.tr("On, from %1").replace("%1", sms.sender or "—")
+
+    def _timing_rows(self, record: HistoryRecord, zone: str) -> list[tuple[str, str]]:
+        tr = self.tr
+        detail = self.detail
+        zone = record.time_zone or zone
+        self.timing_box.setTitle(self.tr("Timing (%1 time)").replace("%1", zone))
+        start = record.start_at or (detail.start_at if detail else None)
+        real = record.real_start_at or (detail.real_start_at if detail else None)
+        finished = record.finished_at or (detail.finished_at if detail else None)
+        rows = [
+            (tr("Planned start"), server_time_text(start, None)),
+            (tr("Actual start"), server_time_text(real, None) if real else tr("not started yet")),
+            (tr("Finished"), server_time_text(finished, None) if finished else tr("not finished")),
+        ]
+        if record.campaign_id is not None:
+            rows.append((tr("Last checked (your time)"), local_time_text(record.refreshed_at) if record.refreshed_at
+                         else tr("not yet")))
+        return rows
+
+    def _rcs_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+        detail = self.detail
+        counters = dict(detail.statistics) if detail is not None else {}
+        if not counters:
+            counters = {k: v for k, v in (("sent", record.sent), ("delivered", record.delivered),
+                                          ("read", record.read), ("failed", record.failed)) if v is not None}
+        rows = [(self._names[name], count_text(counters.get(name))) for name in MAIN_COUNTERS]
+        for name, value in counters.items():
+            if name not in MAIN_COUNTERS and value:
+                rows.append((self._names.get(name, name.replace("_", " ").capitalize()), count_text(value)))
+        return rows
+
+    def _totals_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+        tr = self.tr
+        detail = self.detail
+        sms = dict(detail.sms_statistics) if detail is not None else {}
+        if not sms and (record.sms_sent is not None or record.sms_delivered is not None):
+            sms = {k: v for k, v in (("sent", record.sms_sent), ("delivered", record.sms_delivered)) if v is not None}
+        rows: list[tuple[str, str]] = []
+        if sms:
+            names = {"sent": tr("SMS sent"), "delivered": tr("SMS delivered"), "undelivered": tr("SMS not delivered")}
+            rows += [(names[name], count_text(sms.get(name))) for name in SMS_COUNTERS if name in sms]
+        else:
+            rows.append((tr("SMS"), tr("none sent")))
+        currency = record.currency or (detail.currency if detail else None)
+        total_price = record.total_price or (detail.total_price if detail else None)
+        rows += [
+            (tr("Messages in total"), count_text(detail.total_messages if detail else None)),
+            (tr("Phones"), count_text(detail.total_phones if detail else None)),
+            (tr("Cost so far"), _money(total_price, currency)),
+            (tr("Estimated price"), price_text(record.price, record.currency)),
+        ]
+        return rows
+
+
+def _money(text: str | None, currency: str | None) -> str:
+    if not text:
+        return "—"
+    try:
+        return price_text(float(text), currency)
+    except ValueError:
+        return f"{text} {currency or ''}".strip()

@@ -1,0 +1,301 @@
+"""The campaigns table: one row per ``HistoryRecord``, statuses in words and colour.
+
+``status_look(status)`` says a server status in plain words with a tone (colour that reads on
+light and dark palettes); the words alone carry the meaning, the colour only helps. The model
+answers ``data()`` from the records it holds; ``set_records`` keeps the rows (and the selection)
+when only values changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from app.campaign.text import format_price
+from app.history import ORIGIN_WEB, STATUS_UNKNOWN_OUTCOME, HistoryRecord
+from ui.common.tables import set_up_row_table
+from ui.common.theme import is_dark
+
+ANY_INDEX = QModelIndex | QPersistentModelIndex
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+(NAME, STATUS, SENT, START, RCS, READ, FAILED, SMS, PRICE, ORIGIN) = range(10)
+NUMBER_COLUMNS = frozenset({RCS, READ, FAILED, SMS, PRICE})
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+# Tone -> (colour on a light palette, colour on a dark palette). Contrast >= 4.5:1 on white / #17181a.
+TONES: dict[str, tuple[str, str]] = {
+    "progress": ("#1a5fb4", "#8ab4f8"),
+    "good": ("#1e7b34", "#81c995"),
+    "warning": ("#8a5a00", "#fdd663"),
+    "bad": ("#c62828", "#f28b82"),
+    "neutral": ("#5f6368", "#b0b3b8"),
+}
+
+
+def tone_color(tone: str, dark: bool | None = None) -> QColor:
+    light_color, dark_color = TONES.get(tone, TONES["neutral"])
+    return QColor(dark_color if (is_dark() if dark is None else dark) else light_color)
+
+
+@dataclass(frozen=True)
+class StatusLook:
+    """A status for people: ``text`` (the table), ``explanation`` (tooltip, detail), ``tone``."""
+
+    text: str
+    explanation: str
+    tone: str
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.tone in ("warning", "bad")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CampaignStatus", text)
+
+
+def status_look(status: str | None) -> StatusLook:
+    """Every documented status (and the history's "unknown outcome") in plain words."""
+    looks = {
+        "creation": (_t("Being created"), _t("The server is setting the campaign up."), "progress"),
+        "scheduled": (_t("Scheduled"), _t("Waiting for its planned start."), "progress"),
+        "sending": (_t("Sending…"), _t("Messages are going out now."), "progress"),
+        "done": (_t("Done"), _t("Every message went out and the delivery reports are in."), "good"),
+        "paused": (
+            _t("⚠ Paused — balance ran out?"),
+            _t("Sending paused, most likely because the account's balance ran out. Top up your WWT.world "
+               "account, then resume the campaign there, or stop it here."),
+            "warning",
+        ),
+        "stopped": (_t("Stopped"), _t("The campaign was stopped: messages not sent by then will not go out."),
+                    "neutral"),
+        "spam": (
+            _t("✖ Blocked as spam"),
+            _t("WWT.world blocked this campaign as spam. Contact your WWT.world account manager."),
+            "bad",
+        ),
+        "moderation": (
+            _t("Waiting for approval"),
+            _t("WWT.world checks this campaign before it goes out (moderation)."),
+            "progress",
+        ),
+        STATUS_UNKNOWN_OUTCOME: (
+            _t("⚠ Not confirmed"),
+            _t("The server did not answer when this campaign was sent, so it may have been created anyway. "
+               "Look for it on the server before sending it again."),
+            "warning",
+        ),
+    }
+    if status in looks:
+        return StatusLook(*looks[status])
+    if not status:
+        return StatusLook(_t("Not known yet"), _t("The server has not said yet."), "neutral")
+    return StatusLook(status.replace("_", " ").capitalize(), _t("A status this program does not know."), "neutral")
+
+
+# Formatting (shared with the detail pane) ---------------------------------------------------------
+
+
+def display_title(record: HistoryRecord) -> str:
+    """What the campaign is about: its message's first line when sent from here, else its server name."""
+    if record.request is not None:
+        from_message = replace(record, name=None).title
+        if from_message != "Campaign":
+            return from_message
+    return record.title
+
+
+def count_text(value: int | None) -> str:
+    return "—" if value is None else QLocale().toString(int(value))
+
+
+def pair_text(first: int | None, second: int | None) -> str:
+    if first is None and second is None:
+        return "—"
+    return f"{count_text(first)} / {count_text(second)}"
+
+
+def local_time_text(utc_iso: str | None) -> str:
+    """A stored UTC moment in this computer's time: ``2025-03-01 12:00``."""
+    if not utc_iso:
+        return "—"
+    try:
+        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return utc_iso
+
+
+def server_time_text(text: str | None, zone: str | None, *, short: bool = False) -> str:
+    """A server time as given (seconds dropped when zero, or always when ``short``) with its zone:
+    ``2025-03-01 10:00 (Europe/Kyiv)``."""
+    if not text:
+        return "—"
+    shown = text.strip().replace("T", " ", 1)
+    if len(shown) == 19 and shown[10] == " " and (short or shown.endswith(":00")):
+        shown = shown[:16]
+    return f"{shown} ({zone})" if zone else shown
+
+
+def price_text(price: float | None, currency: str | None) -> str:
+    return "—" if price is None else format_price(price, currency)
+
+
+class CampaignsModel(QAbstractTableModel):
+    """The rows of the campaigns table (newest first, as ``History.records`` gives them)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.records: list[HistoryRecord] = []
+        self.fallback_zone = "UTC"
+        self.common_zone: str | None = None  # when every row's times are in one zone, the header names it
+        self._headers = (
+            self.tr("Campaign"), self.tr("Status"), self.tr("Sent\n(your time)"), self.tr("Planned start"),
+            self.tr("RCS\ndelivered / sent"), self.tr("Read"), self.tr("Failed"), self.tr("SMS fallback\ndelivered / sent"),
+            self.tr("Estimated\nprice"), self.tr("Created in"),
+        )
+        self._header_tips = {
+            SENT: self.tr("When it was sent from this computer (or created, for web account campaigns)."),
+            START: self.tr("When sending starts, in the account's time zone."),
+            RCS: self.tr("RCS messages delivered to phones / handed to the network."),
+            READ: self.tr("RCS messages opened on the phone."),
+            FAILED: self.tr("RCS messages that could not be delivered."),
+            SMS: self.tr("SMS sent instead to phones that cannot receive RCS: delivered / sent."),
+            PRICE: self.tr("The price the server estimated when the campaign was created."),
+            ORIGIN: self.tr("Sent from this computer, or created in the WWT.world web account."),
+        }
+
+    def set_records(self, records: list[HistoryRecord]) -> None:
+        """Show these records; rows stay in place (and selected) when the same records came back."""
+        zones = {r.time_zone or self.fallback_zone for r in records}
+        common = zones.pop() if len(zones) == 1 else None
+        if common != self.common_zone:
+            self.common_zone = common
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, START, START)
+        if [r.record_id for r in records] == [r.record_id for r in self.records]:
+            self.records = list(records)
+            if records:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(records) - 1, len(self._headers) - 1))
+            return
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> HistoryRecord | None:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def row_of(self, record_id: int) -> int:
+        for row, record in enumerate(self.records):
+            if record.record_id == record_id:
+                return row
+        return -1
+
+    # QAbstractTableModel ----------------------------------------------------------------------
+
+    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == START and self.common_zone:
+                return self.tr("Planned start\n(%1)").replace("%1", self.common_zone)
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if section in NUMBER_COLUMNS else _ALIGN_LEFT
+        return None
+
+    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record_at(index.row()) if index.isValid() else None
+        if record is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(record, column)
+        if role == RECORD_ROLE:
+            return record
+        if role == RECORD_ID_ROLE:
+            return record.record_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if column in NUMBER_COLUMNS else _ALIGN_LEFT
+        if column == STATUS:
+            look = status_look(record.status)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return tone_color(look.tone)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return look.explanation
+            if role == Qt.ItemDataRole.FontRole and look.needs_attention:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            return self._name_tip(record)
+        return None
+
+    def _text(self, record: HistoryRecord, column: int) -> str:
+        if column == NAME:
+            return display_title(record)
+        if column == STATUS:
+            return status_look(record.status).text
+        if column == SENT:
+            return local_time_text(record.sent_at)
+        if column == START:  # seconds dropped: the detail pane shows the time exactly as given
+            return server_time_text(record.start_at, None if self.common_zone else record.time_zone or self.fallback_zone,
+                                    short=True)
+        if column == RCS:
+            return pair_text(record.delivered, record.sent)
+        if column == READ:
+            return count_text(record.read)
+        if column == FAILED:
+            return count_text(record.failed)
+        if column == SMS:
+            return pair_text(record.sms_delivered, record.sms_sent)
+        if column == PRICE:
+            return price_text(record.price, record.currency)
+        if column == ORIGIN:
+            return self.tr("Web account") if record.origin == ORIGIN_WEB else self.tr("This computer")
+        return ""
+
+    def _name_tip(self, record: HistoryRecord) -> str:
+        parts = [display_title(record)]
+        if record.name and record.name != parts[0]:
+            parts.append(self.tr("Name on the server: %1").replace("%1", record.name))
+        if record.campaign_id is not None:
+            parts.append(self.tr("Campaign number %1").replace("%1", str(record.campaign_id)))
+        if record.origin == ORIGIN_WEB:
+            parts.append(self.tr("Created in the WWT.world web account"))
+        return "\n".join(parts)
+
+
+class CampaignsTable(QTableView):
+    """The table itself: whole-row single selection, arrow keys move, Tab leaves; columns fit their text."""
+
+    def __init__(self, model: CampaignsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignsTable")
+        self.setModel(model)
+        self.setAccessibleName(self.tr("Campaigns, newest first"))
+        self.setAccessibleDescription(self.tr("Select a campaign to see its details below."))
+        set_up_row_table(self, 1.8)
+        metrics = self.fontMetrics()
+        columns = self.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        columns.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+        columns.setHighlightSections(False)
+        self.setColumnHidden(ORIGIN, True)

@@ -1,0 +1,114 @@
+"""Small building blocks of the message editor: live counters and field headers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+
+from app.campaign import limits
+from app.campaign.text_units import utf16_len
+from ui.common.problem_marks import ERROR_COLOR, WARNING_COLOR
+
+# The same meanings, light enough to read on a dark window.
+DARK_ERROR_COLOR = "#ff7b72"
+DARK_WARNING_COLOR = "#f0b429"
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_color(widget: QWidget) -> str:
+    return DARK_ERROR_COLOR if is_dark(widget) else ERROR_COLOR
+
+
+def warning_color(widget: QWidget) -> str:
+    return DARK_WARNING_COLOR if is_dark(widget) else WARNING_COLOR
+
+
+class CounterLabel(QLabel):
+    """``"183 / 1000"`` in the server's units (UTF-16), in the error colour past the limit."""
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.used = 0
+        self.setObjectName("counterLabel")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.set_text_count("")
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.limit
+
+    def set_text_count(self, text: str) -> None:
+        self.used = utf16_len(text)
+        self.setText(self.tr("{used} / {limit}").format(used=self.used, limit=self.limit))
+        if self.over:
+            tip = self.tr("{n} characters too many: shorten the text.").format(n=self.used - self.limit)
+            self.setStyleSheet(f"color: {error_color(self)}; font-weight: 600;")
+        else:
+            tip = self.tr("{n} characters left. Emoji and some symbols count as 2.").format(
+                n=self.limit - self.used
+            )
+            self.setStyleSheet("")
+        self.setToolTip(tip)
+        self.setAccessibleName(self.tr("Characters used"))
+        self.setAccessibleDescription(self.text() + ". " + tip)
+
+
+def field_header(text: str, buddy: QWidget, counter: QLabel | None = None) -> QHBoxLayout:
+    """A row with the field's name (its buddy gets the mnemonic) and, right-aligned, its counter."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    row.addWidget(label, 1)
+    if counter is not None:
+        row.addWidget(counter)
+    return row
+
+
+def set_lines_height(edit: QPlainTextEdit, minimum: int, maximum: int) -> None:
+    """Size a multi-line field in lines of its font (scales with the font and the screen)."""
+    line = edit.fontMetrics().lineSpacing()
+    frame = 2 * edit.frameWidth() + int(edit.document().documentMargin() * 2) + 4
+    edit.setMinimumHeight(line * minimum + frame)
+    edit.setMaximumHeight(line * maximum + frame)
+
+
+def hours_suffix(spin) -> None:
+    """Keep a spin box's unit right: "1 hour", "48 hours"."""
+    from PySide6.QtCore import QCoreApplication
+
+    def update(value: int) -> None:
+        unit = " hour" if value == 1 else " hours"
+        spin.setSuffix(QCoreApplication.translate("HoursSuffix", unit))
+
+    spin.valueChanged.connect(update)
+    update(spin.value())
+
+
+def bound_length(edit: QLineEdit | QPlainTextEdit, limit: int = limits.MAX_FILE_TEXT) -> None:
+    """Stop a field at ``limit`` characters (UTF-16 units, as Qt counts): the longest text a campaign
+    file may hold, ten times anything that can be sent, so that whatever is typed can be saved and
+    opened again. Call it before connecting the field's own handlers: they then never see more."""
+    if isinstance(edit, QLineEdit):
+        edit.setMaxLength(limit)
+        return
+    document = edit.document()
+
+    def trim() -> None:
+        if document.characterCount() - 1 <= limit:
+            return
+        cut = limit
+        if 0xD800 <= ord(document.characterAt(cut - 1) or "\0") <= 0xDBFF:
+            cut -= 1  # never split an emoji in two
+        cursor = QTextCursor(document)
+        cursor.setPosition(cut)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+    edit.textChanged.connect(trim)

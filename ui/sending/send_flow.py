@@ -1,0 +1,326 @@
+"""Sending: confirmation in plain words, one request on a worker thread, the result or the failure.
+
+One confirmed send is exactly one request: the controller ignores a second click while a
+confirmation is open or a send is running, never resends by itself, and asks again before
+sending a campaign identical to one that was just sent or whose outcome is unknown.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app import api
+from app.api.models import Balance, CampaignInfo
+from app.tasks.connection import Connection
+from app.sending.summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
+from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
+from app.validation import Problem
+from ui.compose.editor_state import CampaignEditor
+from ui.common.message_box import show_message
+from ui.common.problem_marks import WARNING_COLOR, problem_html
+from ui.common.workers import Task
+
+if TYPE_CHECKING:
+    from app.history import History
+
+log = logging.getLogger(__name__)
+
+
+class ConfirmSendDialog(QDialog):
+    """"Send this campaign?" with what will happen, the warnings, and Cancel as the default."""
+
+    def __init__(
+        self,
+        lines: list[SummaryLine],
+        warnings: list[Problem],
+        *,
+        scheduled: bool,
+        caution: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmSend")
+        self.setWindowTitle(self.tr("Schedule the campaign?") if scheduled else self.tr("Send the campaign?"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            self.tr("Please check before scheduling:") if scheduled else self.tr("Please check before sending:")
+        )
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        for line in lines:
+            value = QLabel(line.value)
+            value.setWordWrap(True)
+            form.addRow(self.tr(line.label) + ":", value)
+        layout.addLayout(form)
+        if caution:
+            caution_label = QLabel(caution)
+            caution_label.setObjectName("sendCaution")
+            caution_label.setWordWrap(True)
+            caution_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: 600;")
+            layout.addWidget(caution_label)
+        if warnings:
+            warning_label = QLabel("<br>".join(problem_html(w) for w in warnings))
+            warning_label.setWordWrap(True)
+            warning_label.setStyleSheet(f"color: {WARNING_COLOR};")
+            layout.addWidget(warning_label)
+        buttons = QDialogButtonBox()
+        self.send_button = buttons.addButton(
+            self.tr("Schedule") if scheduled else self.tr("Send now"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.send_button.setObjectName("confirmSendButton")
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setDefault(True)
+        self.send_button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._answered = False
+
+    def done(self, result: int) -> None:
+        """The first answer counts; the buttons are disabled at once so that nothing can answer again."""
+        if self._answered:
+            return
+        self._answered = True
+        self.send_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        super().done(result)
+
+
+class SendState(Enum):
+    IDLE = "idle"
+    CONFIRMING = "confirming"  # a confirmation is open
+    SENDING = "sending"  # confirmed: the one request is on its way
+
+
+class SendController(QObject):
+    """Runs the send flow for one editor, as a small state machine: idle -> confirming -> sending -> idle.
+
+    A trigger that is not valid in the current state is ignored, so one confirmation starts at most
+    one send by construction: a second click, a key repeat or a second ``finished`` of the dialog
+    (a double-click reaching the dialog as it closes) finds the controller no longer confirming.
+
+    Signals: ``busy_changed(bool)``, ``sent(object)`` with the ``CampaignInfo``,
+    ``send_failed(object)`` with the ``ApiError`` (also for an unknown outcome).
+    """
+
+    busy_changed = Signal(bool)
+    sent = Signal(object)
+    send_failed = Signal(object)
+    show_campaigns_requested = Signal()
+    request_started = Signal()  # confirmed: the request is on its way
+
+    def __init__(
+        self,
+        editor: CampaignEditor,
+        connection: Callable[[], Connection | None],
+        local_zone: Callable[[], str],
+        parent: QWidget,
+        *,
+        history: Callable[[bool], History],
+        balance: Callable[[], Balance | None] = lambda: None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._connection = connection
+        self._history = history
+        self._balance = balance
+        self._local_zone = local_zone
+        self._window = parent
+        self._state = SendState.IDLE
+        self._dialog: ConfirmSendDialog | None = None
+        self._task: Task | None = None
+        self._sent_at: dict[str, float] = {}  # fingerprint -> when it was sent
+        self._unknown: set[str] = set()  # fingerprints whose outcome is unknown
+        self.present_confirmation: Callable[[ConfirmSendDialog], None] = lambda dialog: dialog.open()
+        self.present_result: Callable[[CampaignInfo], None] = self._show_result
+        self.present_failure: Callable[[api.ApiError], None] = self._show_failure
+
+    @property
+    def state(self) -> SendState:
+        return self._state
+
+    @property
+    def busy(self) -> bool:
+        return self._state is not SendState.IDLE
+
+    def _enter(self, state: SendState) -> None:
+        was_busy = self.busy
+        self._state = state
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
+
+    def request_send(self) -> None:
+        """Ask for confirmation, then send. Ignored unless idle."""
+        if self._state is not SendState.IDLE:
+            return
+        self.editor.revalidate()  # the clock moves: a planned time may have passed since the last edit
+        self.editor.reveal_all()
+        connection = self._connection()
+        if self.editor.errors or connection is None:
+            return
+        try:
+            prepared = prepare_send(self.editor.document, connection.account_time_zone)
+        except NotSendable as exc:
+            show_message(self._window, self.tr("The campaign was not sent"), str(exc), details=exc.details)
+            return
+        fingerprint = body_fingerprint(prepared.body)
+        dialog = ConfirmSendDialog(
+            send_summary(self.editor.document, local_zone=self._local_zone()),
+            self.editor.warnings,
+            scheduled=is_scheduled(self.editor.document),
+            caution=self._caution(fingerprint),
+            parent=self._window,
+        )
+        dialog.finished.connect(
+            lambda result: self._on_confirmation_finished(dialog, result, prepared, connection, fingerprint)
+        )
+        self._dialog = dialog
+        self._enter(SendState.CONFIRMING)
+        self.present_confirmation(dialog)
+
+    def _caution(self, fingerprint: str) -> str:
+        money = self._money_caution()
+        repeat = self._repeat_caution(fingerprint)
+        return "\n\n".join(text for text in (repeat, money) if text)
+
+    def _money_caution(self) -> str:
+        balance = self._balance()
+        if balance is None:
+            return ""
+        contacts = self.editor.document.list_contacts().values()
+        known = None if any(c is None for c in contacts) else sum(contacts)
+        return balance_caution(balance.balance, balance.credit, balance.currency, known)
+
+    def _repeat_caution(self, fingerprint: str) -> str:
+        if fingerprint in self._unknown:
+            return self.tr(
+                "The last attempt to send this same campaign may have gone through. "
+                "Check the campaign list on your account before sending it again."
+            )
+        if fingerprint in self._sent_at:
+            minutes = int((time.monotonic() - self._sent_at[fingerprint]) // 60)
+            if minutes < 1:
+                ago = self.tr("less than a minute ago")
+            elif minutes == 1:
+                ago = self.tr("a minute ago")
+            else:
+                ago = self.tr("%1 minutes ago").replace("%1", str(minutes))
+            return self.tr("You already sent this same campaign %1. Send it again?").replace("%1", ago)
+        return ""
+
+    def _on_confirmation_finished(
+        self, dialog: ConfirmSendDialog, result: int, prepared: PreparedSend, connection: Connection, fingerprint: str
+    ) -> None:
+        if self._state is not SendState.CONFIRMING or dialog is not self._dialog:
+            return  # a late or repeated answer of a confirmation already answered
+        self._dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            self._enter(SendState.IDLE)
+            return
+        self.editor.revalidate()  # the confirmation may have stayed open past the planned time
+        if self.editor.errors:
+            self._enter(SendState.IDLE)
+            show_message(self._window, self.tr("The campaign was not sent"),
+                         self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."))
+            return
+        if self._connection() is not connection:  # Settings changed the server while the question was open
+            self._enter(SendState.IDLE)
+            show_message(self._window, self.tr("The campaign was not sent"),
+                         self.tr("The connection changed while you were confirming. Nothing was sent: "
+                                 "send again to confirm for the new connection."))
+            return
+        self._enter(SendState.SENDING)
+        demo = connection.demo
+        task = Task(_send, prepared, connection, lambda: self._history(demo), parent=self)
+        task.succeeded.connect(lambda result: self._on_send_ended(result, fingerprint))
+        task.failed.connect(lambda error: self._on_send_ended(_unexpected(error), fingerprint))
+        task.finished.connect(self._on_task_finished)
+        self._task = task
+        task.start()
+        self.request_started.emit()
+
+    def _on_send_ended(self, result: SendResult, fingerprint: str) -> None:
+        if result.outcome is Outcome.CREATED and result.info is not None:
+            self._sent_at[fingerprint] = time.monotonic()
+            self._unknown.discard(fingerprint)
+            self.sent.emit(result.info)
+            try:
+                self.present_result(result.info)
+            except Exception:  # the campaign exists whatever the result dialog does
+                log.exception("the result of a send could not be shown")
+                show_message(self._window, self.tr("The campaign was created"),
+                             self.tr("The campaign was created (ID %1), but its details could not be shown. "
+                                     "See the Campaigns tab.").replace("%1", str(result.info.id)), kind="warning")
+            if result.notes:
+                show_message(self._window, self.tr("The campaign was created"), "\n\n".join(result.notes),
+                             kind="warning")
+            return
+        error = result.error or api.OutcomeUnknown()
+        if result.outcome is Outcome.UNKNOWN:
+            self._unknown.add(fingerprint)
+        if isinstance(error, api.Rejected):
+            self.editor.set_server_problems(
+                [Problem(path, "error", message) for path, messages in error.field_errors.items() for message in messages]
+            )
+        self.send_failed.emit(error)
+        self.present_failure(error)
+
+    def _on_task_finished(self) -> None:
+        self._task = None
+        self._enter(SendState.IDLE)
+
+    def _show_result(self, info: CampaignInfo) -> None:
+        from ui.sending.campaign_result import CampaignResultDialog
+
+        connection = self._connection()
+        dialog = CampaignResultDialog(
+            info, scheduled=is_scheduled(self.editor.document), demo=connection.demo if connection else False,
+            time_zone=connection.account_time_zone if connection else "UTC", parent=self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _show_failure(self, error: api.ApiError) -> None:
+        message = error.user_message
+        if isinstance(error, api.Rejected) and error.field_errors:
+            message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
+        kind = "warning" if error.outcome_unknown or isinstance(error, api.DuplicateRequest) else "error"
+        title = self.tr("The campaign was not sent") if kind == "error" else self.tr("Check before sending again")
+        action = None
+        if error.outcome_unknown:
+            message += "\n\n" + self.tr(
+                "The attempt is listed under Campaigns, where the program can look for it on the server."
+            )
+            action = (self.tr("Show in Campaigns"), self.show_campaigns_requested.emit)
+        show_message(self._window, title, message, details=error.details, kind=kind, action=action)
+
+
+def _unexpected(error: BaseException) -> SendResult:
+    """A worker that failed outside the pipeline's own handling: the request may have left."""
+    return SendResult(
+        Outcome.UNKNOWN,
+        error=api.OutcomeUnknown(
+            QCoreApplication.translate(
+                "SendController",
+                "Something went wrong while sending, so the campaign may or may not have been created. "
+                "Check the campaign list before sending again.",
+            ),
+            details=f"{type(error).__name__}: {error}",
+        ),
+    )
+
+
+def _send(
+    context: object, prepared: PreparedSend, connection: Connection, history: Callable[[], History]
+) -> SendResult:
+    return send_prepared(prepared, connection, history)

@@ -1,0 +1,1 @@
+"""The window around everything: start-up, menus, files, settings, autosave, offscreen commands."""

@@ -1,0 +1,28 @@
+"""What the window adds to the ``rcs-desk`` command line: opening the window, and the offscreen
+commands ``screenshot`` and ``self-test``. Imports no Qt until one of them runs."""
+
+from __future__ import annotations
+
+import argparse
+
+COMMANDS = "ui.shell.commands"
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
+    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("file", nargs="?", help="campaign file to open first")
+    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
+    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
+    p.set_defaults(run=f"{COMMANDS}:run_screenshot")
+
+    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
+    p.set_defaults(run=f"{COMMANDS}:run_self_test")
+
+
+def open_window(args: argparse.Namespace, files: list[str]) -> int:
+    from ui.shell.application import run_window
+
+    return run_window(demo=args.demo, api_url=args.api_url, files=files)

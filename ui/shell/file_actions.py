@@ -1,0 +1,123 @@
+"""New, Open, Save and Save As for campaign files, with a question before discarding changes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.campaign.file import FILE_SUFFIX, CampaignFileError, load_campaign_file, save_campaign_file
+from ui.compose.editor_state import CampaignEditor, new_document
+from ui.common.message_box import show_message
+
+FILE_FILTER = "RCS campaigns (*.rcs.json);;All files (*)"
+
+log = logging.getLogger(__name__)
+
+
+class FileActions(QObject):
+    """File commands for one editor. Dialog functions are attributes so tests can replace them."""
+
+    def __init__(
+        self, editor: CampaignEditor, window: QWidget, *, time_zone: Callable[[], str], folder: Callable[[], Path]
+    ) -> None:
+        super().__init__(window)
+        self.editor = editor
+        self.window = window
+        self._time_zone = time_zone
+        self._folder = folder
+        self.ask_open_path: Callable[[], str] = self._ask_open_path
+        self.ask_save_path: Callable[[], str] = self._ask_save_path
+        self.ask_discard: Callable[[], QMessageBox.StandardButton] = self._ask_discard
+
+    # Questions (replaced in tests) ---------------------------------------------------------
+
+    def _ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open campaign"), str(self._folder()), FILE_FILTER)
+        return path
+
+    def _ask_save_path(self) -> str:
+        suggested = self.editor.path or self._folder() / f"campaign{FILE_SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save campaign"), str(suggested), FILE_FILTER)
+        if path and not path.endswith(FILE_SUFFIX):
+            path = path.removesuffix(".json") + FILE_SUFFIX
+        return path
+
+    def _ask_discard(self) -> QMessageBox.StandardButton:
+        name = self.editor.path.name if self.editor.path else self.tr("the new campaign")
+        return QMessageBox.question(
+            self.window,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to %1 first?").replace("%1", name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    # Commands --------------------------------------------------------------------------------
+
+    def may_discard(self) -> bool:
+        """True when the current campaign may be replaced (saved, or the user said so)."""
+        if not self.editor.modified:
+            return True
+        answer = self.ask_discard()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new(self) -> None:
+        if self.may_discard():
+            self.editor.replace(new_document(self._time_zone()), fresh=True)
+
+    def open(self) -> None:
+        if not self.may_discard():
+            return
+        path = self.ask_open_path()
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Load ``path`` into the editor; on failure the editor and the file stay as they were."""
+        try:
+            document = load_campaign_file(path, default_time_zone=self._time_zone())
+        except CampaignFileError as exc:
+            show_message(self.window, self.tr("The campaign could not be opened"), exc.user_message,
+                         details=exc.details)
+            return False
+        except Exception as exc:  # a bug in reading must not end the window, nor pass unsaid
+            log.exception("campaign file %s could not be read", path)
+            show_message(
+                self.window,
+                self.tr("The campaign could not be opened"),
+                self.tr("%1 could not be read: it holds something the program does not understand.").replace(
+                    "%1", path.name),
+                details=f"{type(exc).__name__}: {exc}",
+            )
+            return False
+        self.editor.replace(document, path.resolve())
+        return True
+
+    def save(self) -> bool:
+        if self.editor.path is None:
+            return self.save_as()
+        return self._write(self.editor.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        return self._write(Path(path)) if path else False
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_campaign_file(path, self.editor.document)
+        except OSError as exc:
+            show_message(
+                self.window,
+                self.tr("The campaign was not saved"),
+                self.tr("%1 could not be written. Choose another folder or check the disk.").replace("%1", path.name),
+                details=f"{type(exc).__name__}: {exc}",
+            )
+            return False
+        self.editor.mark_saved(path.resolve())
+        return True

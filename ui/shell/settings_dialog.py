@@ -1,0 +1,271 @@
+"""Settings: the API key (kept in the keyring), the account's time zone, the server address."""
+
+from __future__ import annotations
+
+import dataclasses
+import zoneinfo
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import api
+from app.api import WwtClient
+from app.campaign.file import is_valid_time_zone
+from app.campaign.text import format_price
+from app.platform.config import DEFAULT_API_URL, Settings, SettingsError, local_time_zone_name
+from app.platform.credentials import (
+    NO_KEYRING_MESSAGE,
+    CredentialsError,
+    check_key_format,
+    keyring_available,
+    load_api_key,
+    save_api_key,
+)
+from ui.common.problem_marks import ERROR_COLOR
+from ui.common.workers import Task
+
+# The keyring is only ever used from these worker functions: on Linux it may wait on the
+# system's secret service (an unlock prompt), which must not freeze the window.
+
+
+def _stored_key_state(context) -> tuple[str, bool]:
+    """(what to say about the stored key, whether it is a problem)."""
+    if not keyring_available():
+        return NO_KEYRING_MESSAGE, True
+    try:
+        stored = load_api_key()
+    except CredentialsError as exc:
+        return str(exc), True
+    if stored is None:
+        return QCoreApplication.translate("SettingsDialog", "No API key is saved yet."), False
+    if stored.source == "environment":
+        return QCoreApplication.translate(
+            "SettingsDialog", "The API key comes from the RCS_DESK_API_KEY environment variable."), False
+    return QCoreApplication.translate(
+        "SettingsDialog", "An API key is saved in this computer's keyring. Type a new one to replace it."), False
+
+
+def _test_connection(context, base_url: str, typed_key: str) -> tuple[bool, str]:
+    """(True, balance) when the key works; (False, what is wrong with the key) before asking."""
+    key = typed_key
+    if not key:
+        try:
+            stored = load_api_key()
+        except CredentialsError as exc:
+            return False, str(exc)
+        key = stored.value if stored else ""
+    problem = check_key_format(key)
+    if problem:
+        return False, problem
+    with WwtClient(base_url, key) as client:
+        client.login()
+        balance = client.get_balance()
+    return True, format_price(balance.balance, balance.currency)
+
+
+def _save_key(context, key: str) -> None:
+    save_api_key(key)
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings`` and the stored key. Signal ``saved()`` after a successful save.
+
+    ``save`` writes the settings to disk (``app.platform.config.save_settings``): when it raises
+    ``SettingsError`` the dialog says why and stays open with everything typed, and ``settings``
+    is left unchanged. Without it, only ``settings`` is changed (the caller saves it).
+    """
+
+    saved = Signal(bool)  # True when a new API key was stored
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        save: Callable[[Settings], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self._save = save
+        self._key_stored = False  # a key was stored but the settings were not: still worth a reconnect
+        self._task: Task | None = None
+        self._said = 0  # how many times the status line changed
+        self._saving = False
+
+        self.key_edit = QLineEdit()
+        self.key_edit.setObjectName("apiKeyEdit")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("live_…")
+        self.key_edit.setAccessibleName(self.tr("API key"))
+        self.key_edit.setToolTip(self.tr("From your WWT.world account: Integrations & API → SMPP/API Password"))
+        show_key = QPushButton(self.tr("Show"))
+        show_key.setCheckable(True)
+        show_key.toggled.connect(self.on_show_key_toggled)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.clicked.connect(self.on_test_clicked)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(show_key)
+        key_row.addWidget(self.test_button)
+        self.key_status = QLabel()
+        self.key_status.setObjectName("keyStatus")
+        self.key_status.setWordWrap(True)
+
+        self.zone_combo = QComboBox()
+        self.zone_combo.setObjectName("timeZoneCombo")
+        self.zone_combo.setEditable(True)
+        self.zone_combo.addItems(sorted(zoneinfo.available_timezones()))
+        self.zone_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.zone_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_combo.setCurrentText(settings.account_time_zone)
+        self.zone_combo.setAccessibleName(self.tr("Account time zone"))
+        zone_note = QLabel(
+            self.tr("Scheduled times are in this zone. Choose the zone of your WWT.world account "
+                    "(this computer: %1).").replace("%1", local_time_zone_name())
+        )
+        zone_note.setWordWrap(True)
+        zone_note.setProperty("role", "muted")
+
+        self.url_edit = QLineEdit(settings.api_url)
+        self.url_edit.setObjectName("serverAddressEdit")
+        self.url_edit.setPlaceholderText(DEFAULT_API_URL)
+        self.url_edit.setAccessibleName(self.tr("Server address"))
+        advanced = QGroupBox(self.tr("Advanced"))
+        advanced_form = QFormLayout(advanced)
+        advanced_form.addRow(self.tr("Server address:"), self.url_edit)
+
+        account = QGroupBox(self.tr("Account"))
+        form = QFormLayout(account)
+        form.addRow(self.tr("API key:"), key_row)
+        form.addRow("", self.key_status)
+        form.addRow(self.tr("Time zone:"), self.zone_combo)
+        form.addRow("", zone_note)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(account)
+        layout.addWidget(advanced)
+        layout.addWidget(buttons)
+        self._show_stored_key_state()
+
+    def _show_stored_key_state(self) -> None:
+        self._say(self.tr("Looking for a saved API key…"))
+        asked_at = self._said
+        task = Task(_stored_key_state, parent=self)
+        # a late answer (behind an unlock prompt) must not cover what was said since
+        task.succeeded.connect(lambda state: self._say(state[0], error=state[1]) if self._said == asked_at else None)
+        task.start()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self._said += 1
+        self.key_status.setText(text)
+        self.key_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+
+    def on_show_key_toggled(self, shown: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+
+    def on_test_clicked(self) -> None:
+        typed = self.key_edit.text().strip()
+        problem = check_key_format(typed) if typed else None
+        if problem:
+            self._say(problem, error=True)
+            return
+        self.test_button.setEnabled(False)
+        self._say(self.tr("Connecting…"))
+        url = (self.url_edit.text().strip() or DEFAULT_API_URL).rstrip("/")
+        self._task = Task(_test_connection, url, typed, parent=self)
+        self._task.succeeded.connect(self.on_test_succeeded)
+        self._task.failed.connect(self.on_test_failed)
+        self._task.finished.connect(lambda: self.test_button.setEnabled(True))
+        self._task.start()
+
+    def on_test_succeeded(self, outcome: tuple[bool, str]) -> None:
+        connected, text = outcome
+        if connected:
+            self._say(self.tr("Connected. Balance: %1").replace("%1", text))
+        else:
+            self._say(text, error=True)
+
+    def on_test_failed(self, error: BaseException) -> None:
+        message = error.user_message if isinstance(error, api.ApiError) else self.tr("The connection test failed.")
+        self._say(message, error=True)
+
+    def on_save_clicked(self) -> None:
+        zone = self.zone_combo.currentText().strip()
+        if not is_valid_time_zone(zone):
+            self._say(self.tr("Choose a time zone from the list, for example Europe/Kyiv."), error=True)
+            self.zone_combo.setFocus()
+            return
+        typed = self.key_edit.text().strip()
+        if not typed:
+            self._apply(zone, key_saved=False)
+            return
+        problem = check_key_format(typed)
+        if problem:
+            self._say(problem, error=True)
+            self.key_edit.setFocus()
+            return
+        self._set_saving(True)
+        self._say(self.tr("Saving the API key…"))
+        task = Task(_save_key, typed, parent=self)
+        task.succeeded.connect(lambda _none: self._apply(zone, key_saved=True))
+        task.failed.connect(self.on_save_failed)
+        task.finished.connect(lambda: self._set_saving(False))
+        task.start()
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the key is being stored the dialog cannot be cancelled: the key would be saved anyway."""
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+        self.cancel_button.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if self._saving:
+            return
+        if self._key_stored:  # the new key is in the keyring even though the other settings were not saved
+            self._key_stored = False
+            self.saved.emit(True)
+        super().reject()
+
+    def on_save_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, CredentialsError) else self.tr("The API key could not be saved.")
+        self._say(message, error=True)
+
+    def _apply(self, zone: str, *, key_saved: bool) -> None:
+        url = self.url_edit.text().strip() or DEFAULT_API_URL
+        if self._save is not None:
+            try:
+                self._save(dataclasses.replace(self.settings, time_zone=zone, api_url=url))
+            except SettingsError as exc:
+                self._key_stored = self._key_stored or key_saved
+                said = str(exc)
+                if key_saved:
+                    said = self.tr("The API key was saved, but the other settings were not.") + " " + said
+                self._say(said, error=True)
+                return
+        key_saved, self._key_stored = key_saved or self._key_stored, False
+        self.settings.time_zone = zone
+        self.settings.api_url = url
+        self.saved.emit(key_saved)
+        self.accept()
