@@ -61,8 +61,10 @@ def bench_validate() -> None:
         path = five_card_file(Path(folder))
         bare = median_wall([sys.executable, "-c", "pass"])
         validate = median_wall([sys.executable, "-m", "rcs_desk", "validate", str(path)])
-    print(f"validate 5-card file: {validate:.3f} s wall (median of {RUNS}); bare python start {bare:.3f} s; "
-          f"ratio {validate / bare:.1f}x; budget 0.3 s: {'met' if validate < 0.3 else 'NOT met'}")
+    print(
+        f"validate 5-card file: {validate:.3f} s wall (median of {RUNS}); bare python start {bare:.3f} s; "
+        f"ratio {validate / bare:.1f}x; budget 0.3 s: {'met' if validate < 0.3 else 'NOT met'}"
+    )
 
 
 def bench_lists() -> None:
@@ -78,8 +80,10 @@ def bench_lists() -> None:
             assert len(lists) == 10_000, len(lists)
     result = statistics.median(times)
     pages = -(-10_000 // 500)
-    print(f"read 10,000 lists ({pages} pages) over loopback: {result:.3f} s (median of {RUNS}); "
-          f"budget 1 s: {'met' if result < 1 else 'NOT met'}")
+    print(
+        f"read 10,000 lists ({pages} pages) over loopback: {result:.3f} s (median of {RUNS}); "
+        f"budget 1 s: {'met' if result < 1 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,13 @@ def pyinstaller(args: list[str], cwd: Path) -> None:
 
 def build_app(work: Path) -> Path:
     pyinstaller(
-        ["--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build_spec" / "rcs_desk.spec")],
+        [
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build_spec" / "rcs_desk.spec"),
+        ],
         cwd=ROOT,
     )
     return work / "dist" / "rcs-desk"
@@ -165,7 +171,9 @@ def main() -> int:
         def start_hello() -> float:
             return time_to_first_paint([str(hello_dir / "hello_window")], env)
 
-        times = measure_starts({"rcs-desk": start_app, "rcs-desk --demo": start_app_demo, "hello": start_hello}, args.runs)
+        times = measure_starts(
+            {"rcs-desk": start_app, "rcs-desk --demo": start_app_demo, "hello": start_hello}, args.runs
+        )
         results = {}
         for name, folder in (("rcs-desk", app_dir), ("hello", hello_dir)):
             files, size = folder_size(folder)
@@ -184,8 +192,13 @@ def main() -> int:
     print(f"{'zipped (MiB)':24}{app.zipped / mb:>12.1f}{hello.zipped / mb:>14.1f}{app.zipped / hello.zipped:>8.2f}")
     print(f"{'first paint, median (s)':24}{app.start:>12.3f}{hello.start:>14.3f}{app.start / hello.start:>8.2f}")
     print(f"{'  --demo, median (s)':24}{demo_start:>12.3f}{'':>14}{demo_start / hello.start:>8.2f}")
-    print(f"({args.runs} starts each, offscreen; all: rcs-desk "
-          + " ".join(f"{t:.3f}" for t in app.starts) + "; hello " + " ".join(f"{t:.3f}" for t in hello.starts) + ")")
+    print(
+        f"({args.runs} starts each, offscreen; all: rcs-desk "
+        + " ".join(f"{t:.3f}" for t in app.starts)
+        + "; hello "
+        + " ".join(f"{t:.3f}" for t in hello.starts)
+        + ")"
+    )
 
     size_ok = app.size / hello.size <= SIZE_BUDGET
     start_ok = app.start / hello.start <= START_BUDGET

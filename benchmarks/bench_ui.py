@@ -28,8 +28,13 @@ RUNS = 7
 
 
 def _env(home: str) -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", RCS_DESK_HOME=home, RCS_DESK_REPORT_FIRST_PAINT="1",
-                PYTHONPATH=str(ROOT))
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        RCS_DESK_HOME=home,
+        RCS_DESK_REPORT_FIRST_PAINT="1",
+        PYTHONPATH=str(ROOT),
+    )
 
 
 def time_to_first_paint(command: list[str], env: dict[str, str]) -> float:
@@ -58,8 +63,10 @@ def bench_start(home: str) -> None:
         bare_times.append(time_to_first_paint(bare, env))
     app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
     ratio = app_s / bare_s
-    print(f"start to first paint: rcs-desk --demo {app_s:.3f} s, bare PySide6 window {bare_s:.3f} s "
-          f"(medians of {RUNS}); ratio {ratio:.2f}x; budget 2x: {'met' if ratio <= 2 else 'NOT met'}")
+    print(
+        f"start to first paint: rcs-desk --demo {app_s:.3f} s, bare PySide6 window {bare_s:.3f} s "
+        f"(medians of {RUNS}); ratio {ratio:.2f}x; budget 2x: {'met' if ratio <= 2 else 'NOT met'}"
+    )
 
 
 def bare_window_peak_mib() -> float:
@@ -70,24 +77,38 @@ def bare_window_peak_mib() -> float:
         "w.resize(1280, 820); w.show(); QTimer.singleShot(300, app.quit); app.exec(); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=True,
+    )
     return float(result.stdout.strip())
 
 
 def bench_scenario(home: str) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui_scenario.py")], capture_output=True,
-                            text=True, env=dict(_env(home), RCS_DESK_REPORT_FIRST_PAINT=""), timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "ui_scenario.py")],
+        capture_output=True,
+        text=True,
+        env=dict(_env(home), RCS_DESK_REPORT_FIRST_PAINT=""),
+        timeout=300,
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     data = json.loads(result.stdout.strip().splitlines()[-1])
     stall = data["max_stall_ms"]
     peak = data["peak_rss_mib"]
-    print(f"longest event-loop stall while {data['lists']:,} lists and {data['previews']} previews load and a "
-          f"send waits 3 s: {stall} ms; budget 50 ms: {'met' if stall <= 50 else 'NOT met'} "
-          f"(opening the 5-card file, a user action measured apart: {data['open_file_ms']} ms)")
-    print(f"peak memory of that scenario: {peak} MiB; "
-          f"bare PySide6 window {bare_window_peak_mib():.1f} MiB; budget 150 MiB: {'met' if peak <= 150 else 'NOT met'}")
+    print(
+        f"longest event-loop stall while {data['lists']:,} lists and {data['previews']} previews load and a "
+        f"send waits 3 s: {stall} ms; budget 50 ms: {'met' if stall <= 50 else 'NOT met'} "
+        f"(opening the 5-card file, a user action measured apart: {data['open_file_ms']} ms)"
+    )
+    print(
+        f"peak memory of that scenario: {peak} MiB; "
+        f"bare PySide6 window {bare_window_peak_mib():.1f} MiB; budget 150 MiB: {'met' if peak <= 150 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

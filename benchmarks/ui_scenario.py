@@ -80,8 +80,10 @@ def main() -> int:
     route_qt_messages()
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    servers = [context.Process(target=serve_sandbox, args=(queue,), daemon=True),
-               context.Process(target=serve_media, args=(queue,), daemon=True)]
+    servers = [
+        context.Process(target=serve_sandbox, args=(queue,), daemon=True),
+        context.Process(target=serve_media, args=(queue,), daemon=True),
+    ]
     for process in servers:
         process.start()
     addresses = sorted(queue.get(timeout=60) for _ in servers)  # "http://127.0.0.1:<port>" for both
@@ -94,8 +96,12 @@ def main() -> int:
     window.resize(1280, 820)
     window.show()
     cards = [
-        Card(title=f"Card {i}", text="Picture card", media=Media(url=f"{media_url}/p{i}.jpg"),
-             suggestions=[Suggestion(text="Open", url="https://example.com")])
+        Card(
+            title=f"Card {i}",
+            text="Picture card",
+            media=Media(url=f"{media_url}/p{i}.jpg"),
+            suggestions=[Suggestion(text="Open", url="https://example.com")],
+        )
         for i in range(5)
     ]
     document = CampaignDocument(
@@ -129,11 +135,19 @@ def main() -> int:
     window.close()
     for process in servers:
         process.terminate()
-    print(json.dumps({
-        "max_stall_ms": heartbeat.longest, "open_file_ms": round(open_ms), "peak_rss_mib": round(peak_kib / 1024, 1),
-        "lists": lists_loaded, "previews": previews, "sent": type(outcome[0]).__name__ if outcome else None,
-        "seconds": round(elapsed, 2),
-    }))
+    print(
+        json.dumps(
+            {
+                "max_stall_ms": heartbeat.longest,
+                "open_file_ms": round(open_ms),
+                "peak_rss_mib": round(peak_kib / 1024, 1),
+                "lists": lists_loaded,
+                "previews": previews,
+                "sent": type(outcome[0]).__name__ if outcome else None,
+                "seconds": round(elapsed, 2),
+            }
+        )
+    )
     return 0
 
 

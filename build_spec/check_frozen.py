@@ -76,8 +76,15 @@ class Runner:
         command = [str(self.executable), *args]
         try:
             result = subprocess.run(
-                command, cwd=self.workdir, env={**self.env, **(env or {})}, capture_output=True, text=True,
-                encoding="utf-8", errors="replace", timeout=TIMEOUT_S, stdin=subprocess.DEVNULL,
+                command,
+                cwd=self.workdir,
+                env={**self.env, **(env or {})},
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=TIMEOUT_S,
+                stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired as exc:
             raise CheckFailed(f"{' '.join(args)}: no answer within {TIMEOUT_S} s") from exc
@@ -163,8 +170,13 @@ def main(argv: list[str]) -> int:
             )
             try:
                 result = subprocess.run(
-                    [tools[0], "--", "sh", "-c", script, str(executable)], cwd=workdir, env=runner.env,
-                    capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL,
+                    [tools[0], "--", "sh", "-c", script, str(executable)],
+                    cwd=workdir,
+                    env=runner.env,
+                    capture_output=True,
+                    text=True,
+                    timeout=TIMEOUT_S,
+                    stdin=subprocess.DEVNULL,
                 )
             except subprocess.TimeoutExpired as exc:
                 raise CheckFailed(f"self-test with a keyring: no answer within {TIMEOUT_S} s") from exc

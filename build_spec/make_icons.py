@@ -30,8 +30,16 @@ OUT = ROOT / "resources" / "icons"
 ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 # ICNS entry type -> pixel size (Apple's types for PNG data; @2x variants included).
 ICNS_TYPES = (
-    (b"icp4", 16), (b"icp5", 32), (b"ic11", 32), (b"ic12", 64), (b"ic07", 128),
-    (b"ic13", 256), (b"ic08", 256), (b"ic14", 512), (b"ic09", 512), (b"ic10", 1024),
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic07", 128),
+    (b"ic13", 256),
+    (b"ic08", 256),
+    (b"ic14", 512),
+    (b"ic09", 512),
+    (b"ic10", 1024),
 )
 
 

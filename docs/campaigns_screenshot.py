@@ -39,10 +39,19 @@ def document(title: str, picture: str, index: int, contacts: int, name: str, day
     if days is not None:
         start = (datetime.now() + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
     campaign = Campaign(
-        groups=[list_id], sender="WWT Shop", start_at=start,
-        options=Options(cards=[Card(title=title, text="Only this week in all our stores.",
-                                    media=Media(url=MEDIA + picture),
-                                    suggestions=[Suggestion(text="Shop now", url="https://shop.example.com")])]),
+        groups=[list_id],
+        sender="WWT Shop",
+        start_at=start,
+        options=Options(
+            cards=[
+                Card(
+                    title=title,
+                    text="Only this week in all our stores.",
+                    media=Media(url=MEDIA + picture),
+                    suggestions=[Suggestion(text="Shop now", url="https://shop.example.com")],
+                )
+            ]
+        ),
         alternative_channel=AlternativeChannel(sms=SmsFallback(text=f"{title}. shop.example.com", sender="WWTshop")),
     )
     return CampaignDocument(campaign=campaign, time_zone=zone, lists={list_id: ListInfo(name, contacts)})

@@ -24,24 +24,44 @@ def autumn_offer(folder: Path) -> Path:
     request = {
         "groups": [1864603, 1864607],
         "sender": "WWT Shop",
-        "options": {"cards": [{
-            "title": "New collection: autumn / winter",
-            "text": "Warm coats, soft knits and boots for the cold days. Members get early access this weekend.",
-            "media": {"url": "https://demo.rcs-desk.invalid/media/new-collection.jpg"},
-            "suggestions": [{"text": "See the collection", "url": "https://shop.example.com/autumn"}],
-        }]},
+        "options": {
+            "cards": [
+                {
+                    "title": "New collection: autumn / winter",
+                    "text": "Warm coats, soft knits and boots for the cold days. Members get early access this weekend.",
+                    "media": {"url": "https://demo.rcs-desk.invalid/media/new-collection.jpg"},
+                    "suggestions": [{"text": "See the collection", "url": "https://shop.example.com/autumn"}],
+                }
+            ]
+        },
         "start_at": start.strftime("%Y-%m-%d %H:%M:%S"),
         "validity": 24,
-        "alternative_channel": {"sms": {
-            "text": "New autumn collection: members’ early access this weekend — “first come, first served”.",
-            "sender": "WWTshop", "validity": 24,
-        }},
+        "alternative_channel": {
+            "sms": {
+                "text": "New autumn collection: members’ early access this weekend — “first come, first served”.",
+                "sender": "WWTshop",
+                "validity": 24,
+            }
+        },
     }
-    lists = {"1864603": {"name": "VIP customers", "contacts": 240},
-             "1864607": {"name": "Loyalty programme: gold", "contacts": 412}}
+    lists = {
+        "1864603": {"name": "VIP customers", "contacts": 240},
+        "1864607": {"name": "Loyalty programme: gold", "contacts": 412},
+    }
     path = folder / "autumn-offer.rcs.json"
-    path.write_text(json.dumps({"format": "rcs-desk.campaign", "version": 1, "time_zone": "Europe/Kyiv",
-                                "request": request, "lists": lists}, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "rcs-desk.campaign",
+                "version": 1,
+                "time_zone": "Europe/Kyiv",
+                "request": request,
+                "lists": lists,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -66,8 +86,12 @@ def main() -> int:
         shoot("sms-fallback.png", autumn, "--theme", "light", "--tab", "sms", home=home)
         shoot("new-campaign.png", None, "--theme", "light", home=home)
         env = dict(os.environ, RCS_DESK_HOME=str(Path(folder) / "campaigns-home"), QT_QPA_PLATFORM="offscreen")
-        subprocess.run([sys.executable, str(ROOT / "docs" / "campaigns_screenshot.py"), str(OUT / "campaigns.png")],
-                       check=True, env=env, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, str(ROOT / "docs" / "campaigns_screenshot.py"), str(OUT / "campaigns.png")],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
     return 0
 
 

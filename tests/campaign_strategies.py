@@ -20,11 +20,7 @@ NOW = datetime.fromisoformat("2025-01-10T12:00:00+00:00")
 ZONES = ["UTC", "Europe/Berlin", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kolkata"]
 
 json_leaves = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=12)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
 )
 json_values = st.recursive(
     json_leaves,
@@ -64,9 +60,15 @@ def near(low: int, high: int) -> st.SearchStrategy[int]:
 urls = st.one_of(
     st.sampled_from(
         [
-            "https://example.com/a.jpg", "http://example.com/b.png", "https://bit.ly/x",
+            "https://example.com/a.jpg",
+            "http://example.com/b.png",
+            "https://bit.ly/x",
             "https://cdn.example.com/v.mp4",
-            "https://example.com/page", "https://example.com/a.svg", "ftp://example.com/y", "string", "",
+            "https://example.com/page",
+            "https://example.com/a.svg",
+            "ftp://example.com/y",
+            "string",
+            "",
             "http://nosms.cc/AbCd",
         ]
     ),
@@ -89,7 +91,10 @@ call_button = st.fixed_dictionaries(
 odd_button = st.fixed_dictionaries(
     {},
     optional={
-        "text": text_near(25), "url": urls, "phone": phones, "type": st.sampled_from(["link", "call", "reply"]),
+        "text": text_near(25),
+        "url": urls,
+        "phone": phones,
+        "type": st.sampled_from(["link", "call", "reply"]),
         "x_note": json_values,
     },
 )
@@ -178,6 +183,7 @@ campaign_files = st.fixed_dictionaries(
 
 # --- Hostile campaign files (as bytes): what a damaged, fuzzed or malicious file may hold --------------
 
+
 def campaign_bytes(data: object) -> bytes:
     """JSON as a file holds it; NaN/Infinity and lone surrogates are written as Python's json writes them."""
     return json.dumps(data, allow_nan=True).encode("utf-8")
@@ -198,8 +204,25 @@ hostile_leaves = st.one_of(
 )
 odd_time_zones = st.one_of(
     st.sampled_from(
-        ["A" * 300, "Europe", "tzdata", "__init__.py", "zone.tab", "../UTC", "/etc/localtime", "UTC/..", "Etc/",
-         "\x00", "", " UTC", "Europe/Kyiv\n", "posixrules", "Etc/GMT+5", "right/UTC", "a/" * 40 + "b"]
+        [
+            "A" * 300,
+            "Europe",
+            "tzdata",
+            "__init__.py",
+            "zone.tab",
+            "../UTC",
+            "/etc/localtime",
+            "UTC/..",
+            "Etc/",
+            "\x00",
+            "",
+            " UTC",
+            "Europe/Kyiv\n",
+            "posixrules",
+            "Etc/GMT+5",
+            "right/UTC",
+            "a/" * 40 + "b",
+        ]
     ),
     st.text(max_size=12),
     json_values,
@@ -246,8 +269,12 @@ def _sendable_with_extra(where: str, name: str, value: object) -> dict:
     request = json.loads(json.dumps(SENDABLE_REQUEST))
     card = request["options"]["cards"][0]
     target = {
-        "request": request, "options": request["options"], "card": card, "button": card["suggestions"][0],
-        "alternative_channel": request["alternative_channel"], "sms": request["alternative_channel"]["sms"],
+        "request": request,
+        "options": request["options"],
+        "card": card,
+        "button": card["suggestions"][0],
+        "alternative_channel": request["alternative_channel"],
+        "sms": request["alternative_channel"]["sms"],
     }
     data = {"format": "rcs-desk.campaign", "version": 1, "time_zone": "UTC", "request": request}
     target.get(where, data)["x_" + name] = value
@@ -267,7 +294,9 @@ def _with_start_at(file: dict, start_at: str, zone: str) -> dict:
 hostile_campaign_files = st.one_of(
     sendable_with_extras.map(campaign_bytes),
     st.builds(
-        _with_start_at, campaign_files, st.sampled_from(EDGE_START_TIMES) | start_times,
+        _with_start_at,
+        campaign_files,
+        st.sampled_from(EDGE_START_TIMES) | start_times,
         st.sampled_from([*ZONES, "Etc/GMT+12", "Etc/GMT-14"]),
     ).map(campaign_bytes),
     st.binary(max_size=300),
@@ -279,7 +308,9 @@ hostile_campaign_files = st.one_of(
     st.builds(lambda data, cut: data[: cut % (len(data) + 1)], campaign_files.map(campaign_bytes), st.integers(0)),
     st.builds(
         lambda data, at, byte: data[: at % len(data)] + bytes([byte]) + data[at % len(data) + 1 :],
-        campaign_files.map(campaign_bytes), st.integers(0), st.integers(0, 255),
+        campaign_files.map(campaign_bytes),
+        st.integers(0),
+        st.integers(0, 255),
     ),
 )
 
@@ -289,11 +320,18 @@ def largest_accepted_file() -> dict:
     n = limits.MAX_FILE_TEXT
 
     def button(number: int) -> dict:
-        return {"type": "link", "text": "b" * n, "url": "https://example.com/" + "u" * (n - 20), "postback_data": "p" * n}
+        return {
+            "type": "link",
+            "text": "b" * n,
+            "url": "https://example.com/" + "u" * (n - 20),
+            "postback_data": "p" * n,
+        }
 
     def card(number: int) -> dict:
         return {
-            "title": "t" * n, "text": "x" * n, "media": {"url": "https://example.com/" + "m" * (n - 24) + ".jpg"},
+            "title": "t" * n,
+            "text": "x" * n,
+            "media": {"url": "https://example.com/" + "m" * (n - 24) + ".jpg"},
             "suggestions": [button(b) for b in range(limits.MAX_FILE_BUTTONS)],
         }
 
@@ -308,8 +346,13 @@ def largest_accepted_file() -> dict:
         "tariff_code": -(10**29),
         "alternative_channel": {"sms": {"text": "s" * n, "sender": "S" * n, "validity": 10**29}},
     }
-    data = {"format": "rcs-desk.campaign", "version": 1, "time_zone": "Pacific/Kiritimati", "request": request,
-            "lists": lists}
+    data = {
+        "format": "rcs-desk.campaign",
+        "version": 1,
+        "time_zone": "Pacific/Kiritimati",
+        "request": request,
+        "lists": lists,
+    }
     room = limits.MAX_FILE_VALUES - _count_values(data) - 2  # the member's name and its list are two
     data["x_padding"] = [0] * room  # values up to the bound
     return data

@@ -15,7 +15,6 @@ import pytest
 from keyring.backend import KeyringBackend
 
 
-
 class MemoryKeyring(KeyringBackend):
     """A keyring that keeps passwords in a dict; ``fail`` makes every call raise like a broken backend."""
 

@@ -18,7 +18,12 @@ def tiny_png(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (200, 
 
     row = b"\x00" + bytes(rgb) * width
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
 
 
 @dataclass
@@ -45,8 +50,9 @@ class MediaServer:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
-                route = outer.routes.get(self.path, Route(status=404, body=b"<html>missing</html>",
-                                                          headers={"Content-Type": "text/html"}))
+                route = outer.routes.get(
+                    self.path, Route(status=404, body=b"<html>missing</html>", headers={"Content-Type": "text/html"})
+                )
                 if route.delay_s:
                     outer._stopping.wait(route.delay_s)
                 if route.wait is not None:

@@ -110,17 +110,32 @@ EXAMPLE_SEND_BODY = {
     "sender": "Agent Name",
     "options": {
         "cards": [
-            {"text": "Go to site", "media": {"url": "https://domain.com/"},
-             "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}]},
-            {"text": "Spring sale — 20% off ☀", "media": {"url": "https://domain.com/sale.png"},
-             "suggestions": [{"text": "Shop now", "url": "https://domain.com/sale"}]},
-            {"text": "Questions? Call us", "media": {"url": "https://domain.com/call.jpg"},
-             "suggestions": [{"text": "Call us", "phone": "380991112233"}]},
-            {"title": "Café Lumière", "text": "Новинки сезону 🎉", "media": {"url": "https://domain.com/new.mp4"},
-             "suggestions": [{"text": "See more", "url": "https://domain.com/new"}]},
+            {
+                "text": "Go to site",
+                "media": {"url": "https://domain.com/"},
+                "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}],
+            },
+            {
+                "text": "Spring sale — 20% off ☀",
+                "media": {"url": "https://domain.com/sale.png"},
+                "suggestions": [{"text": "Shop now", "url": "https://domain.com/sale"}],
+            },
+            {
+                "text": "Questions? Call us",
+                "media": {"url": "https://domain.com/call.jpg"},
+                "suggestions": [{"text": "Call us", "phone": "380991112233"}],
+            },
+            {
+                "title": "Café Lumière",
+                "text": "Новинки сезону 🎉",
+                "media": {"url": "https://domain.com/new.mp4"},
+                "suggestions": [{"text": "See more", "url": "https://domain.com/new"}],
+            },
         ]
     },
-    "alternative_channel": {"sms": {"text": "Hello, world!", "sender": "WWTshop", "validity": 72, "check_stop_list": True}},
+    "alternative_channel": {
+        "sms": {"text": "Hello, world!", "sender": "WWTshop", "validity": 72, "check_stop_list": True}
+    },
     "start_at": "2025-01-25 09:00:00",
     "tariff_code": 0,
     "validity": 72,
@@ -143,10 +158,18 @@ EXPECTED_SEND_BYTES = (
 ).encode("utf-8")
 SEND_RESPONSE = {
     "data": {
-        "id": 53708808, "name": "RCS api campaign / 2025-04-14 13:43:13", "sender": "rcs_sender",
-        "status": "creation", "message_type": "rcs", "start_at": "2025-04-14 10:43:13", "real_start_at": None,
-        "finished_at": None, "created_at": "2025-04-14 13:43:13", "statistics": {"delivered": 0, "sent": 0},
-        "calculated_price": 0.0175696, "currency": "USD",
+        "id": 53708808,
+        "name": "RCS api campaign / 2025-04-14 13:43:13",
+        "sender": "rcs_sender",
+        "status": "creation",
+        "message_type": "rcs",
+        "start_at": "2025-04-14 10:43:13",
+        "real_start_at": None,
+        "finished_at": None,
+        "created_at": "2025-04-14 13:43:13",
+        "statistics": {"delivered": 0, "sent": 0},
+        "calculated_price": 0.0175696,
+        "currency": "USD",
         "alternative_channels": {"sms": {"statistic": {"delivered": 0, "sent": 0}}},
     }
 }
@@ -184,7 +207,13 @@ def test_send_contract_exact_bytes_and_headers(client, fake):
     assert send.headers["Authorization"] == f"Bearer {jwt(1)}"
     assert send.headers["Content-Length"] == str(len(EXPECTED_SEND_BYTES))
     assert_common_headers(send)
-    assert (info.id, info.status, info.price, info.currency, info.sms_sent) == (53708808, "creation", 0.0175696, "USD", 0)
+    assert (info.id, info.status, info.price, info.currency, info.sms_sent) == (
+        53708808,
+        "creation",
+        0.0175696,
+        "USD",
+        0,
+    )
 
 
 def test_send_bytes_are_deterministic_and_keep_the_given_key_order(client, fake):
@@ -290,7 +319,10 @@ def test_refused_relogin_after_401_is_key_refused(client, fake):
 
 @pytest.mark.parametrize("key", [None, "", "   "])
 def test_missing_key_sends_nothing(fake, key):
-    with WwtClient(BASE_URL, lambda: key, transport=httpx.MockTransport(fake)) as wwt, pytest.raises(MissingKey) as caught:
+    with (
+        WwtClient(BASE_URL, lambda: key, transport=httpx.MockTransport(fake)) as wwt,
+        pytest.raises(MissingKey) as caught,
+    ):
         wwt.get_balance()
     assert isinstance(caught.value, KeyRefused)
     assert fake.requests == []
@@ -523,7 +555,9 @@ def test_list_groups_data_not_a_list_is_unexpected(client, fake):
 
 
 def test_get_group(client, fake):
-    fake.always("GET", f"{GROUPS}/1864619", reply(200, json={"data": {"id": 1864619, "name": "Import XLS", "items": 10000}}))
+    fake.always(
+        "GET", f"{GROUPS}/1864619", reply(200, json={"data": {"id": 1864619, "name": "Import XLS", "items": 10000}})
+    )
     group = client.get_group(1864619)
     assert (group.id, group.name, group.contacts) == (1864619, "Import XLS", 10000)
 
@@ -534,15 +568,20 @@ def test_get_group(client, fake):
 def test_campaign_follow_up_paths(client, fake):
     campaign = SEND_RESPONSE["data"]
     fake.always("GET", "/api/campaigns/53708808", reply(200, json={"data": campaign}))
-    fake.always("GET", "/api/campaigns/53708808/detail",
-                reply(200, json={"data": {**campaign, "total_price": "0.16", "statistics": {"delivered": 7, "read": 2}}}))
+    fake.always(
+        "GET",
+        "/api/campaigns/53708808/detail",
+        reply(200, json={"data": {**campaign, "total_price": "0.16", "statistics": {"delivered": 7, "read": 2}}}),
+    )
     assert client.get_campaign(53708808).status == "creation"
     detail = client.get_campaign_detail(53708808)
     assert detail.statistics == {"delivered": 7, "read": 2} and detail.total_price == "0.16"
 
 
 def test_stop_campaign_patch_without_body(client, fake):
-    fake.always("PATCH", "/api/campaigns/53703420/stop", reply(200, json={"data": {"id": 53703420, "status": "stopped"}}))
+    fake.always(
+        "PATCH", "/api/campaigns/53703420/stop", reply(200, json={"data": {"id": 53703420, "status": "stopped"}})
+    )
     info = client.stop_campaign(53703420)
     assert info is not None and info.status == "stopped"
     [request] = fake.to("PATCH", "/api/campaigns/53703420/stop")
@@ -577,13 +616,21 @@ def test_list_campaigns_exact_params(client, fake, asked, sent):
     campaigns = client.list_campaigns(offset=60, limit=asked)
     assert [c.id for c in campaigns] == [53708808]
     assert fake.to("GET", "/api/campaigns")[0].url.params.multi_items() == [
-        ("page[offset]", "60"), ("page[limit]", str(sent)), ("filter[type]", "rcs"), ("sort", "date"), ("way", "desc"),
+        ("page[offset]", "60"),
+        ("page[limit]", str(sent)),
+        ("filter[type]", "rcs"),
+        ("sort", "date"),
+        ("way", "desc"),
     ]
 
 
 def test_balance_and_sms_senders(client, fake):
     fake.always("GET", BALANCE, reply(200, json={"data": {"balance": 12.5, "currency": "USD", "credit": 0}}))
-    fake.always("GET", "/api/senders", reply(200, json={"data": [{"id": 4, "sender": "WWTshop", "status": "active"}], "total": 1}))
+    fake.always(
+        "GET",
+        "/api/senders",
+        reply(200, json={"data": [{"id": 4, "sender": "WWTshop", "status": "active"}], "total": 1}),
+    )
     balance = client.get_balance()
     assert (balance.balance, balance.currency, balance.credit) == (12.5, "USD", 0.0)
     [sender] = client.list_sms_senders()

@@ -23,9 +23,7 @@ SEND = "/api/campaigns/rcs/send-groups"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def make_client(
-    route: Handler, *, token: str = JWT, key: object = API_KEY, login: Handler | None = None
-) -> WwtClient:
+def make_client(route: Handler, *, token: str = JWT, key: object = API_KEY, login: Handler | None = None) -> WwtClient:
     """A client whose logins succeed with ``token`` (or go to ``login``); other requests go to ``route``."""
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -45,15 +43,18 @@ def raised(route: Handler, action: Callable[[WwtClient], object], **kwargs) -> e
 # --- Laravel keys -> request paths ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(("key", "path"), [
-    ("options.cards.1.suggestions.0.text", "options.cards[1].suggestions[0].text"),
-    ("options.cards.10.media.url", "options.cards[10].media.url"),
-    ("groups.0", "groups[0]"),
-    ("groups", "groups"),
-    ("alternative_channel.sms.text", "alternative_channel.sms.text"),
-    ("start_at", "start_at"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("options.cards.1.suggestions.0.text", "options.cards[1].suggestions[0].text"),
+        ("options.cards.10.media.url", "options.cards[10].media.url"),
+        ("groups.0", "groups[0]"),
+        ("groups", "groups"),
+        ("alternative_channel.sms.text", "alternative_channel.sms.text"),
+        ("start_at", "start_at"),
+        ("", ""),
+    ],
+)
 def test_request_path(key, path):
     assert request_path(key) == path
 
@@ -61,12 +62,14 @@ def test_request_path(key, path):
 def test_field_errors_accepts_every_documented_shape():
     assert field_errors([]) == ({}, [])
     assert field_errors(["Not enough money", "  ", 5]) == ({}, ["Not enough money"])
-    assert field_errors({
-        "options.cards.1.suggestions.0.text": ["Too long.", "Bad."],
-        "sender": "Unknown sender.",
-        "groups.0": [],
-        "": ["General problem."],
-    }) == (
+    assert field_errors(
+        {
+            "options.cards.1.suggestions.0.text": ["Too long.", "Bad."],
+            "sender": "Unknown sender.",
+            "groups.0": [],
+            "": ["General problem."],
+        }
+    ) == (
         {"options.cards[1].suggestions[0].text": ["Too long.", "Bad."], "sender": ["Unknown sender."]},
         ["General problem."],
     )
@@ -151,8 +154,10 @@ def test_404_for_an_item_and_for_a_wrong_address():
 
 
 def test_429_outside_the_send_is_generic_duplicate():
-    exc = raised(lambda r: httpx.Response(429, json={"message": "Too many duplicate request detected"}),
-                 lambda c: c.get_balance())
+    exc = raised(
+        lambda r: httpx.Response(429, json={"message": "Too many duplicate request detected"}),
+        lambda c: c.get_balance(),
+    )
     assert type(exc) is errors.DuplicateRequest and "campaign" not in str(exc)
 
 
@@ -167,14 +172,17 @@ def test_5xx_html_is_server_error_with_a_short_body_in_details():
     assert len(exc.details) < BODY_SHOWN_CHARS + 600
 
 
-@pytest.mark.parametrize("response", [
-    httpx.Response(200, text="<html>maintenance</html>"),
-    httpx.Response(200, json={"balance": 3}),
-    httpx.Response(200, json=[1, 2]),
-    httpx.Response(200, json={"data": [1]}),
-    httpx.Response(302, headers={"Location": "https://elsewhere.test/"}),
-    httpx.Response(405),
-])
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(200, text="<html>maintenance</html>"),
+        httpx.Response(200, json={"balance": 3}),
+        httpx.Response(200, json=[1, 2]),
+        httpx.Response(200, json={"data": [1]}),
+        httpx.Response(302, headers={"Location": "https://elsewhere.test/"}),
+        httpx.Response(405),
+    ],
+)
 def test_unreadable_answers_are_unexpected(response):
     exc = raised(lambda r: response, lambda c: c.get_balance())
     assert type(exc) is errors.UnexpectedResponse and not exc.outcome_unknown
@@ -205,9 +213,7 @@ def test_unsupported_protocol_is_cannot_reach():
 
 # --- messages are plain -------------------------------------------------------------------
 
-ERROR_CLASSES = [
-    cls for _, cls in inspect.getmembers(errors, inspect.isclass) if issubclass(cls, errors.ApiError)
-]
+ERROR_CLASSES = [cls for _, cls in inspect.getmembers(errors, inspect.isclass) if issubclass(cls, errors.ApiError)]
 FORBIDDEN_WORDS = ("json", "http", "payload", "token", "422", "401", "403", "404", "429", "500", "{", "jwt", "bearer")
 
 
@@ -263,8 +269,12 @@ def raising(exc_type: type[Exception], message: str) -> Handler:
 def scenarios(token: str) -> dict[type, tuple[Handler, Callable[[WwtClient], object], dict]]:
     """For every error class: a server that echoes the secrets, and the call that provokes it."""
     leaky = f"key={API_KEY} Authorization: Bearer {token} raw {token} {API_KEY}"
-    body = {"message": f"Echo {API_KEY} {token}", "bearer": token, "api_key": API_KEY,
-            "errors": {f"options.{token}": [f"bad {API_KEY}"], "sender": [f"token {token}"]}}
+    body = {
+        "message": f"Echo {API_KEY} {token}",
+        "bearer": token,
+        "api_key": API_KEY,
+        "errors": {f"options.{token}": [f"bad {API_KEY}"], "sender": [f"token {token}"]},
+    }
     balance = lambda c: c.get_balance()  # noqa: E731
     send = lambda c: c.send_campaign({"groups": [1], "note": "no secret here"})  # noqa: E731
 
@@ -279,8 +289,11 @@ def scenarios(token: str) -> dict[type, tuple[Handler, Callable[[WwtClient], obj
         errors.MissingKey: (echo(200), balance, {"key": None}),
         errors.AccessDenied: (echo(403, json=body), balance, {}),
         errors.Rejected: (echo(422, json=body), send, {}),
-        errors.InvalidCampaignStatus: (echo(422, json={**body, "message": "Invalid campaign status"}),
-                                       lambda c: c.stop_campaign(1), {}),
+        errors.InvalidCampaignStatus: (
+            echo(422, json={**body, "message": "Invalid campaign status"}),
+            lambda c: c.stop_campaign(1),
+            {},
+        ),
         errors.DuplicateRequest: (echo(429, json=body), send, {}),
         errors.NotFound: (echo(404, json=body), lambda c: c.get_campaign(1), {}),
         errors.ServerError: (echo(500, html=f"<pre>{leaky}</pre>"), balance, {}),

@@ -31,7 +31,8 @@ from app.sending import send_body
 from app.validation import has_errors, validate_document
 
 FUZZ = settings(
-    max_examples=80, deadline=None,
+    max_examples=80,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
 )
 GOOD_REQUEST = {
@@ -43,8 +44,13 @@ GOOD_REQUEST = {
 
 
 def campaign(request: object = None, **top: object) -> dict:
-    return {"format": "rcs-desk.campaign", "version": 1, "time_zone": "UTC",
-            "request": GOOD_REQUEST if request is None else request, **top}
+    return {
+        "format": "rcs-desk.campaign",
+        "version": 1,
+        "time_zone": "UTC",
+        "request": GOOD_REQUEST if request is None else request,
+        **top,
+    }
 
 
 def write(tmp_path: Path, content: bytes | str, name: str = "spring.rcs.json") -> Path:
@@ -126,14 +132,19 @@ def test_the_size_limit_is_exact(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"format": "rcs-desk.campaign", "version": 1, "request": ' + "[" * 200 + "]" * 200 + "}",
-         "nests 201 levels deep (at most 64 are read)"),
-        ('{"format": "rcs-desk.campaign", "version": 1, "request": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}",
-         "nests 100,002 levels deep"),
-        ('{"format": "rcs-desk.campaign", "version": 1, "request": {"groups": [' + "9" * 40 + "]}}",
-         "a number with 40 digits (at most 30 are read)"),
-        ('{"format": "rcs-desk.campaign", "version": ' + "1" * 5000 + ', "request": {}}',
-         "a number with 5,000 digits"),
+        (
+            '{"format": "rcs-desk.campaign", "version": 1, "request": ' + "[" * 200 + "]" * 200 + "}",
+            "nests 201 levels deep (at most 64 are read)",
+        ),
+        (
+            '{"format": "rcs-desk.campaign", "version": 1, "request": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+            "nests 100,002 levels deep",
+        ),
+        (
+            '{"format": "rcs-desk.campaign", "version": 1, "request": {"groups": [' + "9" * 40 + "]}}",
+            "a number with 40 digits (at most 30 are read)",
+        ),
+        ('{"format": "rcs-desk.campaign", "version": ' + "1" * 5000 + ', "request": {}}', "a number with 5,000 digits"),
         ('{"format": "rcs-desk.campaign", "version": 1, "request": {"validity": NaN}}', "NaN, which is not a number"),
         ('{"format": "rcs-desk.campaign", "version": 1, "request": {"x": -Infinity}}', "-Infinity, which is not"),
         ('{"format": "rcs-desk.campaign", "version": 1, "request": {"x": 1e999}}', "a number too large to use"),
@@ -141,8 +152,18 @@ def test_the_size_limit_is_exact(tmp_path):
         ('{"format": "rcs-desk.campaign", "version": 1, "request": {"\\udfff": 1}}', "a broken character"),
         ('{"format": "rcs-desk.campaign", "version": 1, "request": {"sender": "\\ude00\\ud83d"}}', "broken character"),
     ],
-    ids=["nesting-200", "nesting-100000", "digits-40", "digits-5000", "nan", "infinity", "1e999",
-         "surrogate", "surrogate-key", "reversed-pair"],
+    ids=[
+        "nesting-200",
+        "nesting-100000",
+        "digits-40",
+        "digits-5000",
+        "nan",
+        "infinity",
+        "1e999",
+        "surrogate",
+        "surrogate-key",
+        "reversed-pair",
+    ],
 )
 def test_json_the_program_cannot_use_is_refused_in_plain_words(tmp_path, text, expected):
     message = refusal(write(tmp_path, text))
@@ -222,10 +243,14 @@ def cards(count: int, buttons: int = 0) -> dict:
         (campaign(cards(1000)), "it holds 1,000 cards (a carousel has at most 5; files with more than 10 are not"),
         (campaign(cards(limits.MAX_FILE_CARDS + 1)), "it holds 11 cards"),
         (campaign(cards(2, buttons=limits.MAX_FILE_BUTTONS + 1)), "card 1 has 5 buttons (a card has at most 2;"),
-        (campaign({**GOOD_REQUEST, "groups": list(range(1, limits.MAX_FILE_GROUPS + 2))}),
-         "it names 2,001 contact lists (a campaign goes to at most 1,000"),
-        (campaign({**GOOD_REQUEST, "sender": "x" * (limits.MAX_FILE_TEXT + 1)}),
-         f"it holds a text of {limits.MAX_FILE_TEXT + 1:,} characters (at most {limits.MAX_FILE_TEXT:,}"),
+        (
+            campaign({**GOOD_REQUEST, "groups": list(range(1, limits.MAX_FILE_GROUPS + 2))}),
+            "it names 2,001 contact lists (a campaign goes to at most 1,000",
+        ),
+        (
+            campaign({**GOOD_REQUEST, "sender": "x" * (limits.MAX_FILE_TEXT + 1)}),
+            f"it holds a text of {limits.MAX_FILE_TEXT + 1:,} characters (at most {limits.MAX_FILE_TEXT:,}",
+        ),
         (campaign(x_note={"y" * (limits.MAX_FILE_TEXT + 1): 1}), f"it holds a text of {limits.MAX_FILE_TEXT + 1:,}"),
         (campaign(x_note=[[0, 0]] * 20_000), "it holds more than 50,000 values"),
         (campaign(x_note=[[[[[]]]]] * 13_000), "it holds more than 50,000 values"),
@@ -298,4 +323,3 @@ def test_send_command_refuses_nan_before_anything_is_sent(tmp_path):
     path = write(tmp_path, json.dumps(campaign({**GOOD_REQUEST, "x_option": float("nan")})))
     code, _out, err = run_cli("--demo", "send", "--yes", str(path))
     assert code == EXIT_INPUT and "NaN, which is not a number" in err
-

@@ -173,9 +173,7 @@ def test_lists_reads_every_page(monkeypatch, capsys):
 
 
 def test_campaign_and_stop(sandbox, tmp_path, capsys):
-    path = write_campaign(
-        tmp_path, {"groups": [1864603], "sender": "A", "options": {"text": "Hello"}}
-    )
+    path = write_campaign(tmp_path, {"groups": [1864603], "sender": "A", "options": {"text": "Hello"}})
     assert main(["send", str(path), "--yes", "--json"]) == 0
     campaign_id = json.loads(capsys.readouterr().out)["id"]
     assert main(["campaign", str(campaign_id), "--json"]) == 0

@@ -49,8 +49,14 @@ def sandbox(monkeypatch, clock):
 
 def campaigns_json(capsys, *args: str, code: int = 0) -> list[dict]:
     capsys.readouterr()
-    assert main([*args[:1], "campaigns", "--json", *args[1:]] if args and args[0] == "--demo"
-                else ["campaigns", "--json", *args]) == code
+    assert (
+        main(
+            [*args[:1], "campaigns", "--json", *args[1:]]
+            if args and args[0] == "--demo"
+            else ["campaigns", "--json", *args]
+        )
+        == code
+    )
     return json.loads(capsys.readouterr().out)
 
 

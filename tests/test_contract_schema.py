@@ -86,19 +86,32 @@ def documented_example() -> dict:
         "sender": "Agent Name",
         "options": {
             "cards": [
-                {"text": "Go to site", "media": {"url": "https://domain.com/"},
-                 "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}]},
-                {"text": "Our spring collection", "media": {"url": "https://cdn.domain.com/spring.jpg"},
-                 "suggestions": [{"text": "See more", "url": "https://domain.com/spring"}]},
-                {"text": "Visit our store", "media": {"url": "https://cdn.domain.com/store.png"},
-                 "suggestions": [{"text": "Call the store", "phone": "380661231231"}]},
-                {"title": "Opening hours", "text": "Every day 9:00-21:00",
-                 "media": {"url": "https://cdn.domain.com/tour.mp4"},
-                 "suggestions": [{"text": "Directions", "url": "https://domain.com/map"}]},
+                {
+                    "text": "Go to site",
+                    "media": {"url": "https://domain.com/"},
+                    "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}],
+                },
+                {
+                    "text": "Our spring collection",
+                    "media": {"url": "https://cdn.domain.com/spring.jpg"},
+                    "suggestions": [{"text": "See more", "url": "https://domain.com/spring"}],
+                },
+                {
+                    "text": "Visit our store",
+                    "media": {"url": "https://cdn.domain.com/store.png"},
+                    "suggestions": [{"text": "Call the store", "phone": "380661231231"}],
+                },
+                {
+                    "title": "Opening hours",
+                    "text": "Every day 9:00-21:00",
+                    "media": {"url": "https://cdn.domain.com/tour.mp4"},
+                    "suggestions": [{"text": "Directions", "url": "https://domain.com/map"}],
+                },
             ]
         },
-        "alternative_channel": {"sms": {"text": "Hello, world!", "sender": "DomainShop", "validity": 72,
-                                        "check_stop_list": True}},
+        "alternative_channel": {
+            "sms": {"text": "Hello, world!", "sender": "DomainShop", "validity": 72, "check_stop_list": True}
+        },
         "start_at": "2025-01-25 09:00:00",
         "tariff_code": 0,
         "validity": 72,
@@ -108,8 +121,12 @@ def documented_example() -> dict:
 
 
 def text_only_example() -> dict:
-    return {"groups": [1864619], "sender": "rcs_sender", "options": {"text": "Hello! ☺️ Sale today only."},
-            "alternative_channel": {"sms": {"text": "Hello! Sale today only.", "sender": "testsms"}}}
+    return {
+        "groups": [1864619],
+        "sender": "rcs_sender",
+        "options": {"text": "Hello! ☺️ Sale today only."},
+        "alternative_channel": {"sms": {"text": "Hello! Sale today only.", "sender": "testsms"}},
+    }
 
 
 def sending_body(request: dict) -> dict:
@@ -122,7 +139,10 @@ EXAMPLE_NOW = datetime(2025, 1, 20, 8, 0, tzinfo=timezone.utc)
 def test_documented_example_matches_the_schema(validator):
     body = sending_body(documented_example())
     assert [b["type"] for card in body["options"]["cards"] for b in card["suggestions"]] == [
-        "link", "link", "call", "link"
+        "link",
+        "link",
+        "call",
+        "link",
     ]
     assert schema_errors(validator, body) == []
 
@@ -188,8 +208,11 @@ def precise_errors(error) -> list:
     branches: dict[int, list] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    fitting = [index for index in range(len(error.validator_value))
-               if not any(_wrong_shape(sub) for sub in branches.get(index, []))]
+    fitting = [
+        index
+        for index in range(len(error.validator_value))
+        if not any(_wrong_shape(sub) for sub in branches.get(index, []))
+    ]
     if len(fitting) != 1 or fitting[0] not in branches:
         return [error]
     return [leaf for sub in branches[fitting[0]] for leaf in precise_errors(sub)]
@@ -205,5 +228,7 @@ def test_what_the_schema_refuses_our_validation_refuses_at_the_same_place(valida
         for leaf in precise_errors(error):
             where = request_path(leaf.absolute_path)
             assert any(is_under(path, where) or (path and is_under(where, path)) for path in errors), (
-                where, leaf.message, errors,
+                where,
+                leaf.message,
+                errors,
             )

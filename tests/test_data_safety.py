@@ -212,8 +212,13 @@ def test_recovery_files_and_settings_are_private_whatever_the_umask(open_umask):
 
 def record(history: History, raw: dict | None = None, request: dict | None = None) -> int:
     info = CampaignInfo.from_raw(raw or {"id": 1, "status": "sending"})
-    return history.record_sent(request or {"groups": [1], "sender": "WWT Shop", "options": {"text": "Hi"}},
-                               info, lists={1: ListInfo("VIP", 10)}, time_zone="UTC", server="https://api.test")
+    return history.record_sent(
+        request or {"groups": [1], "sender": "WWT Shop", "options": {"text": "Hi"}},
+        info,
+        lists={1: ListInfo("VIP", 10)},
+        time_zone="UTC",
+        server="https://api.test",
+    )
 
 
 def test_the_history_waits_for_a_busy_file_30_seconds_by_default(tmp_path):
@@ -293,8 +298,13 @@ def test_a_huge_answer_is_kept_as_a_capped_copy(tmp_path):
     history = History(path)
     before = _history_bytes(path)
     huge = {
-        "id": 41, "name": "Spring", "status": "sending", "calculated_price": 1.5, "currency": "USD",
-        "statistics": {"delivered": 3, "sent": 4}, "alternative_channels": {"sms": {"statistics": {"sent": 2}}},
+        "id": 41,
+        "name": "Spring",
+        "status": "sending",
+        "calculated_price": 1.5,
+        "currency": "USD",
+        "statistics": {"delivered": 3, "sent": 4},
+        "alternative_channels": {"sms": {"statistics": {"sent": 2}}},
         "padding": "x" * 5_000_000,
     }
     record_id = record(history, huge)
@@ -309,7 +319,11 @@ def test_a_huge_answer_is_kept_as_a_capped_copy(tmp_path):
     assert CampaignDetail.from_raw(mine.latest).total_messages == 9
     assert (mine.status, mine.delivered, mine.sent, mine.price, mine.currency) == ("done", 3, 4, 1.5, "USD")
     assert web.campaign_id == 42 and "padding" not in web.campaign
-    ordinary = {"id": 7, "status": "sending", "future_field": {"a": [1, 2, 3]},
-                "text": "y" * (history_records.ANSWER_MAX_CHARS // 2)}
+    ordinary = {
+        "id": 7,
+        "status": "sending",
+        "future_field": {"a": [1, 2, 3]},
+        "text": "y" * (history_records.ANSWER_MAX_CHARS // 2),
+    }
     kept_id = record(history, ordinary)
     assert history.record(kept_id).campaign == ordinary  # an answer of ordinary size is kept whole

@@ -151,8 +151,15 @@ def test_a_missing_user_name_does_not_stop_recording(tmp_path, monkeypatch):
 def test_status_updates_progress_and_say_whether_anything_changed(history, clock):
     record_id = record(history)
     clock.advance(seconds=30)
-    sending = CampaignInfo.from_raw({"id": 501, "status": "sending", "statistics": {"delivered": 40, "sent": 90},
-                                     "real_start_at": "2025-03-01 10:00:05", "calculated_price": None})
+    sending = CampaignInfo.from_raw(
+        {
+            "id": 501,
+            "status": "sending",
+            "statistics": {"delivered": 40, "sent": 90},
+            "real_start_at": "2025-03-01 10:00:05",
+            "calculated_price": None,
+        }
+    )
     assert history.update_status(record_id, sending) is True
     assert history.update_status(record_id, sending) is False
     saved = history.record(record_id)
@@ -163,11 +170,16 @@ def test_status_updates_progress_and_say_whether_anything_changed(history, clock
     assert saved.latest == sending.raw
     assert saved.request == REQUEST
 
-    done = CampaignDetail.from_raw({
-        "id": 501, "status": "done", "total_price": "9.8700000", "finished_at": "2025-03-01 10:02:00",
-        "statistics": {"delivered": 80, "sent": 100, "read": 50, "failed": 3},
-        "alternative_channels": {"sms": {"statistics": {"delivered": 15, "sent": 17}}},
-    })
+    done = CampaignDetail.from_raw(
+        {
+            "id": 501,
+            "status": "done",
+            "total_price": "9.8700000",
+            "finished_at": "2025-03-01 10:02:00",
+            "statistics": {"delivered": 80, "sent": 100, "read": 50, "failed": 3},
+            "alternative_channels": {"sms": {"statistics": {"delivered": 15, "sent": 17}}},
+        }
+    )
     assert history.update_status(record_id, done) is True
     saved = history.record(record_id)
     assert (saved.status, saved.delivered, saved.sent, saved.read, saved.failed) == ("done", 80, 100, 50, 3)
@@ -179,8 +191,9 @@ def test_status_updates_progress_and_say_whether_anything_changed(history, clock
 
 def test_active_records_are_those_that_may_still_change(history, clock):
     ids = {}
-    for number, status in enumerate(["creation", "scheduled", "sending", "paused", "moderation",
-                                     "done", "stopped", "spam"], start=1):
+    for number, status in enumerate(
+        ["creation", "scheduled", "sending", "paused", "moderation", "done", "stopped", "spam"], start=1
+    ):
         ids[status] = record(history, info(number, status=status))
     history.record_unknown_outcome(REQUEST, lists=LISTS, time_zone="UTC", server="https://api.test")
     other = history.record_sent(REQUEST, info(77, status="sending"), lists={}, time_zone="UTC", server="other")

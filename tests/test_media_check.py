@@ -30,14 +30,20 @@ def test_image_is_downloaded_for_the_preview(media):
 
 def test_not_found(media):
     result = check_media(media.url("/missing.png"))
-    assert (result.state, result.message) == ("not_found", "Not found (404): there is no file at this address. Check it.")
+    assert (result.state, result.message) == (
+        "not_found",
+        "Not found (404): there is no file at this address. Check it.",
+    )
 
 
 def test_html_page_is_not_an_image(media):
     media.routes["/p"] = Route(body=b"<html></html>", headers={"Content-Type": "text/html; charset=utf-8"})
     result = check_media(media.url("/p"))
     assert result.state == "wrong_type"
-    assert result.message == "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
+    assert (
+        result.message
+        == "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
+    )
     assert not result.usable
 
 

@@ -68,7 +68,15 @@ def _eval_version_text(text: str) -> dict:
     def record(kind):
         return lambda *args, **kwargs: {"kind": kind, "args": args, "kwargs": kwargs}
 
-    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct"]
+    names = [
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    ]
     return eval(text, {name: record(name) for name in names})  # noqa: S307 (our own generated text)
 
 
@@ -137,9 +145,29 @@ def test_keep_collected_filters_hook_pairs(spec_support):
 
 def test_excludes_leave_out_test_tools_and_unused_qt(spec_support):
     excluded = set(spec_support.EXCLUDED_MODULES)
-    assert {"tkinter", "pytest", "_pytest", "hypothesis", "setuptools", "pip", "PySide6.QtNetwork",
-            "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded
-    used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "httpx", "keyring", "certifi", "rcs_desk", "app", "ui"}
+    assert {
+        "tkinter",
+        "pytest",
+        "_pytest",
+        "hypothesis",
+        "setuptools",
+        "pip",
+        "PySide6.QtNetwork",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtPdf",
+    } <= excluded
+    used = {
+        "PySide6.QtCore",
+        "PySide6.QtGui",
+        "PySide6.QtWidgets",
+        "httpx",
+        "keyring",
+        "certifi",
+        "rcs_desk",
+        "app",
+        "ui",
+    }
     assert not used & excluded
 
 
@@ -180,10 +208,13 @@ class _Recorder:
             recorder.calls.append((kind, args, kwargs))
             if kind == "Analysis":
                 return SimpleNamespace(
-                    binaries=[("PySide6/Qt/plugins/platforms/libqvnc.so", "/src", "BINARY"),
-                              ("PySide6/Qt/lib/libQt6Core.so.6", "/src", "BINARY")],
+                    binaries=[
+                        ("PySide6/Qt/plugins/platforms/libqvnc.so", "/src", "BINARY"),
+                        ("PySide6/Qt/lib/libQt6Core.so.6", "/src", "BINARY"),
+                    ],
                     datas=[("PySide6/Qt/translations/qtbase_fr.qm", "/src", "DATA")],
-                    pure=[], scripts=[],
+                    pure=[],
+                    scripts=[],
                 )
             return SimpleNamespace(kind=kind, args=args, kwargs=kwargs)
 
@@ -204,8 +235,11 @@ def run_spec(monkeypatch, tmp_path: Path, platform: str, identity: str = "") -> 
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
     recorder = _Recorder()
     namespace = {
-        "__name__": "__main__", "__file__": str(SPEC),
-        "SPECPATH": str(SPEC.parent), "workpath": str(tmp_path / "build"), "DISTPATH": str(tmp_path / "dist"),
+        "__name__": "__main__",
+        "__file__": str(SPEC),
+        "SPECPATH": str(SPEC.parent),
+        "workpath": str(tmp_path / "build"),
+        "DISTPATH": str(tmp_path / "dist"),
         **{kind: recorder.factory(kind) for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")},
     }
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)  # noqa: S102
@@ -296,7 +330,9 @@ def test_ico_holds_16_to_256():
     assert (reserved, kind) == (0, 1)
     sizes = set()
     for index in range(count):
-        width, _height, _colors, _res, _planes, bpp, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * index)
+        width, _height, _colors, _res, _planes, bpp, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * index
+        )
         assert offset + length <= len(data) and bpp == 32
         size = width or 256
         payload = data[offset : offset + length]
@@ -515,8 +551,11 @@ def test_checker_passes_a_well_behaved_program(fake_program, capsys):
 
 
 @pytest.mark.parametrize(
-    ("misbehave", "failing"), [("stderr", "FAIL version: --version: unexpected output on standard error"),
-                               ("beside", "FAIL open file: nothing was saved in the user folders")]
+    ("misbehave", "failing"),
+    [
+        ("stderr", "FAIL version: --version: unexpected output on standard error"),
+        ("beside", "FAIL open file: nothing was saved in the user folders"),
+    ],
 )
 def test_checker_fails_a_misbehaving_program(fake_program, capsys, monkeypatch, misbehave, failing):
     program, check_frozen = fake_program

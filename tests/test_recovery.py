@@ -228,7 +228,10 @@ def test_after_a_kill_the_next_start_offers_exactly_what_was_typed(stores, folde
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.Popen(
         [sys.executable, "-c", WINDOW, str(folder), TYPED],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
     )
     try:
         saved_at = datetime.fromisoformat(read_line(proc, timeout=30))

@@ -20,8 +20,19 @@ STAFF = FIRST_LIST_ID  # "Staff test phones": 40 contacts
 NEWSLETTER = FIRST_LIST_ID + 1  # 4800 contacts
 BIG = FIRST_LIST_ID + 7  # "Import XLS": 12,000 contacts
 CAMPAIGN_KEYS = {
-    "id", "name", "sender", "status", "message_type", "start_at", "real_start_at", "finished_at",
-    "created_at", "statistics", "calculated_price", "currency", "alternative_channels",
+    "id",
+    "name",
+    "sender",
+    "status",
+    "message_type",
+    "start_at",
+    "real_start_at",
+    "finished_at",
+    "created_at",
+    "statistics",
+    "calculated_price",
+    "currency",
+    "alternative_channels",
 }
 
 
@@ -109,6 +120,7 @@ def errors_of(answer) -> dict:
 
 # 1. Authentication ------------------------------------------------------------------------------
 
+
 def test_login_gives_a_jwt_shaped_bearer(server):
     answer = server.handle("POST", "/api/auth/login", {}, b'{"api_key": "live_abc"}')
     assert answer.status == 200
@@ -194,6 +206,7 @@ def test_malformed_json_body_is_a_400_json_message(api):
 
 # 2. Contact lists ---------------------------------------------------------------------------------
 
+
 def test_groups_default_page_has_the_dozen_demo_lists(api):
     data = api.get("/api/groups").json()
     assert data["total"] == 12 == len(data["data"])
@@ -246,6 +259,7 @@ def test_generated_lists_page_through_without_gaps(clock):
 
 
 # 3. Send --------------------------------------------------------------------------------------------
+
 
 def test_send_answers_with_the_documented_campaign_shape(api):
     body = card_body(alternative_channel={"sms": {"text": "Sale! See example.com", "sender": "WWTshop"}})
@@ -309,7 +323,9 @@ def test_bad_call_phone_is_rejected(api, phone):
     body = card_body()
     body["options"]["cards"][0]["suggestions"][1]["phone"] = phone
     assert errors_of(api.send(body)) == {
-        "options.cards.0.suggestions.1.phone": ["The options.cards.0.suggestions.1.phone must be between 9 and 15 digits."]
+        "options.cards.0.suggestions.1.phone": [
+            "The options.cards.0.suggestions.1.phone must be between 9 and 15 digits."
+        ]
     }
 
 
@@ -328,13 +344,21 @@ def test_other_message_rules(api):
         "options.cards.0.suggestions.0.postback_data": [
             "The options.cards.0.suggestions.0.postback data may not be greater than 25 characters."
         ],
-        "options.cards.1.text": ["The options.cards.1.text field is required when options.cards.1.media is not present."],
+        "options.cards.1.text": [
+            "The options.cards.1.text field is required when options.cards.1.media is not present."
+        ],
     }
 
 
 def test_request_level_rules(api):
-    body = {"groups": [], "sender": "s" * 41, "options": {"text": "x" * 161}, "validity": 73, "tariff_code": "nine",
-            "check_stop_list": "yes"}
+    body = {
+        "groups": [],
+        "sender": "s" * 41,
+        "options": {"text": "x" * 161},
+        "validity": 73,
+        "tariff_code": "nine",
+        "check_stop_list": "yes",
+    }
     assert errors_of(api.send(body)) == {
         "groups": ["The groups field is required."],
         "sender": ["The sender may not be greater than 40 characters."],
@@ -374,7 +398,8 @@ def test_sms_fallback_rules(api):
     }
     assert list(errors({"text": "{}" * 383, "sender": "Promo"})) == ["alternative_channel.sms.text"]  # 766 septets
     assert list(errors({"sender": "Promo", "validity": 0})) == [
-        "alternative_channel.sms.text", "alternative_channel.sms.validity",
+        "alternative_channel.sms.text",
+        "alternative_channel.sms.validity",
     ]
     ok = card_body(alternative_channel={"sms": {"text": "Привіт" * 55 + "abcde", "sender": "380671112233"}})
     assert api.send(ok).status == 200
@@ -421,6 +446,7 @@ def test_a_rejected_send_is_not_remembered_as_a_duplicate(api):
 
 # Lifecycle ----------------------------------------------------------------------------------------
 
+
 def test_instant_campaign_goes_creation_sending_done_and_counters_grow(api, clock):
     body = card_body(groups=[VIP], alternative_channel={"sms": {"text": "Sale", "sender": "WWTshop"}})
     campaign_id = api.send(body).json()["data"]["id"]
@@ -453,8 +479,19 @@ def test_detail_shape(api):
     detail = api.detail(campaign_id)
     assert {"type", "started_at", "actual_start_at", "total_messages", "total_phones", "total_price"} <= set(detail)
     assert isinstance(detail["total_price"], str) and float(detail["total_price"]) == 0.0
-    expected = {"delivered", "sent", "scheduled", "moderation", "accepted", "sending", "expired", "failed",
-                "undelivered", "unknown", "read"}
+    expected = {
+        "delivered",
+        "sent",
+        "scheduled",
+        "moderation",
+        "accepted",
+        "sending",
+        "expired",
+        "failed",
+        "undelivered",
+        "unknown",
+        "read",
+    }
     assert expected <= set(detail["statistics"])
     assert detail["statistics"]["scheduled"] == detail["total_phones"]
     assert detail["alternative_channels"] == []
@@ -476,6 +513,7 @@ def test_scheduled_campaign_waits_for_its_start(api, clock):
 
 
 # Stop -----------------------------------------------------------------------------------------------
+
 
 def test_stop_rules(api, clock):
     campaign_id = api.send(card_body()).json()["data"]["id"]
@@ -503,6 +541,7 @@ def test_done_campaign_cannot_be_stopped_but_a_scheduled_one_can(api):
 
 # Campaign list, balance, senders -------------------------------------------------------------------
 
+
 def test_campaign_list_has_campaigns_made_elsewhere_and_pages(api):
     data = api.get("/api/campaigns").json()
     assert data["meta"] == {"page": {"total": len(data["data"]), "offset": 0, "limit": 50}}
@@ -519,8 +558,13 @@ def test_campaign_list_has_campaigns_made_elsewhere_and_pages(api):
 
 @pytest.mark.parametrize(
     ("query", "key"),
-    [("page[limit]=29", "page.limit"), ("page[limit]=501", "page.limit"), ("filter[type]=fax", "filter.type"),
-     ("sort=size", "sort"), ("way=up", "way")],
+    [
+        ("page[limit]=29", "page.limit"),
+        ("page[limit]=501", "page.limit"),
+        ("filter[type]=fax", "filter.type"),
+        ("sort=size", "sort"),
+        ("way=up", "way"),
+    ],
 )
 def test_campaign_list_limits(api, query, key):
     assert list(errors_of(api.get(f"/api/campaigns?{query}"))) == [key]
@@ -569,6 +613,7 @@ def test_sms_senders(api):
 
 # Faults and recording -------------------------------------------------------------------------------
 
+
 def test_fault_answers(server, api):
     server.faults.html_error_status = 502
     answer = api.get("/api/groups")
@@ -608,6 +653,7 @@ def test_requests_are_recorded_and_their_repr_hides_credentials(server, api):
 
 
 # In-process transport -------------------------------------------------------------------------------
+
 
 def test_in_process_transport_with_httpx(server):
     with httpx.Client(base_url="https://one-api.wwt.world", transport=SandboxTransport(server)) as client:

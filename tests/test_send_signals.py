@@ -34,7 +34,11 @@ def send_and_signal(server: HostileServer, signum: int) -> subprocess.CompletedP
     }
     child = subprocess.Popen(
         [sys.executable, "-m", "rcs_desk", "send", str(SPRING), "--yes"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert server.send_received.wait(30), "the send never reached the server"

@@ -147,7 +147,7 @@ def test_gsm_alphabet_details():
 def test_replace_typographic_maps_to_plain_characters():
     text = "‘Hi’ “you” – ok — fine…\u00a0now\u202fx • y\u200bz «q» „w‟ ‚e‛"
     replaced = replace_typographic(text)
-    assert replaced == "'Hi' \"you\" - ok - fine... now x - yz \"q\" \"w\" 'e'"
+    assert replaced == '\'Hi\' "you" - ok - fine... now x - yz "q" "w" \'e\''
     assert count_sms(replaced).encoding == "GSM-7"
 
 

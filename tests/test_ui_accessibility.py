@@ -57,7 +57,9 @@ def test_every_control_is_named_and_reachable_by_keyboard(qtbot):
                 continue
             checked += 1
             if not _named(widget, buddies):
-                unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parentWidget()).__name__}")
+                unnamed.append(
+                    f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parentWidget()).__name__}"
+                )
             if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(widget, QAbstractButton):
                 unreachable.append(f"{type(widget).__name__} {widget.objectName()!r}")
         assert checked >= 25  # the card, button, list, schedule and SMS controls were all looked at

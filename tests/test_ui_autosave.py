@@ -41,8 +41,13 @@ def answer_restore(harness, choice: str) -> list:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL does not exist on Windows")
 def test_edits_survive_a_kill_and_are_offered_back_exactly(qtbot, monkeypatch):
     typed = "Autumn Agent 7"
-    child = subprocess.Popen([sys.executable, str(CHILD), typed], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), typed],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     try:
         line = child.stdout.readline()  # blocks until the first autosave has been written
         assert line.strip() == "saved", child.stderr.read() if not line else line
@@ -263,8 +268,13 @@ def test_steady_typing_then_kill_loses_at_most_the_max_wait():
     but the last ``MAX_WAIT_MS`` or so of typing (before the fix it held nothing at all)."""
     keys_per_max_wait = MAX_WAIT_MS // KEY_MS
     last_resort = 75  # keys (7.5 s): when no save has come by then, kill anyway (the test then fails)
-    child = subprocess.Popen([sys.executable, str(CHILD), "--steady", str(KEY_MS)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), "--steady", str(KEY_MS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     watchdog = threading.Timer(60, child.kill)  # a hung child fails the test instead of hanging it
     watchdog.start()
     typed_at: dict[int, float] = {}  # the child's time.monotonic() after each key (one clock machine-wide)
@@ -317,6 +327,8 @@ def test_steady_typing_then_kill_loses_at_most_the_max_wait():
     # moment after: the bound is MAX_WAIT_MS plus the write (a thread start, JSON, two fsyncs) and the
     # timer's latency. 1 s of tolerance covers a loaded 2-core machine; the old code lost all of it.
     lost = killed_at - typed_at[len(agent) + 1] if len(agent) < last_typed else 0.0
-    print(f"keys typed {last_typed}, saved {len(agent)}, the keys lost were typed in the last {lost * 1000:.0f} ms;"
-          f" saves every {[round((b - a) * 1000) for a, b in itertools.pairwise(saved_at)]} ms")  # shown by -rP
+    print(
+        f"keys typed {last_typed}, saved {len(agent)}, the keys lost were typed in the last {lost * 1000:.0f} ms;"
+        f" saves every {[round((b - a) * 1000) for a, b in itertools.pairwise(saved_at)]} ms"
+    )  # shown by -rP
     assert lost <= MAX_WAIT_MS / 1000 + 1.0, (lost, len(agent), last_typed)

@@ -187,8 +187,15 @@ def test_refresh_follows_the_campaign_to_done_and_the_detail_shows_every_counter
     assert pane.value("Campaign number") == str(info.id)
     assert pane.value("Phones") == str(detail.total_phones)
     assert pane.value("Messages in total") == str(detail.total_messages)
-    for label, name in (("Sent", "sent"), ("Delivered", "delivered"), ("Read", "read"), ("Failed", "failed"),
-                        ("Not delivered", "undelivered"), ("SMS sent", "sent"), ("SMS delivered", "delivered")):
+    for label, name in (
+        ("Sent", "sent"),
+        ("Delivered", "delivered"),
+        ("Read", "read"),
+        ("Failed", "failed"),
+        ("Not delivered", "undelivered"),
+        ("SMS sent", "sent"),
+        ("SMS delivered", "delivered"),
+    ):
         source = detail.sms_statistics if label.startswith("SMS") else detail.statistics
         assert pane.value(label) == str(source[name]), label
     assert "USD" in pane.value("Cost so far")

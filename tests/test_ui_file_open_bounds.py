@@ -118,7 +118,8 @@ def test_the_largest_accepted_file_opens_well_under_the_old_times(qtbot, harness
 
 
 @settings(
-    max_examples=40, deadline=None,
+    max_examples=40,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
 )
 @given(content=hostile_campaign_files)

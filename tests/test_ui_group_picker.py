@@ -169,9 +169,7 @@ def test_more_than_5000_contacts_shows_a_warning_in_words(qtbot, demo_picker, ed
     click_row(qtbot, picker, "VIP customers")  # + 240 = 5,040
     assert picker.footer_label.text() == "2 lists selected, 5,040 contacts"
     assert picker.limit_warning.isVisible()
-    assert picker.limit_warning.text() == (
-        "⚠ More than 5,000 contacts: WWT.world sends at most 5,000 per campaign."
-    )
+    assert picker.limit_warning.text() == ("⚠ More than 5,000 contacts: WWT.world sends at most 5,000 per campaign.")
     click_row(qtbot, picker, "VIP customers")
     assert not picker.limit_warning.isVisible()
 

@@ -199,7 +199,9 @@ def test_window_remembers_its_size(qtbot, harness):
 
 def _run_command(*args: str, tmp_path) -> subprocess.CompletedProcess:
     env = dict(os.environ, RCS_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "rcs_desk", *args], capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "rcs_desk", *args], capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 def test_screenshot_command_writes_a_picture_of_the_loaded_window(tmp_path):

@@ -140,7 +140,10 @@ def test_an_animated_gif_plays_and_carries_the_iphone_caveat(qtbot, server, card
     ("path", "expected"),
     [
         ("/missing.png", "Not found (404): there is no file at this address. Check it."),
-        ("/page.html", "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."),
+        (
+            "/page.html",
+            "Not an image: this address opens a web page (text/html). Copy the address of the picture itself.",
+        ),
         ("/moved.png", "Redirects to another address (cdn.example.com)"),
         ("/private.png", "must be public"),
     ],

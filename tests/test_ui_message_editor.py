@@ -150,7 +150,9 @@ def test_call_button_stores_digits_and_keeps_the_typed_number(qtbot, widget, edi
     assert not any(p.path.endswith(".phone") for p in editor.problems)
     request = editor.campaign.to_request(for_sending=True)
     assert request["options"]["cards"][0]["suggestions"][0] == {
-        "type": "call", "text": "Call us", "phone": "380991234567"
+        "type": "call",
+        "text": "Call us",
+        "phone": "380991234567",
     }
 
 

@@ -27,7 +27,8 @@ def test_the_history_records_the_zone_the_request_was_sent_in(qtbot):
         document = load_campaign_file(SPRING)
         document.time_zone = "Asia/Tokyo"  # planned in Tokyo, the account is in UTC
         document.campaign.start_at = (datetime.now(ZoneInfo("Asia/Tokyo")) + timedelta(days=2)).replace(
-            tzinfo=None, microsecond=0)
+            tzinfo=None, microsecond=0
+        )
         window.editor.replace(document)
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: harness.outcomes == 1 and not window.send_controller.busy, timeout=10000)
@@ -86,8 +87,12 @@ def test_a_new_connection_waits_until_the_send_has_finished(qtbot):
 
     server = SandboxServer()
     transport = HeldSends(server)
-    connection = Connection(client=WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport), demo=True,
-                            base_url=DEMO_BASE_URL, account_time_zone="UTC")
+    connection = Connection(
+        client=WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport),
+        demo=True,
+        base_url=DEMO_BASE_URL,
+        account_time_zone="UTC",
+    )
     harness = make_window(qtbot, connection, server)
     window = harness.window
     try:

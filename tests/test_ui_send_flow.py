@@ -141,7 +141,9 @@ def test_unreachable_server_keeps_everything_typed(qtbot):
 
     server = SandboxServer()
     connection = Connection(
-        client=WwtClient(f"http://127.0.0.1:{port}", "live_x"), demo=False, base_url=f"http://127.0.0.1:{port}",
+        client=WwtClient(f"http://127.0.0.1:{port}", "live_x"),
+        demo=False,
+        base_url=f"http://127.0.0.1:{port}",
         account_time_zone="UTC",
     )
     harness = make_window(qtbot, connection, server)

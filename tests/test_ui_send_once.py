@@ -59,13 +59,16 @@ def test_a_double_click_on_send_through_the_window_handle_sends_once(qtbot, harn
     dialog = open_confirmation(qtbot, harness)
     button = dialog.send_button
     where = QPointF(button.mapTo(dialog, QPoint(button.width() // 2, button.height() // 2)))
-    deliver(dialog.windowHandle(), [
-        mouse(QEvent.Type.MouseButtonPress, where, down=True),
-        mouse(QEvent.Type.MouseButtonRelease, where, down=False),
-        mouse(QEvent.Type.MouseButtonPress, where, down=True),  # the second click of a double-click
-        mouse(QEvent.Type.MouseButtonDblClick, where, down=True),
-        mouse(QEvent.Type.MouseButtonRelease, where, down=False),
-    ])
+    deliver(
+        dialog.windowHandle(),
+        [
+            mouse(QEvent.Type.MouseButtonPress, where, down=True),
+            mouse(QEvent.Type.MouseButtonRelease, where, down=False),
+            mouse(QEvent.Type.MouseButtonPress, where, down=True),  # the second click of a double-click
+            mouse(QEvent.Type.MouseButtonDblClick, where, down=True),
+            mouse(QEvent.Type.MouseButtonRelease, where, down=False),
+        ],
+    )
     settle(qtbot, harness)
     assert len(harness.sends()) == 1
     assert len(harness.results) == 1
@@ -75,12 +78,15 @@ def test_space_pressed_twice_on_send_sends_once(qtbot, harness):
     dialog = open_confirmation(qtbot, harness)
     dialog.send_button.setFocus()
     space, none = Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier
-    deliver(dialog.windowHandle(), [
-        QKeyEvent(QEvent.Type.KeyPress, space, none, " "),
-        QKeyEvent(QEvent.Type.KeyRelease, space, none, " "),
-        QKeyEvent(QEvent.Type.KeyPress, space, none, " "),
-        QKeyEvent(QEvent.Type.KeyRelease, space, none, " "),
-    ])
+    deliver(
+        dialog.windowHandle(),
+        [
+            QKeyEvent(QEvent.Type.KeyPress, space, none, " "),
+            QKeyEvent(QEvent.Type.KeyRelease, space, none, " "),
+            QKeyEvent(QEvent.Type.KeyPress, space, none, " "),
+            QKeyEvent(QEvent.Type.KeyRelease, space, none, " "),
+        ],
+    )
     settle(qtbot, harness)
     assert len(harness.sends()) == 1
 

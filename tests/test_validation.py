@@ -36,8 +36,12 @@ def valid_request() -> dict:
             ]
         },
         "alternative_channel": {
-            "sms": {"text": "Winter sale: half price! shop.example.com", "sender": "Shop", "validity": 72,
-                    "check_stop_list": True}
+            "sms": {
+                "text": "Winter sale: half price! shop.example.com",
+                "sender": "Shop",
+                "validity": 72,
+                "check_stop_list": True,
+            }
         },
         "start_at": "2025-01-20 09:00:00",
         "tariff_code": 0,
@@ -120,17 +124,30 @@ def test_every_problem_is_reported_at_once():
     }
     paths = {p.path for p in check(request) if p.is_error}
     assert {
-        "groups", "sender", "options.cards", "options.cards[5]", "options.cards[5].suggestions",
-        "options.cards[5].suggestions[2].text", "options.cards[5].suggestions[2].phone", "validity",
-        "alternative_channel.sms.text", "alternative_channel.sms.sender",
+        "groups",
+        "sender",
+        "options.cards",
+        "options.cards[5]",
+        "options.cards[5].suggestions",
+        "options.cards[5].suggestions[2].text",
+        "options.cards[5].suggestions[2].phone",
+        "validity",
+        "alternative_channel.sms.text",
+        "alternative_channel.sms.sender",
     } <= paths
 
 
 def test_messages_are_plain_words():
     request = {
-        "groups": ["x", 1, 1], "sender": 5, "options": {"text": 7, "cards": "x", "suggestions": [1]},
-        "start_at": "tomorrow", "validity": "72", "tariff_code": "9", "check_stop_list": "yes",
-        "add_to_contact_book": 1, "alternative_channel": {"sms": {"text": 5, "sender": None, "validity": -1}},
+        "groups": ["x", 1, 1],
+        "sender": 5,
+        "options": {"text": 7, "cards": "x", "suggestions": [1]},
+        "start_at": "tomorrow",
+        "validity": "72",
+        "tariff_code": "9",
+        "check_stop_list": "yes",
+        "add_to_contact_book": 1,
+        "alternative_channel": {"sms": {"text": 5, "sender": None, "validity": -1}},
     }
     problems = check(request)
     assert len(problems) >= 10
@@ -283,9 +300,7 @@ def test_message_not_an_object(options):
 def test_message_text_xor_cards():
     request = valid_request()
     request["options"]["text"] = "Hello"
-    assert errors_at(request, "options") == [
-        "The message can be a plain text or cards, not both: remove one of them."
-    ]
+    assert errors_at(request, "options") == ["The message can be a plain text or cards, not both: remove one of them."]
 
 
 def test_text_message_length():
@@ -376,8 +391,17 @@ def test_long_card_text_warns_about_truncation():
 
 @pytest.mark.parametrize(
     "url",
-    [None, "", "string", 5, "ftp://example.com/a.jpg", "https://", "https:///a.jpg", "https://exa mple.com/a.jpg",
-     "http://[::1/a.jpg"],
+    [
+        None,
+        "",
+        "string",
+        5,
+        "ftp://example.com/a.jpg",
+        "https://",
+        "https:///a.jpg",
+        "https://exa mple.com/a.jpg",
+        "http://[::1/a.jpg",
+    ],
 )
 def test_media_url_errors(url):
     assert len(errors_at(with_card(media={"url": url}), f"{CARD}.media.url")) == 1
@@ -392,7 +416,7 @@ def test_media_url_length():
     ok = base + "a" * (limits.URL_MAX - len(base) - 4) + ".jpg"
     assert len(ok) == 1000
     assert errors_at(with_card(media={"url": ok}), f"{CARD}.media.url") == []
-    assert errors_at(with_card(media={"url": "https://example.com/a" + ok[len(base):]}), f"{CARD}.media.url") == [
+    assert errors_at(with_card(media={"url": "https://example.com/a" + ok[len(base) :]}), f"{CARD}.media.url") == [
         "The address of the picture or video can have at most 1,000 characters (this one has 1,001)."
     ]
 
@@ -538,24 +562,36 @@ def test_postback_data_length():
 # --- campaign settings ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "ok"), [(1, True), (72, True), (0, False), (73, False), ("72", False),
-                                           (7.5, False), (72.0, False), (True, False), ([72], False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        (1, True),
+        (72, True),
+        (0, False),
+        (73, False),
+        ("72", False),
+        (7.5, False),
+        (72.0, False),
+        (True, False),
+        ([72], False),
+    ],
+)
 def test_validity(value, ok):
     request = valid_request()
     request["validity"] = value
     if ok:
         expected = []
     elif isinstance(value, int) and not isinstance(value, bool):  # a number out of range is named
-        expected = [f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
-                    "Choose a number in that range."]
+        expected = [
+            f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
+            "Choose a number in that range."
+        ]
     else:
         expected = ["The validity must be a whole number of hours from 1 to 72."]
     assert errors_at(request, "validity") == expected
 
 
-@pytest.mark.parametrize(
-    "key", ["validity", "tariff_code", "start_at", "check_stop_list", "add_to_contact_book"]
-)
+@pytest.mark.parametrize("key", ["validity", "tariff_code", "start_at", "check_stop_list", "add_to_contact_book"])
 def test_optional_settings_may_be_absent_but_not_null(key):
     """The contract does not allow null for them: a server would refuse it."""
     request = valid_request()
@@ -566,7 +602,9 @@ def test_optional_settings_may_be_absent_but_not_null(key):
 @pytest.mark.parametrize(
     ("member", "path"),
     [
-        ("title", f"{CARD}.title"), ("text", f"{CARD}.text"), ("media", f"{CARD}.media"),
+        ("title", f"{CARD}.title"),
+        ("text", f"{CARD}.text"),
+        ("media", f"{CARD}.media"),
         ("suggestions", f"{CARD}.suggestions"),
     ],
 )
@@ -616,8 +654,17 @@ def test_booleans(key, value, ok):
 
 
 @pytest.mark.parametrize(
-    "value", ["2025-01-20T09:00:00", "2025-01-20 09:00", "2025-1-20 09:00:00", "2025-02-30 10:00:00",
-              "2025-01-20 09:00:00+01:00", " 2025-01-20 09:00:00", 1737363600, ["2025-01-20 09:00:00"]]
+    "value",
+    [
+        "2025-01-20T09:00:00",
+        "2025-01-20 09:00",
+        "2025-1-20 09:00:00",
+        "2025-02-30 10:00:00",
+        "2025-01-20 09:00:00+01:00",
+        " 2025-01-20 09:00:00",
+        1737363600,
+        ["2025-01-20 09:00:00"],
+    ],
 )
 def test_start_at_format(value):
     request = valid_request()
@@ -733,9 +780,21 @@ def test_gsm7_sms_has_no_warning():
 @pytest.mark.parametrize(
     ("sender", "ok"),
     [
-        ("abc", True), ("Shop2025", True), ("a" * 11, True), ("a" * 12, False), ("ab", False),
-        ("123", True), ("1" * 15, True), ("1" * 16, False), ("12", False), ("My Shop", False),
-        ("Shöp", False), ("shop-1", False), (None, False), ("", False), (12345, False),
+        ("abc", True),
+        ("Shop2025", True),
+        ("a" * 11, True),
+        ("a" * 12, False),
+        ("ab", False),
+        ("123", True),
+        ("1" * 15, True),
+        ("1" * 16, False),
+        ("12", False),
+        ("My Shop", False),
+        ("Shöp", False),
+        ("shop-1", False),
+        (None, False),
+        ("", False),
+        (12345, False),
     ],
 )
 def test_sms_sender(sender, ok):

@@ -21,8 +21,17 @@ from campaign_strategies import NOW, ZONES, any_json, campaign_files, campaigns,
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TOP_LEVEL = {
-    "", "groups", "sender", "options", "start_at", "time_zone", "validity", "tariff_code", "check_stop_list",
-    "add_to_contact_book", "alternative_channel",
+    "",
+    "groups",
+    "sender",
+    "options",
+    "start_at",
+    "time_zone",
+    "validity",
+    "tariff_code",
+    "check_stop_list",
+    "add_to_contact_book",
+    "alternative_channel",
 }
 zones = st.sampled_from([*ZONES, "Not/AZone", ""])
 moments = st.datetimes(timezones=st.just(timezone.utc))

@@ -59,12 +59,14 @@ class Harness:
         return len(self.results) + len(self.failures)
 
 
-def sandbox_connection(server: SandboxServer, *, send_timeout: float = 60.0, base_url: str = DEMO_BASE_URL,
-                       zone: str = "UTC") -> Connection:
+def sandbox_connection(
+    server: SandboxServer, *, send_timeout: float = 60.0, base_url: str = DEMO_BASE_URL, zone: str = "UTC"
+) -> Connection:
     transport = SandboxTransport(server)
     client = WwtClient(base_url, DEMO_API_KEY, transport=transport, send_timeout=send_timeout)
-    return Connection(client=client, demo=True, base_url=base_url, account_time_zone=zone,
-                      media_mounts={DEMO_BASE_URL: transport})
+    return Connection(
+        client=client, demo=True, base_url=base_url, account_time_zone=zone, media_mounts={DEMO_BASE_URL: transport}
+    )
 
 
 def make_window(qtbot, connection: Connection, server: SandboxServer, *, recover: bool = False) -> Harness:

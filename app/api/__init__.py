@@ -42,6 +42,7 @@ def __getattr__(name: str) -> Any:
         return getattr(client, name)
     raise AttributeError(f"module 'app.api' has no attribute {name!r}")
 
+
 __all__ = [
     "KEY_REFUSED_MESSAGE",
     "AccessDenied",

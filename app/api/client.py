@@ -213,18 +213,28 @@ class WwtClient:
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         request = self._http.build_request(
-            call.method, call.path, params=list(call.params), content=call.content, headers=headers,
+            call.method,
+            call.path,
+            params=list(call.params),
+            content=call.content,
+            headers=headers,
             timeout=call.timeout,
         )
         started = time.monotonic()
         try:
             response = bounded.exchange(self._http, request, seconds=call.deadline, max_bytes=self._max_answer_bytes)
         except Exception as exc:
-            log.debug("%s %s failed after %.0f ms: %s", call.method, call.path,
-                      (time.monotonic() - started) * 1000, type(exc).__name__)
+            log.debug(
+                "%s %s failed after %.0f ms: %s",
+                call.method,
+                call.path,
+                (time.monotonic() - started) * 1000,
+                type(exc).__name__,
+            )
             raise
-        log.debug("%s %s -> %s in %.0f ms", call.method, call.path, response.status_code,
-                  (time.monotonic() - started) * 1000)
+        log.debug(
+            "%s %s -> %s in %.0f ms", call.method, call.path, response.status_code, (time.monotonic() - started) * 1000
+        )
         return response
 
     def _execute(self, call: Call, token: str | None, *, extra_secrets: tuple[str, ...] = ()) -> httpx.Response:

@@ -139,9 +139,7 @@ class Rejected(ApiError):
 class InvalidCampaignStatus(Rejected):
     """Stopping was refused because the campaign is no longer running or scheduled."""
 
-    default_message = (
-        "This campaign can no longer be stopped: it has already finished or was stopped."
-    )
+    default_message = "This campaign can no longer be stopped: it has already finished or was stopped."
 
 
 class DuplicateRequest(ApiError):
@@ -156,15 +154,15 @@ class DuplicateRequest(ApiError):
 class NotFound(ApiError):
     """HTTP 404."""
 
-    default_message = "The item was not found on the server. It may have been deleted, or it belongs to another account."
+    default_message = (
+        "The item was not found on the server. It may have been deleted, or it belongs to another account."
+    )
 
 
 class ServerError(ApiError):
     """HTTP 5xx: a problem on the server's side."""
 
-    default_message = (
-        "The WWT.world server had a problem (not caused by anything you did). Try again in a few minutes."
-    )
+    default_message = "The WWT.world server had a problem (not caused by anything you did). Try again in a few minutes."
 
 
 class UnexpectedResponse(ApiError):

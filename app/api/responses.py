@@ -174,7 +174,9 @@ GENERIC_SERVER_MESSAGES = frozenset({"The given data was invalid."})
 
 
 def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
-    prefix = "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
+    prefix = (
+        "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
+    )
     listed: list[str] = []
     for text in [*general, *(t for texts in by_path.values() for t in texts)]:
         if text != server_message and text not in listed:

@@ -19,14 +19,28 @@ if TYPE_CHECKING:  # httpx is imported when a check runs (on a worker thread), n
     import httpx
 
 MediaState = Literal[
-    "image", "video", "not_found", "refused", "redirect", "wrong_type", "too_large", "timeout",
-    "unreachable", "invalid_url", "cancelled",
+    "image",
+    "video",
+    "not_found",
+    "refused",
+    "redirect",
+    "wrong_type",
+    "too_large",
+    "timeout",
+    "unreachable",
+    "invalid_url",
+    "cancelled",
 ]
 
 IMAGE_TYPES = {"image/jpeg": "JPEG", "image/jpg": "JPEG", "image/png": "PNG", "image/gif": "GIF"}
 VIDEO_TYPES = {
-    "video/mp4": "MP4", "video/webm": "WebM", "video/mpeg": "MPEG", "video/x-m4v": "M4V",
-    "video/h263": "H.263", "video/3gpp": "H.263", "video/mp4v-es": "MPEG-4",
+    "video/mp4": "MP4",
+    "video/webm": "WebM",
+    "video/mpeg": "MPEG",
+    "video/x-m4v": "M4V",
+    "video/h263": "H.263",
+    "video/3gpp": "H.263",
+    "video/mp4v-es": "MPEG-4",
 }
 CHUNK = 64 * 1024
 TIMEOUT_SECONDS = 10.0
@@ -75,8 +89,7 @@ def _declared_size(response: httpx.Response) -> int | None:
 
 def _wrong_type_message(content_type: str | None) -> str:
     if content_type in ("text/html", "application/xhtml+xml"):
-        return ("Not an image: this address opens a web page (text/html). "
-                "Copy the address of the picture itself.")
+        return "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
     shown = content_type or "a file of unknown type"
     return f"Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {shown})."
 
@@ -130,8 +143,11 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
     if content_type in VIDEO_TYPES:
         if size is not None and size > limits.VIDEO_MAX_BYTES:
             return MediaCheck(
-                url, "too_large", f"{human_size(size)}: videos may be at most {human_size(limits.VIDEO_MAX_BYTES)}.",
-                content_type, size,
+                url,
+                "too_large",
+                f"{human_size(size)}: videos may be at most {human_size(limits.VIDEO_MAX_BYTES)}.",
+                content_type,
+                size,
             )
         label = VIDEO_TYPES[content_type]
         size_text = f", {human_size(size)}" if size is not None else ""
@@ -150,8 +166,11 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
         body.extend(chunk)
         if len(body) > limit:
             return MediaCheck(
-                url, "too_large", f"More than {human_size(limit)}: images may be at most {human_size(limit)}.",
-                content_type, None,
+                url,
+                "too_large",
+                f"More than {human_size(limit)}: images may be at most {human_size(limit)}.",
+                content_type,
+                None,
             )
     label = IMAGE_TYPES[content_type]
     return MediaCheck(url, "image", f"{label} image, {human_size(len(body))}", content_type, len(body), bytes(body))

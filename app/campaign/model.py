@@ -267,9 +267,7 @@ class Campaign:
         groups_value = data.get("groups")
         groups: list[int] = []
         groups_given = False
-        if isinstance(groups_value, list) and all(
-            isinstance(g, int) and not isinstance(g, bool) for g in groups_value
-        ):
+        if isinstance(groups_value, list) and all(isinstance(g, int) and not isinstance(g, bool) for g in groups_value):
             groups = list(groups_value)
             del extra["groups"]
             groups_given = True

@@ -15,8 +15,18 @@ from app.campaign import limits
 from app.validation.problems import ERROR, WARNING, Problem
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 LAST_TIME = time(23, 59, 59)
 

@@ -111,26 +111,66 @@ def count_sms(text: str) -> SmsCount:
 # replacing them would change the spelling, not just the typography.
 _TYPOGRAPHIC: dict[str, str] = {
     # single quotes, apostrophes, primes
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'",
-    "\u203a": "'", "\u0060": "'", "\u00b4": "'", "\u02bc": "'",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u2039": "'",
+    "\u203a": "'",
+    "\u0060": "'",
+    "\u00b4": "'",
+    "\u02bc": "'",
     # double quotes
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
     "\u2033": '"',
     # dashes, hyphens, minus
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u2043": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2043": "-",
     # ellipsis, fraction slash
-    "\u2026": "...", "\u2044": "/",
+    "\u2026": "...",
+    "\u2044": "/",
     # bullets
-    "\u2022": "-", "\u2023": "-", "\u25e6": "-", "\u2219": "-",
+    "\u2022": "-",
+    "\u2023": "-",
+    "\u25e6": "-",
+    "\u2219": "-",
     # spaces of every width, tab
-    "\u00a0": " ", "\u202f": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ",
-    "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ",
-    "\u200a": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
     # line and paragraph separators
-    "\u2028": "\n", "\u2029": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
     # invisible characters: removed
-    "\u200b": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\u200b": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\u00ad": "",
 }
 _ZERO_WIDTH_JOINER = "\u200d"
 
@@ -150,6 +190,6 @@ def replace_typographic(text: str) -> str:
             if is_gsm7(before or "a") and is_gsm7(after or "a"):
                 continue
             out.append(char)
-        elif (replacement := _TYPOGRAPHIC.get(char, char)):
+        elif replacement := _TYPOGRAPHIC.get(char, char):
             out.append(replacement)
     return "".join(out)

@@ -30,8 +30,10 @@ def _report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
     if isinstance(exc, api.KeyRefused):
         _say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
     if isinstance(exc, api.NotFound) and args.demo:
-        _say("The demo server starts empty for every command. To follow a demo campaign across commands, "
-             "run `rcs-desk sandbox` and point RCS_DESK_API_URL at it (see the README).")
+        _say(
+            "The demo server starts empty for every command. To follow a demo campaign across commands, "
+            "run `rcs-desk sandbox` and point RCS_DESK_API_URL at it (see the README)."
+        )
     if args.verbose and exc.details:
         _say(f"Details: {exc.details}")
     if isinstance(exc, REFUSALS):
@@ -56,8 +58,7 @@ def _load(path: str, settings: Settings) -> CampaignDocument | None:
 def _connect(args: argparse.Namespace, settings: Settings) -> Connection | None:
     if not args.demo and load_api_key() is None:
         _say(
-            "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, "
-            "or try the demo with --demo."
+            "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
         )
         return None
     return open_connection(settings, demo=args.demo, api_url=args.api_url)
@@ -114,9 +115,7 @@ def _send_summary(document: CampaignDocument) -> str:
     who = f"{lists} list{'s' if lists != 1 else ''}"
     if len(contacts) == lists and lists:
         who += f" ({sum(contacts):,} contacts)"
-    when = (
-        f"at {campaign.start_at:%Y-%m-%d %H:%M} ({document.time_zone})" if campaign.start_at else "now"
-    )
+    when = f"at {campaign.start_at:%Y-%m-%d %H:%M} ({document.time_zone})" if campaign.start_at else "now"
     return f"Send the campaign from {campaign.sender or '?'} to {who} {when}?"
 
 

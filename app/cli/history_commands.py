@@ -23,6 +23,7 @@ from app.history import (
     search_message,
 )
 
+
 def server_label(connection: Connection) -> str:
     """Where a campaign sent through ``connection`` lives (each demo run is a server of its own)."""
     return connection.server_label
@@ -140,4 +141,3 @@ def print_records(records: list[HistoryRecord], *, show_origin: bool = False, ou
     problems = [record for record in records if record.refresh_problem]
     for record in problems:
         print(f"Campaign {record.campaign_id}: {record.refresh_problem}", file=out)
-

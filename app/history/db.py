@@ -177,8 +177,7 @@ def _migrate_to(conn: sqlite3.Connection, target: int) -> None:
                 details=f"migration to schema version {target} failed: {type(exc).__name__} ({name}): {exc}",
             ) from exc
         raise HistoryError(
-            "The campaign history could not be updated for this version of RCS Campaign Desk. "
-            "It was left as it was.",
+            "The campaign history could not be updated for this version of RCS Campaign Desk. It was left as it was.",
             details=f"migration to schema version {target} failed: {type(exc).__name__}: {exc}",
         ) from exc
 

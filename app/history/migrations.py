@@ -49,9 +49,7 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
         )
         """
     )
-    conn.execute(
-        "CREATE UNIQUE INDEX records_campaign ON records (server, campaign_id) WHERE campaign_id IS NOT NULL"
-    )
+    conn.execute("CREATE UNIQUE INDEX records_campaign ON records (server, campaign_id) WHERE campaign_id IS NOT NULL")
     conn.execute("CREATE INDEX records_sent_at ON records (sent_at)")
     conn.execute(
         """

@@ -188,9 +188,33 @@ class HistoryRecord:
 
 def from_row(row: sqlite3.Row | tuple[Any, ...], lists: dict[int, ListInfo], *, demo: bool) -> HistoryRecord:
     (
-        record_id, origin, server, campaign_id, name, sender, status, sent_at, sent_by, time_zone,
-        request_json, campaign_json, latest_json, delivered, sent, read, failed, sms_delivered, sms_sent,
-        price, currency, total_price, start_at, real_start_at, finished_at, refreshed_at, refresh_problem,
+        record_id,
+        origin,
+        server,
+        campaign_id,
+        name,
+        sender,
+        status,
+        sent_at,
+        sent_by,
+        time_zone,
+        request_json,
+        campaign_json,
+        latest_json,
+        delivered,
+        sent,
+        read,
+        failed,
+        sms_delivered,
+        sms_sent,
+        price,
+        currency,
+        total_price,
+        start_at,
+        real_start_at,
+        finished_at,
+        refreshed_at,
+        refresh_problem,
     ) = tuple(row)
     return HistoryRecord(
         record_id=record_id,
@@ -247,13 +271,26 @@ def dumps(value: Any) -> str | None:
 ANSWER_MAX_CHARS = 64 * 1024
 SHORTENED_NOTE_KEY = "rcs_desk_note"
 SHORTENED_NOTE = (
-    "The server's answer was too large to keep whole (over 64 KiB): "
-    "only the fields RCS Campaign Desk reads were kept."
+    "The server's answer was too large to keep whole (over 64 KiB): only the fields RCS Campaign Desk reads were kept."
 )
 _ANSWER_FIELDS = (
-    "id", "name", "sender", "status", "message_type", "type", "start_at", "started_at", "real_start_at",
-    "actual_start_at", "finished_at", "created_at", "calculated_price", "total_price", "currency",
-    "total_messages", "total_phones",
+    "id",
+    "name",
+    "sender",
+    "status",
+    "message_type",
+    "type",
+    "start_at",
+    "started_at",
+    "real_start_at",
+    "actual_start_at",
+    "finished_at",
+    "created_at",
+    "calculated_price",
+    "total_price",
+    "currency",
+    "total_messages",
+    "total_phones",
 )
 _TEXT_MAX = 1000
 _COUNTERS_MAX = 100
@@ -304,11 +341,7 @@ def _plain_number(value: Any) -> bool:
 
 def _bounded_counters(value: Any) -> dict[str, int]:
     found = counters(value)
-    return {
-        key[:_TEXT_MAX]: number
-        for key, number in list(found.items())[:_COUNTERS_MAX]
-        if abs(number) < _NUMBER_MAX
-    }
+    return {key[:_TEXT_MAX]: number for key, number in list(found.items())[:_COUNTERS_MAX] if abs(number) < _NUMBER_MAX}
 
 
 def _larger_than(value: Any, limit: int) -> bool:

@@ -287,7 +287,9 @@ class History:
                 else:
                     record_id = row[0]
                     if row[1] == ORIGIN_WEB:
-                        conn.execute("UPDATE records SET campaign_json = ? WHERE id = ?", (dumps_answer(info.raw), record_id))
+                        conn.execute(
+                            "UPDATE records SET campaign_json = ? WHERE id = ?", (dumps_answer(info.raw), record_id)
+                        )
                 self._apply(conn, record_id, info, refreshed=True)
             return added
 

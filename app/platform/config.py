@@ -275,10 +275,7 @@ def _move_aside(path: Path, reason: str) -> str:
             f"The settings file {path} could not be used: {reason}. It could not be moved aside "
             f"({describe_os_error(exc)}), so it was left in place. The default settings are used."
         )
-    return (
-        f"The settings file could not be used: {reason}. It was moved to {target} "
-        "and the default settings are used."
-    )
+    return f"The settings file could not be used: {reason}. It was moved to {target} and the default settings are used."
 
 
 def save_settings(settings: Settings, paths: AppPaths | None = None) -> None:

@@ -80,9 +80,7 @@ def load_api_key() -> ApiKey | None:
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
     except keyring.errors.KeyringError as exc:
         log.warning("keyring could not be read: %s", type(exc).__name__)
-        raise CredentialsError(
-            "The password store (keyring) could not be opened. Unlock it and try again."
-        ) from None
+        raise CredentialsError("The password store (keyring) could not be opened. Unlock it and try again.") from None
     return ApiKey(stored, "keyring") if stored else None
 
 

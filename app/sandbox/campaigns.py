@@ -27,8 +27,19 @@ from app.sandbox.demo_data import (
 )
 
 DETAIL_COUNTERS = (
-    "delivered", "sent", "scheduled", "moderation", "accepted", "sending", "expired",
-    "failed", "undelivered", "unknown", "read", "not_viber_user", "not_rcs_user",
+    "delivered",
+    "sent",
+    "scheduled",
+    "moderation",
+    "accepted",
+    "sending",
+    "expired",
+    "failed",
+    "undelivered",
+    "unknown",
+    "read",
+    "not_viber_user",
+    "not_rcs_user",
 )
 
 

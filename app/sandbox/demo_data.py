@@ -65,9 +65,7 @@ class ListCatalog:
         rows = sorted(rows, key=lambda row: row["id"], reverse=True)
         self._encoded = [json.dumps(row, separators=(",", ":")).encode("ascii") for row in rows]
         self._index = {row["id"]: i for i, row in enumerate(rows)}
-        self._info = {
-            row["id"]: ListInfo(row["id"], row["name"], row["items"], row["stop_list_count"]) for row in rows
-        }
+        self._info = {row["id"]: ListInfo(row["id"], row["name"], row["items"], row["stop_list_count"]) for row in rows}
 
     def __len__(self) -> int:
         return len(self._encoded)
@@ -116,7 +114,15 @@ def generated_lists(count: int) -> list[dict]:
         items = 10 + (i * 7919) % 4991
         description = f"Segment {i % 17 + 1} export" if i % 3 == 0 else None
         rows.append(
-            _row(FIRST_GENERATED_LIST_ID + i, f"List {i + 1:05d} / {created[:10]}", items, i % 7, description, created, False)
+            _row(
+                FIRST_GENERATED_LIST_ID + i,
+                f"List {i + 1:05d} / {created[:10]}",
+                items,
+                i % 7,
+                description,
+                created,
+                False,
+            )
         )
     return rows
 

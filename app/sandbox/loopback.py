@@ -151,8 +151,10 @@ class LoopbackServer:
         if self._thread is None:
             assert self._httpd is not None
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, kwargs={"poll_interval": POLL_INTERVAL_S},
-                daemon=True, name="sandbox-loopback",
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": POLL_INTERVAL_S},
+                daemon=True,
+                name="sandbox-loopback",
             )
             self._thread.start()
         return url

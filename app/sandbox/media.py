@@ -27,7 +27,7 @@ def media_names() -> list[str]:
 
 def media_response(path: str) -> SandboxResponse:
     """The picture at ``/media/<name>``, or 404."""
-    name = path[len(MEDIA_PREFIX):]
+    name = path[len(MEDIA_PREFIX) :]
     suffix = name[-4:].lower()
     data = _read(name) if "/" not in name and suffix in TYPES else None
     if data is None:

@@ -33,6 +33,7 @@ _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 
 # SMS arithmetic as the server bills it ------------------------------------------------------------
 
+
 def is_gsm7(text: str) -> bool:
     return all(ch in _GSM_BASIC or ch in _GSM_EXTENDED for ch in text)
 
@@ -49,7 +50,9 @@ def sms_parts(text: str) -> int:
     if units == 0:
         return 0
     single, part = (
-        (limits.SMS_GSM7_SINGLE, limits.SMS_GSM7_PART) if is_gsm7(text) else (limits.SMS_UCS2_SINGLE, limits.SMS_UCS2_PART)
+        (limits.SMS_GSM7_SINGLE, limits.SMS_GSM7_PART)
+        if is_gsm7(text)
+        else (limits.SMS_UCS2_SINGLE, limits.SMS_UCS2_PART)
     )
     return 1 if units <= single else -(-units // part)
 
@@ -60,6 +63,7 @@ def campaign_phones(lists: Iterable[ListInfo], check_stop_list: bool) -> int:
 
 
 # Laravel-style rule helpers -----------------------------------------------------------------------
+
 
 def label(key: str) -> str:
     """How Laravel names an attribute in a message: underscores become spaces."""
@@ -169,6 +173,7 @@ def _obj(value: Any) -> dict[str, Any]:
 
 
 # The request --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SendContext:
@@ -343,7 +348,5 @@ def _check_sms(errors: Errors, sms: dict[str, Any], ctx: SendContext) -> None:
         elif sender not in ctx.sms_senders:
             errors.add(f"{key}.sender", f"The selected {label(key + '.sender')} is invalid.")
     if sms.get("validity") is not None:
-        errors.integer_between(
-            f"{key}.validity", sms["validity"], limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS
-        )
+        errors.integer_between(f"{key}.validity", sms["validity"], limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
     errors.boolean(f"{key}.check_stop_list", sms.get("check_stop_list"))

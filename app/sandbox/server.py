@@ -297,15 +297,20 @@ class SandboxServer:
         kind = call.query.get("filter[type]") or None
         sort = call.query.get("sort") or "id"
         way = call.query.get("way") or "asc"
-        for key, value, choices in (("filter.type", kind, CAMPAIGN_TYPES), ("sort", sort, CAMPAIGN_SORTS),
-                                    ("way", way, ("asc", "desc"))):
+        for key, value, choices in (
+            ("filter.type", kind, CAMPAIGN_TYPES),
+            ("sort", sort, CAMPAIGN_SORTS),
+            ("way", way, ("asc", "desc")),
+        ):
             if value is not None and value not in choices:
                 errors.add(key, f"The selected {key} is invalid.")
         if errors.by_key:
             return invalid(errors.by_key)
         chosen = self.store.listing(message_type=kind, sort=sort, descending=way == "desc")
         data = [self.store.campaign_json(c, call.now, with_price=False) for c in chosen[offset : offset + limit]]
-        return json_response(200, {"data": data, "meta": {"page": {"total": len(chosen), "offset": offset, "limit": limit}}})
+        return json_response(
+            200, {"data": data, "meta": {"page": {"total": len(chosen), "offset": offset, "limit": limit}}}
+        )
 
     def _balance(self, call: Call) -> SandboxResponse:
         store = self.store
@@ -331,9 +336,7 @@ def _bearer(header: str | None) -> str | None:
     return token.strip() or None
 
 
-def _page_value(
-    errors: Errors, query: dict[str, str], name: str, default: int, low: int, high: int | None
-) -> int:
+def _page_value(errors: Errors, query: dict[str, str], name: str, default: int, low: int, high: int | None) -> int:
     """``page[name]`` checked like Laravel (errors keyed ``page.name``); the default when absent."""
     raw = query.get(f"page[{name}]")
     key = f"page.{name}"

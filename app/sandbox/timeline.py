@@ -116,4 +116,3 @@ def progress(total: int, elapsed: float, fallback: bool) -> Counts:
             sms_undelivered=count("undelivered", sms_reported) - sms_delivered,
         )
     return Counts(total=total, **counts)
-

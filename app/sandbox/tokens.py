@@ -30,8 +30,13 @@ class TokenBook:
         expires = now + self._lifetime
         header = _b64({"typ": "JWT", "alg": "RS256"})
         payload = _b64(
-            {"iat": int(now.timestamp()), "exp": int(expires.timestamp()), "roles": [], "id": self._account_id,
-             "jti": secrets.token_hex(8)}
+            {
+                "iat": int(now.timestamp()),
+                "exp": int(expires.timestamp()),
+                "roles": [],
+                "id": self._account_id,
+                "jti": secrets.token_hex(8),
+            }
         )
         token = f"{header}.{payload}.{secrets.token_urlsafe(48)}"
         self._expiry[token] = expires

@@ -163,9 +163,7 @@ def send_prepared(
         error = api.OutcomeUnknown(UNEXPECTED, details=f"{type(exc).__name__}: {exc}")
         return SendResult(Outcome.UNKNOWN, error=error, record_id=record_id)
     except BaseException as exc:  # Ctrl+C, or a termination signal raised by the command line
-        return SendResult(
-            Outcome.UNKNOWN, error=api.OutcomeUnknown(INTERRUPTED), record_id=record_id, interrupted=exc
-        )
+        return SendResult(Outcome.UNKNOWN, error=api.OutcomeUnknown(INTERRUPTED), record_id=record_id, interrupted=exc)
 
     if info.id is None:  # nothing to follow it by: it stays "not confirmed" until the search finds it
         return SendResult(Outcome.CREATED, info=info, record_id=record_id, notes=(NO_ID,))

@@ -66,7 +66,9 @@ def send_summary(document: CampaignDocument, *, local_zone: str) -> list[Summary
         SummaryLine("To", f"{recipients}: {', '.join(names)}" if names else recipients),
         SummaryLine("When", when_text(document, local_zone)),
         SummaryLine("Message", message_text(document)),
-        SummaryLine("Tries to deliver for", _plural(campaign.validity or limits.VALIDITY_DEFAULT_HOURS, "hour", "hours")),
+        SummaryLine(
+            "Tries to deliver for", _plural(campaign.validity or limits.VALIDITY_DEFAULT_HOURS, "hour", "hours")
+        ),
     ]
     sms = campaign.sms
     if sms is None:
@@ -82,7 +84,6 @@ def is_scheduled(document: CampaignDocument) -> bool:
     return document.campaign.start_at is not None
 
 
-
 # A rough price of one RCS message with its fallback, used only to warn that the balance looks low
 # before sending: the server gives the real estimate (calculated_price) only once the campaign exists.
 ROUGH_PRICE_PER_MESSAGE = 0.02
@@ -95,9 +96,9 @@ def balance_caution(balance: float | None, credit: float | None, currency: str |
     available = balance + (credit or 0)
     money = f"{balance:,.2f} {currency or ''}".strip()
     if available <= 0:
-        return (f"Your balance is {money}: the campaign will pause as soon as it starts. "
-                "Top up your account first.")
+        return f"Your balance is {money}: the campaign will pause as soon as it starts. Top up your account first."
     if contacts and available < contacts * ROUGH_PRICE_PER_MESSAGE:
-        return (f"Your balance ({money}) may not cover {contacts:,} messages: the campaign pauses "
-                "when the money runs out.")
+        return (
+            f"Your balance ({money}) may not cover {contacts:,} messages: the campaign pauses when the money runs out."
+        )
     return ""

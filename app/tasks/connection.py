@@ -61,8 +61,12 @@ def open_connection(
         from app.history.follow import demo_server_label
 
         return Connection(
-            client=client, demo=True, base_url=DEMO_BASE_URL, account_time_zone=zone,
-            media_mounts={DEMO_BASE_URL: transport}, server_label=demo_server_label(),
+            client=client,
+            demo=True,
+            base_url=DEMO_BASE_URL,
+            account_time_zone=zone,
+            media_mounts={DEMO_BASE_URL: transport},
+            server_label=demo_server_label(),
         )
     base_url = (api_url or settings.effective_api_url).rstrip("/")
     return Connection(

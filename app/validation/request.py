@@ -78,7 +78,10 @@ def _check_request(
         report.error("tariff_code", "The tariff code must be a whole number (for example 0 or 9).")
     check_boolean(report, request, "check_stop_list", "check_stop_list", STOP_LIST_MESSAGE)
     check_boolean(
-        report, request, "add_to_contact_book", "add_to_contact_book",
+        report,
+        request,
+        "add_to_contact_book",
+        "add_to_contact_book",
         "Choose whether the recipients are added to your contact book (yes or no).",
     )
     check_alternative_channel(report, request.get("alternative_channel"))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QCheckBox, QLabel, QTableView
 
+
 class CampaignActionsMixin:
     """Stop / duplicate / look for / web account, for ``CampaignsView``."""
 
@@ -81,8 +82,9 @@ class CampaignActionsMixin:
         busy = self._action_task is not None
         self.pane.stop_button.setEnabled(can_stop and not busy)
         if record is not None and not can_stop:
-            self.pane.stop_button.setToolTip(self.tr("Only a campaign that is scheduled, sending, paused or waiting "
-                                                     "for approval can be stopped."))
+            self.pane.stop_button.setToolTip(
+                self.tr("Only a campaign that is scheduled, sending, paused or waiting for approval can be stopped.")
+            )
         else:
             self.pane.stop_button.setToolTip(self.tr("Stops the campaign: messages not sent yet will not go out."))
         self.pane.duplicate_button.setEnabled(record is not None and record.request is not None)
@@ -95,14 +97,24 @@ class CampaignActionsMixin:
         record = self.selected_record()
         if record is None or not record.can_be_stopped or not self._reachable(record) or self._action_task:
             return
-        question = self.tr(
-            "“%1” (campaign %2) will be stopped: messages that have not gone out yet will not be sent. "
-            "This cannot be undone."
-        ).replace("%1", display_title(record)).replace("%2", str(record.campaign_id))
+        question = (
+            self.tr(
+                "“%1” (campaign %2) will be stopped: messages that have not gone out yet will not be sent. "
+                "This cannot be undone."
+            )
+            .replace("%1", display_title(record))
+            .replace("%2", str(record.campaign_id))
+        )
         if not self.confirm(self.tr("Stop this campaign?"), question, self.tr("Stop campaign")):
             return
-        task = self._start(tasks.stop, self._connection().client, record.record_id,
-                           record.campaign_id, self._server_label(), self.web_box.isChecked())
+        task = self._start(
+            tasks.stop,
+            self._connection().client,
+            record.record_id,
+            record.campaign_id,
+            self._server_label(),
+            self.web_box.isChecked(),
+        )
         task.succeeded.connect(self._on_stopped)
         task.failed.connect(
             lambda error: self._say_failure(self.notice, self.tr("The campaign could not be stopped:"), error)
@@ -114,7 +126,8 @@ class CampaignActionsMixin:
         if outcome.refused is not None:
             self.notice.say(
                 self.tr("This campaign can no longer be stopped: it has already finished or was stopped."),
-                tone="warning", details=outcome.refused.details,
+                tone="warning",
+                details=outcome.refused.details,
             )
         else:
             self.notice.say(self.tr("The campaign was stopped."), tone="good")
@@ -138,8 +151,9 @@ class CampaignActionsMixin:
         record = self.selected_record()
         if record is None or not record.outcome_unknown or self._action_task is not None:
             return
-        task = self._start(tasks.look_for, self._connection().client, record.record_id,
-                           self._server_label(), self.web_box.isChecked())
+        task = self._start(
+            tasks.look_for, self._connection().client, record.record_id, self._server_label(), self.web_box.isChecked()
+        )
         task.succeeded.connect(self._on_looked)
         task.failed.connect(self._on_look_failed)
         self._track_action(task)
@@ -151,11 +165,13 @@ class CampaignActionsMixin:
             self.notice.say(self._found_text(outcome.found), tone="good")
         self._apply_snapshot(outcome.snapshot)
         if outcome.found is None:
-            self.pane.set_look_result(self.tr(
-                "No matching campaign was found among the account's recent campaigns, so it was most likely not "
-                "created. Sending it again is your choice: check the campaigns in your WWT.world account first; "
-                "“Duplicate as new draft” opens it in the editor if you decide to send it."
-            ))
+            self.pane.set_look_result(
+                self.tr(
+                    "No matching campaign was found among the account's recent campaigns, so it was most likely not "
+                    "created. Sending it again is your choice: check the campaigns in your WWT.world account first; "
+                    "“Duplicate as new draft” opens it in the editor if you decide to send it."
+                )
+            )
 
     def _on_look_failed(self, error: BaseException) -> None:
         if not isinstance(error, api.Cancelled):
@@ -170,8 +186,7 @@ class CampaignActionsMixin:
             self.reload()
             return
         connection = self._connection()
-        task = self._start(tasks.fetch_web, connection.client, self._server_label(),
-                           connection.account_time_zone)
+        task = self._start(tasks.fetch_web, connection.client, self._server_label(), connection.account_time_zone)
         task.succeeded.connect(self._on_web_fetched)
         task.failed.connect(self._on_web_failed)
         self._track_action(task)

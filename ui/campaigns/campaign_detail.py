@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from app.api.models import CampaignDetail
 from app.campaign.model import Campaign
 from app.history import ORIGIN_WEB, HistoryRecord
-from ui.campaigns.campaigns_model import count_text, display_title, local_time_text, price_text, server_time_text, status_look, tone_color
+from ui.campaigns.campaigns_model import (
+    count_text,
+    display_title,
+    local_time_text,
+    price_text,
+    server_time_text,
+    status_look,
+    tone_color,
+)
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
 SMS_COUNTERS = ("sent", "delivered", "undelivered")
@@ -35,11 +43,19 @@ SMS_COUNTERS = ("sent", "delivered", "undelivered")
 def _counter_names(widget: QWidget) -> dict[str, str]:
     tr = widget.tr
     return {
-        "sent": tr("Sent"), "delivered": tr("Delivered"), "read": tr("Read"), "failed": tr("Failed"),
-        "undelivered": tr("Not delivered"), "scheduled": tr("Waiting to go out"), "sending": tr("Going out now"),
-        "moderation": tr("In moderation"), "accepted": tr("Accepted by the network"),
-        "expired": tr("Expired (not delivered in time)"), "unknown": tr("Delivery not reported"),
-        "not_rcs_user": tr("Phones without RCS"), "not_viber_user": tr("Not Viber users"),
+        "sent": tr("Sent"),
+        "delivered": tr("Delivered"),
+        "read": tr("Read"),
+        "failed": tr("Failed"),
+        "undelivered": tr("Not delivered"),
+        "scheduled": tr("Waiting to go out"),
+        "sending": tr("Going out now"),
+        "moderation": tr("In moderation"),
+        "accepted": tr("Accepted by the network"),
+        "expired": tr("Expired (not delivered in time)"),
+        "unknown": tr("Delivery not reported"),
+        "not_rcs_user": tr("Phones without RCS"),
+        "not_viber_user": tr("Not Viber users"),
     }
 
 
@@ -98,11 +114,13 @@ class EmptyCampaigns(QWidget):
         self.heading.setObjectName("campaignsEmpty")
         self.heading.setProperty("role", "heading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(self.tr(
-            "Nothing has been sent from this computer yet. Compose a campaign and send or schedule it: it is "
-            "listed here with its status and delivery figures.\n\nTo see the campaigns made in the WWT.world "
-            "web account too, tick “Also show campaigns created in the web account”."
-        ))
+        hint = QLabel(
+            self.tr(
+                "Nothing has been sent from this computer yet. Compose a campaign and send or schedule it: it is "
+                "listed here with its status and delivery figures.\n\nTo see the campaigns made in the WWT.world "
+                "web account too, tick “Also show campaigns created in the web account”."
+            )
+        )
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -190,10 +208,12 @@ class CampaignDetailPane(QWidget):
         note = QVBoxLayout(self.unknown_box)
         self.unknown_heading = QLabel(self.tr("⚠ The last send may have gone through"))
         self.unknown_heading.setStyleSheet(f"font-weight: 600; color: {tone_color('warning').name()};")
-        self.unknown_text = QLabel(self.tr(
-            "The server did not answer when this campaign was sent, so it may have been created anyway. "
-            "Look for it among the account's campaigns before you decide to send it again."
-        ))
+        self.unknown_text = QLabel(
+            self.tr(
+                "The server did not answer when this campaign was sent, so it may have been created anyway. "
+                "Look for it among the account's campaigns before you decide to send it again."
+            )
+        )
         self.unknown_text.setWordWrap(True)
         self.look_button = QPushButton(self.tr("Look for it on the server"))
         self.look_button.setObjectName("lookForCampaign")
@@ -208,10 +228,12 @@ class CampaignDetailPane(QWidget):
         note.addWidget(self.look_button, 0, Qt.AlignmentFlag.AlignLeft)
         note.addWidget(self.look_result)
 
-        self.elsewhere = QLabel(self.tr(
-            "This campaign was sent through another server or an earlier demo session: it is shown as it was "
-            "last seen and cannot be updated or stopped from here."
-        ))
+        self.elsewhere = QLabel(
+            self.tr(
+                "This campaign was sent through another server or an earlier demo session: it is shown as it was "
+                "last seen and cannot be updated or stopped from here."
+            )
+        )
         self.elsewhere.setObjectName("campaignElsewhere")
         self.elsewhere.setProperty("role", "muted")
         self.elsewhere.setWordWrap(True)
@@ -237,7 +259,11 @@ class CampaignDetailPane(QWidget):
     # Filling ----------------------------------------------------------------------------------
 
     def show_record(
-        self, record: HistoryRecord | None, *, detail: CampaignDetail | None = None, reachable: bool = True,
+        self,
+        record: HistoryRecord | None,
+        *,
+        detail: CampaignDetail | None = None,
+        reachable: bool = True,
         zone: str = "UTC",
     ) -> None:
         """Show ``record`` (None: nothing selected); ``reachable`` False when it lives on another server."""
@@ -247,8 +273,16 @@ class CampaignDetailPane(QWidget):
         if record is None:
             self.title.setText(self.tr("Select a campaign to see its details."))
             self.status.clear()
-            for widget in (self.unknown_box, self.elsewhere, self.about_box, self.timing_box, self.rcs_box,
-                           self.totals_box, self.stop_button, self.duplicate_button):
+            for widget in (
+                self.unknown_box,
+                self.elsewhere,
+                self.about_box,
+                self.timing_box,
+                self.rcs_box,
+                self.totals_box,
+                self.stop_button,
+                self.duplicate_button,
+            ):
                 widget.hide()
             return
         look = status_look(record.status)
@@ -258,8 +292,14 @@ class CampaignDetailPane(QWidget):
         self.status.setStyleSheet(f"color: {tone_color(look.tone).name()};")
         self.unknown_box.setVisible(record.outcome_unknown)
         self.elsewhere.setVisible(not reachable and record.campaign_id is not None)
-        for widget in (self.about_box, self.timing_box, self.rcs_box, self.totals_box,
-                       self.stop_button, self.duplicate_button):
+        for widget in (
+            self.about_box,
+            self.timing_box,
+            self.rcs_box,
+            self.totals_box,
+            self.stop_button,
+            self.duplicate_button,
+        ):
             widget.show()
         self.about_box.set_rows(self._about_rows(record), self.values)
         self.timing_box.set_rows(self._timing_rows(record, zone), self.values)
@@ -294,7 +334,8 @@ class CampaignDetailPane(QWidget):
         rows.append((tr("SMS fallback"), self._fallback_text(campaign)))
         when = local_time_text(record.sent_at)
         sent_by = (
-            tr("%1 on %2 (your time)").replace("%1", record.sent_by).replace("%2", when) if record.sent_by
+            tr("%1 on %2 (your time)").replace("%1", record.sent_by).replace("%2", when)
+            if record.sent_by
             else tr("%1 (your time)").replace("%1", when)
         )
         rows.append((tr("Sent by"), sent_by))
@@ -341,16 +382,28 @@ class CampaignDetailPane(QWidget):
             (tr("Finished"), server_time_text(finished, None) if finished else tr("not finished")),
         ]
         if record.campaign_id is not None:
-            rows.append((tr("Last checked (your time)"), local_time_text(record.refreshed_at) if record.refreshed_at
-                         else tr("not yet")))
+            rows.append(
+                (
+                    tr("Last checked (your time)"),
+                    local_time_text(record.refreshed_at) if record.refreshed_at else tr("not yet"),
+                )
+            )
         return rows
 
     def _rcs_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
         detail = self.detail
         counters = dict(detail.statistics) if detail is not None else {}
         if not counters:
-            counters = {k: v for k, v in (("sent", record.sent), ("delivered", record.delivered),
-                                          ("read", record.read), ("failed", record.failed)) if v is not None}
+            counters = {
+                k: v
+                for k, v in (
+                    ("sent", record.sent),
+                    ("delivered", record.delivered),
+                    ("read", record.read),
+                    ("failed", record.failed),
+                )
+                if v is not None
+            }
         rows = [(self._names[name], count_text(counters.get(name))) for name in MAIN_COUNTERS]
         for name, value in counters.items():
             if name not in MAIN_COUNTERS and value:

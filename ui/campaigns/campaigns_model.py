@@ -71,12 +71,17 @@ def status_look(status: str | None) -> StatusLook:
         "done": (_t("Done"), _t("Every message went out and the delivery reports are in."), "good"),
         "paused": (
             _t("⚠ Paused — balance ran out?"),
-            _t("Sending paused, most likely because the account's balance ran out. Top up your WWT.world "
-               "account, then resume the campaign there, or stop it here."),
+            _t(
+                "Sending paused, most likely because the account's balance ran out. Top up your WWT.world "
+                "account, then resume the campaign there, or stop it here."
+            ),
             "warning",
         ),
-        "stopped": (_t("Stopped"), _t("The campaign was stopped: messages not sent by then will not go out."),
-                    "neutral"),
+        "stopped": (
+            _t("Stopped"),
+            _t("The campaign was stopped: messages not sent by then will not go out."),
+            "neutral",
+        ),
         "spam": (
             _t("✖ Blocked as spam"),
             _t("WWT.world blocked this campaign as spam. Contact your WWT.world account manager."),
@@ -89,8 +94,10 @@ def status_look(status: str | None) -> StatusLook:
         ),
         STATUS_UNKNOWN_OUTCOME: (
             _t("⚠ Not confirmed"),
-            _t("The server did not answer when this campaign was sent, so it may have been created anyway. "
-               "Look for it on the server before sending it again."),
+            _t(
+                "The server did not answer when this campaign was sent, so it may have been created anyway. "
+                "Look for it on the server before sending it again."
+            ),
             "warning",
         ),
     }
@@ -157,9 +164,16 @@ class CampaignsModel(QAbstractTableModel):
         self.fallback_zone = "UTC"
         self.common_zone: str | None = None  # when every row's times are in one zone, the header names it
         self._headers = (
-            self.tr("Campaign"), self.tr("Status"), self.tr("Sent\n(your time)"), self.tr("Planned start"),
-            self.tr("RCS\ndelivered / sent"), self.tr("Read"), self.tr("Failed"), self.tr("SMS fallback\ndelivered / sent"),
-            self.tr("Estimated\nprice"), self.tr("Created in"),
+            self.tr("Campaign"),
+            self.tr("Status"),
+            self.tr("Sent\n(your time)"),
+            self.tr("Planned start"),
+            self.tr("RCS\ndelivered / sent"),
+            self.tr("Read"),
+            self.tr("Failed"),
+            self.tr("SMS fallback\ndelivered / sent"),
+            self.tr("Estimated\nprice"),
+            self.tr("Created in"),
         )
         self._header_tips = {
             SENT: self.tr("When it was sent from this computer (or created, for web account campaigns)."),
@@ -255,8 +269,9 @@ class CampaignsModel(QAbstractTableModel):
         if column == SENT:
             return local_time_text(record.sent_at)
         if column == START:  # seconds dropped: the detail pane shows the time exactly as given
-            return server_time_text(record.start_at, None if self.common_zone else record.time_zone or self.fallback_zone,
-                                    short=True)
+            return server_time_text(
+                record.start_at, None if self.common_zone else record.time_zone or self.fallback_zone, short=True
+            )
         if column == RCS:
             return pair_text(record.delivered, record.sent)
         if column == READ:

@@ -70,16 +70,18 @@ def with_history(context, open_history: Callable[[], History], function: Callabl
 
 def snapshot(history: History, *, server: str, include_web: bool) -> Snapshot:
     taken = time.monotonic_ns()
-    return Snapshot(history.records(include_web=include_web), len(history.active_records(server=server)),
-                    include_web, taken)
+    return Snapshot(
+        history.records(include_web=include_web), len(history.active_records(server=server)), include_web, taken
+    )
 
 
 def load_records(context, history: History, server: str, include_web: bool) -> Snapshot:
     return snapshot(history, server=server, include_web=include_web)
 
 
-def refresh(context, history: History, client, server: str, include_web: bool, zone: str,
-            fetch_web: bool) -> RefreshOutcome:
+def refresh(
+    context, history: History, client, server: str, include_web: bool, zone: str, fetch_web: bool
+) -> RefreshOutcome:
     """Refresh every active campaign of ``server`` (with its detail), look for unknown outcomes,
     and with ``fetch_web`` also merge the web account's newest campaigns."""
     result = refresh_statuses(
@@ -118,8 +120,9 @@ def _refresh_one(history: History, client, record_id: int, campaign_id: int) -> 
     return info.status
 
 
-def stop(context, history: History, client, record_id: int, campaign_id: int, server: str,
-         include_web: bool) -> StopOutcome:
+def stop(
+    context, history: History, client, record_id: int, campaign_id: int, server: str, include_web: bool
+) -> StopOutcome:
     """Stop the campaign, then read it again (also when the server refused: it has moved on)."""
     refused, status = None, None
     try:

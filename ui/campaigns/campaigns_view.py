@@ -96,7 +96,9 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self.refresh_button.clicked.connect(self.refresh_now)
         self.web_box = QCheckBox(self.tr("Also show campaigns created in the web account"))
         self.web_box.setObjectName("showWebCampaigns")
-        self.web_box.setToolTip(self.tr("Adds the account's recent RCS campaigns that were not sent from this computer."))
+        self.web_box.setToolTip(
+            self.tr("Adds the account's recent RCS campaigns that were not sent from this computer.")
+        )
         self.web_box.toggled.connect(self.on_web_box_toggled)
         self.status_label = QLabel()
         self.status_label.setObjectName("campaignsStatus")
@@ -267,8 +269,14 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self.next_poll_seconds = None
         connection = self._connection()
         fetch_web = manual and self.web_box.isChecked()
-        task = self._start(tasks.refresh, connection.client, self._server_label(),
-                           self.web_box.isChecked(), connection.account_time_zone, fetch_web)
+        task = self._start(
+            tasks.refresh,
+            connection.client,
+            self._server_label(),
+            self.web_box.isChecked(),
+            connection.account_time_zone,
+            fetch_web,
+        )
         task.succeeded.connect(self._on_refreshed)
         task.failed.connect(self._on_refresh_failed)
         task.finished.connect(self._on_refresh_finished)
@@ -281,8 +289,9 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self.poll_state = self.poll_state.after(outcome.result.changed > 0)
         self.refresh_line.clear()
         if outcome.web_problem is not None:
-            self._say_failure(self.refresh_line, self.tr("The web account's campaigns could not be loaded:"),
-                              outcome.web_problem)
+            self._say_failure(
+                self.refresh_line, self.tr("The web account's campaigns could not be loaded:"), outcome.web_problem
+            )
         for found in outcome.result.found.values():
             self.notice.say(self._found_text(found), tone="good")
         self.status_label.setText(self.tr("Updated at %1").replace("%1", datetime.now().strftime("%H:%M")))
@@ -340,8 +349,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
     def _fetch_detail(self, record: HistoryRecord) -> None:
         if self._detail_task is not None:
             self._detail_task.cancel()
-        task = self._start(tasks.fetch_detail, self._connection().client, record.record_id,
-                           record.campaign_id)
+        task = self._start(tasks.fetch_detail, self._connection().client, record.record_id, record.campaign_id)
         task.succeeded.connect(self._on_detail)
         task.failed.connect(self._on_detail_failed)
         task.finished.connect(lambda: self._on_detail_finished(task))

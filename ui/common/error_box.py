@@ -1,8 +1,8 @@
 """A failure said in plain words, with "Retry" and "Copy details" (for support) buttons.
 
-    box = ErrorBox(retry_text="Retry")
-    box.retry_clicked.connect(self.reload)
-    box.show_error(exc)   # an ApiError: its user_message is shown, its details are copied
+box = ErrorBox(retry_text="Retry")
+box.retry_clicked.connect(self.reload)
+box.show_error(exc)   # an ApiError: its user_message is shown, its details are copied
 """
 
 from __future__ import annotations

@@ -60,11 +60,24 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
     colors = {
-        role.Window: "#202124", role.WindowText: "#e8eaed", role.Base: "#17181a", role.AlternateBase: "#26272a",
-        role.ToolTipBase: "#303134", role.ToolTipText: "#e8eaed", role.Text: "#e8eaed", role.Button: "#2d2e31",
-        role.ButtonText: "#e8eaed", role.BrightText: "#ffffff", role.Highlight: "#3d7be0",
-        role.HighlightedText: "#ffffff", role.Link: "#8ab4f8", role.PlaceholderText: "#9aa0a6",
-        role.Light: "#3c4043", role.Midlight: "#34363a", role.Mid: "#2a2b2e", role.Dark: "#111214",
+        role.Window: "#202124",
+        role.WindowText: "#e8eaed",
+        role.Base: "#17181a",
+        role.AlternateBase: "#26272a",
+        role.ToolTipBase: "#303134",
+        role.ToolTipText: "#e8eaed",
+        role.Text: "#e8eaed",
+        role.Button: "#2d2e31",
+        role.ButtonText: "#e8eaed",
+        role.BrightText: "#ffffff",
+        role.Highlight: "#3d7be0",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#8ab4f8",
+        role.PlaceholderText: "#9aa0a6",
+        role.Light: "#3c4043",
+        role.Midlight: "#34363a",
+        role.Mid: "#2a2b2e",
+        role.Dark: "#111214",
         role.Shadow: "#000000",
     }
     for key, value in colors.items():
@@ -75,7 +88,7 @@ def dark_palette() -> QPalette:
 
 
 def use_theme(app: QApplication, theme: str) -> None:
-    """"light" or "dark" force Fusion with that palette; "system" keeps the platform's."""
+    """ "light" or "dark" force Fusion with that palette; "system" keeps the platform's."""
     if theme in ("light", "dark"):
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())

@@ -26,8 +26,10 @@ class AgentField(QWidget):
         self.combo.lineEdit().setPlaceholderText(self.tr("The RCS agent name from your account, e.g. WWT Shop"))
         self.combo.setAccessibleName(self.tr("RCS agent"))
         self.combo.setToolTip(
-            self.tr("The name of the RCS agent (sender) your messages come from. WWT.world gives it to you "
-                    "when the agent is registered.")
+            self.tr(
+                "The name of the RCS agent (sender) your messages come from. WWT.world gives it to you "
+                "when the agent is registered."
+            )
         )
         self.combo.editTextChanged.connect(self.on_combo_text_changed)
         self.problem = ProblemLabel()

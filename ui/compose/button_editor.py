@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.campaign import limits
@@ -116,7 +123,11 @@ class ButtonEditor(QFrame):
         layout.addWidget(self.target_field)
         layout.addWidget(self.sent_as)
         problem_labels = (
-            self.url_problem, self.phone_problem, self.button_problem, self.type_problem, self.postback_problem
+            self.url_problem,
+            self.phone_problem,
+            self.button_problem,
+            self.type_problem,
+            self.postback_problem,
         )
         for label in problem_labels:
             layout.addWidget(label)

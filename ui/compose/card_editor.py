@@ -48,8 +48,10 @@ class CardEditor(QWidget):
         bound_length(self.media_field)
         self.media_field.setPlaceholderText(self.tr("https://example.com/picture.jpg"))
         self.media_field.setToolTip(
-            self.tr("The direct web address of a picture or video file. Shortened or redirecting "
-                    "addresses are refused by phones.")
+            self.tr(
+                "The direct web address of a picture or video file. Shortened or redirecting "
+                "addresses are refused by phones."
+            )
         )
         self.media_problem = ProblemLabel()
         self.media_url_problem = ProblemLabel()
@@ -167,8 +169,10 @@ class CardEditor(QWidget):
         self.add_button.setEnabled(not full)
         self.add_button.setToolTip(
             self.tr("A card can have at most {max} buttons: remove one to add another.").format(
-                max=limits.SUGGESTIONS_MAX)
-            if full else self.tr("Add a button that opens a web page or calls a number")
+                max=limits.SUGGESTIONS_MAX
+            )
+            if full
+            else self.tr("Add a button that opens a web page or calls a number")
         )
         for number, button in enumerate(self.buttons, start=1):
             button.set_number(number)

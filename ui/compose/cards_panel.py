@@ -142,7 +142,8 @@ class CardsPanel(QWidget):
         self.add_card_button.setEnabled(not full)
         self.add_card_button.setToolTip(
             self.tr("A carousel can have at most {n} cards: remove one to add another.").format(n=limits.CARDS_MAX)
-            if full else self.tr("Add a card at the end of the carousel")
+            if full
+            else self.tr("Add a card at the end of the carousel")
         )
         self.select_card(max(0, min(selected, count - 1)) if count else -1)
 
@@ -224,7 +225,8 @@ class CardsPanel(QWidget):
         if card_has_content(cards[index]) and not self.confirm(
             self.tr("Remove card {n}?").format(n=index + 1),
             self.tr("Card {n} and everything in it (title, text, picture, buttons) will be removed.").format(
-                n=index + 1),
+                n=index + 1
+            ),
             self.tr("Remove card"),
         ):
             return

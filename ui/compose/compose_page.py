@@ -50,8 +50,13 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class ComposePage(QWidget):
     """Holds the panels; ``group_picker``, ``schedule_panel`` and ``sms_panel`` are None until built."""
 
-    def __init__(self, editor: CampaignEditor, settings: Settings, preview_service: MediaPreviewService,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: CampaignEditor,
+        settings: Settings,
+        preview_service: MediaPreviewService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("composePage")
         self.editor = editor
@@ -121,12 +126,16 @@ class ComposePage(QWidget):
         self.schedule_panel = SchedulePanel(self.editor, account_time_zone)
         self.sms_panel = SmsFallbackPanel(self.editor, sender_suggestions=[default_sender] if default_sender else [])
         current = self.tabs.currentIndex()
-        for index, panel in ((RECIPIENTS_TAB, self.group_picker), (SCHEDULE_TAB, self.schedule_panel),
-                             (SMS_TAB, self.sms_panel)):
+        for index, panel in (
+            (RECIPIENTS_TAB, self.group_picker),
+            (SCHEDULE_TAB, self.schedule_panel),
+            (SMS_TAB, self.sms_panel),
+        ):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, panel if panel is self.group_picker else _scrolling(panel),
-                                self.tab_titles[index])
+            self.tabs.insertTab(
+                index, panel if panel is self.group_picker else _scrolling(panel), self.tab_titles[index]
+            )
             placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.on_editor_problems_changed(self.editor.problems)
@@ -141,14 +150,16 @@ class ComposePage(QWidget):
             self.tabs.setTabText(index, self.tab_titles[index] + (f"  ✖ {len(own)}" if own else ""))
         if errors:
             text = (
-                self.tr("1 problem to fix before sending") if len(errors) == 1
+                self.tr("1 problem to fix before sending")
+                if len(errors) == 1
                 else self.tr("%1 problems to fix before sending").replace("%1", str(len(errors)))
             )
             if self.editor.hiding_problems:
                 text += " · <a href='show'>" + self.tr("Show them") + "</a>"
         elif warnings:
             text = (
-                self.tr("Ready to send · 1 warning: see the marked field") if len(warnings) == 1
+                self.tr("Ready to send · 1 warning: see the marked field")
+                if len(warnings) == 1
                 else self.tr("Ready to send · %1 warnings: see the marked fields").replace("%1", str(len(warnings)))
             )
         else:

@@ -130,9 +130,7 @@ class CampaignEditor(QObject):
     def _revalidate(self) -> None:
         everything = validate_document(self.document, now=self._now) + self._server_problems + self._media_problems
         touched = self._touched
-        shown = everything if touched is None else [
-            p for p in everything if any(concerns(p.path, t) for t in touched)
-        ]
+        shown = everything if touched is None else [p for p in everything if any(concerns(p.path, t) for t in touched)]
         changed = shown != self.problems or everything != self.all_problems
         self.all_problems = everything
         if changed:

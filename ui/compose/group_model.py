@@ -276,8 +276,10 @@ class _ToggleDelegate(QStyledItemDelegate):
     def editorEvent(self, event: QEvent, model, option, index: QModelIndex) -> bool:  # noqa: N802
         kind = event.type()
         clicked = kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton
-        pressed = kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
-            Qt.Key.Key_Space, Qt.Key.Key_Select
+        pressed = (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
         )
         if not (clicked or pressed):
             return False

@@ -229,9 +229,9 @@ class GroupPicker(QWidget):
         loaded, total = value
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(loaded)
-        self.status_label.setText(self.tr("Loading lists… {loaded} of {total}").format(
-            loaded=f"{loaded:,}", total=f"{total:,}"
-        ))
+        self.status_label.setText(
+            self.tr("Loading lists… {loaded} of {total}").format(loaded=f"{loaded:,}", total=f"{total:,}")
+        )
 
     def on_lists_loaded(self, rows: list[ListRow]) -> None:
         self._loaded = rows
@@ -328,7 +328,7 @@ class GroupPicker(QWidget):
 
     def _update_footer(self) -> None:
         count, contacts, unknown = self.selected_total()
-        text = (self.tr("1 list selected") if count == 1 else self.tr("{n} lists selected").format(n=f"{count:,}"))
+        text = self.tr("1 list selected") if count == 1 else self.tr("{n} lists selected").format(n=f"{count:,}")
         if unknown and unknown == count:
             text += " " + self.tr("(number of contacts not known yet)")
         else:
@@ -342,12 +342,17 @@ class GroupPicker(QWidget):
         missing = sum(1 for row in self.model.rows() if row.state == "missing")
         if missing:
             text = (
-                self.tr("⚠ 1 chosen list was not found in this account.") if missing == 1
+                self.tr("⚠ 1 chosen list was not found in this account.")
+                if missing == 1
                 else self.tr("⚠ {n} chosen lists were not found in this account.").format(n=missing)
             )
             self.missing_warning.setText(
-                text + " " + self.tr("They stay in the campaign until you uncheck them; check the API key in "
-                                     "Settings if this is the wrong account.")
+                text
+                + " "
+                + self.tr(
+                    "They stay in the campaign until you uncheck them; check the API key in "
+                    "Settings if this is the wrong account."
+                )
             )
         self.missing_warning.setVisible(bool(missing))
         self._show_problems(self.editor.problems)
@@ -356,7 +361,8 @@ class GroupPicker(QWidget):
         shown = self.proxy.rowCount()
         if self._task is None:
             in_account = (
-                self.tr("1 list in this account") if self._total == 1
+                self.tr("1 list in this account")
+                if self._total == 1
                 else self.tr("{n} lists in this account").format(n=f"{self._total:,}")
             )
             if self._loaded is None:
@@ -378,8 +384,9 @@ class GroupPicker(QWidget):
         elif self.selected_only_check.isChecked() and self.model.rowCount():
             text = self.tr("No list is chosen yet.")
         elif self._loaded is not None and self._task is None:
-            text = self.tr("This account has no contact lists yet. Create one in your WWT.world account, "
-                           "then click Reload.")
+            text = self.tr(
+                "This account has no contact lists yet. Create one in your WWT.world account, then click Reload."
+            )
         else:
             self.empty_label.hide()
             return

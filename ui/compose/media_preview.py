@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QStyle, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.campaign import media_check
@@ -386,8 +394,11 @@ class MediaPreview(QFrame):
             self._show_image(result)
         elif check.state == "image":
             self._show(
-                "failed", self.tr("The picture could not be read: the file may be damaged."),
-                color=error_color(self), icon=QStyle.StandardPixmap.SP_MessageBoxCritical, retry=True,
+                "failed",
+                self.tr("The picture could not be read: the file may be damaged."),
+                color=error_color(self),
+                icon=QStyle.StandardPixmap.SP_MessageBoxCritical,
+                retry=True,
             )
         elif check.state == "video":
             text = self.tr("{what} — phones show the first frame").format(what=check.message)
@@ -397,8 +408,13 @@ class MediaPreview(QFrame):
         elif check.state == "invalid_url":
             self._show_empty()  # the address field's own problem line already says what is wrong
         else:
-            self._show("failed", check.message, color=error_color(self),
-                       icon=QStyle.StandardPixmap.SP_MessageBoxCritical, retry=True)
+            self._show(
+                "failed",
+                check.message,
+                color=error_color(self),
+                icon=QStyle.StandardPixmap.SP_MessageBoxCritical,
+                retry=True,
+            )
 
     def _show_image(self, result: MediaResult) -> None:
         image = result.image

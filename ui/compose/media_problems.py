@@ -39,7 +39,10 @@ class MediaProblems(QObject):
             result = self._last.get(url)
             if not url or result is None or result.check.state in NOT_MEDIA_PROBLEMS:
                 continue
-            message = self.tr("Card %1: the picture will not show on phones. %2").replace(
-                "%1", str(index + 1)).replace("%2", result.check.message)
+            message = (
+                self.tr("Card %1: the picture will not show on phones. %2")
+                .replace("%1", str(index + 1))
+                .replace("%2", result.check.message)
+            )
             problems.append(Problem(f"options.cards[{index}].media", "warning", message))
         self.editor.set_media_problems(problems)

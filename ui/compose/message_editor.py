@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QRadioButton, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.campaign import limits
@@ -75,9 +83,11 @@ class MessageEditor(QWidget):
         tips = (
             self.tr("Only text, up to {n} characters; no picture or buttons.").format(n=limits.TEXT_MESSAGE_MAX),
             self.tr("One card with a picture or video, a title, a text and up to {n} buttons.").format(
-                n=limits.SUGGESTIONS_MAX),
+                n=limits.SUGGESTIONS_MAX
+            ),
             self.tr("{a} to {b} cards side by side; people swipe to see the next one.").format(
-                a=limits.CAROUSEL_MIN, b=limits.CARDS_MAX),
+                a=limits.CAROUSEL_MIN, b=limits.CARDS_MAX
+            ),
         )
         self.kind_buttons: dict[str, QRadioButton] = {}
         for number, (kind, name, tip) in enumerate(zip(KINDS, names, tips, strict=True)):
@@ -230,7 +240,9 @@ class MessageEditor(QWidget):
 
     def _loss_question(self, plan: SwitchPlan, target: MessageKind) -> str:
         names = {
-            "title": self.tr("the title"), "media": self.tr("the picture or video"), "buttons": self.tr("the buttons")
+            "title": self.tr("the title"),
+            "media": self.tr("the picture or video"),
+            "buttons": self.tr("the buttons"),
         }
         pieces = []
         if plan.removed_cards:
@@ -244,7 +256,8 @@ class MessageEditor(QWidget):
         what = self.tr(" and ").join(pieces)
         if target == "text":
             intro = self.tr("A plain text message has only text. The text of card {n} is kept.").format(
-                n=(plan.kept or 0) + 1)
+                n=(plan.kept or 0) + 1
+            )
         else:
             intro = self.tr("A rich card is a single card. Card {n} is kept.").format(n=(plan.kept or 0) + 1)
         return intro + "\n\n" + self.tr("This removes {what}.").format(what=what)

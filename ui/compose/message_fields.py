@@ -50,9 +50,7 @@ class CounterLabel(QLabel):
             tip = self.tr("{n} characters too many: shorten the text.").format(n=self.used - self.limit)
             self.setStyleSheet(f"color: {error_color(self)}; font-weight: 600;")
         else:
-            tip = self.tr("{n} characters left. Emoji and some symbols count as 2.").format(
-                n=self.limit - self.used
-            )
+            tip = self.tr("{n} characters left. Emoji and some symbols count as 2.").format(n=self.limit - self.used)
             self.setStyleSheet("")
         self.setToolTip(tip)
         self.setAccessibleName(self.tr("Characters used"))

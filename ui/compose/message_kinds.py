@@ -77,9 +77,7 @@ def plan_switch(options: Options | None, target: MessageKind, preferred: int = 0
         keep = _card_to_keep(cards, preferred)
         removed = [i for i, card in enumerate(cards) if i != keep and card_has_content(card)]
         kept = cards[keep]
-        return SwitchPlan(
-            Options(text=kept.text or "", extra=extra), keep, removed, card_parts_besides_text(kept)
-        )
+        return SwitchPlan(Options(text=kept.text or "", extra=extra), keep, removed, card_parts_besides_text(kept))
     if cards is None:
         first = Card(text=options.text or "")
         new_cards = [first] if target == "card" else [first, blank_card()]
@@ -94,4 +92,3 @@ def plan_switch(options: Options | None, target: MessageKind, preferred: int = 0
     keep = _card_to_keep(cards, preferred)
     removed = [i for i, card in enumerate(cards) if i != keep and card_has_content(card)]
     return SwitchPlan(Options(cards=[cards[keep]], extra=extra), keep, removed)
-

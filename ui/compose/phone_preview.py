@@ -9,7 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QTabBar, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.campaign.sms import count_sms
@@ -367,7 +375,8 @@ class PhonePreview(QWidget):
         else:
             if sms.sender:
                 text = self.tr("SMS fallback is on: phones without RCS get an SMS from {sender}.").format(
-                    sender=sms.sender)
+                    sender=sms.sender
+                )
             else:
                 text = self.tr("SMS fallback is on: phones without RCS get an SMS (choose its sender).")
             self.fallback_note.setText(text)

@@ -368,7 +368,7 @@ class SchedulePanel(QWidget):
 
     def _update_texts(self) -> None:
         zone = self.zone
-        moment = (self._wall.replace(tzinfo=zone) if self._wall is not None else self.now().astimezone(zone))
+        moment = self._wall.replace(tzinfo=zone) if self._wall is not None else self.now().astimezone(zone)
         self.zone_label.setText(
             self.tr("Times are in the account's time zone: {zone} ({offset}).").format(
                 zone=self._zone_name, offset=format_offset(moment)

@@ -69,8 +69,11 @@ class UnicodeHighlighter(QSyntaxHighlighter):
         self._format = QTextCharFormat()
         self._format.setBackground(QColor(MARK_BACKGROUND))
         self._format.setForeground(QColor(MARK_FOREGROUND))
-        self._format.setToolTip(QCoreApplication.translate(
-            "SmsFallbackPanel", "This character makes the SMS Unicode: fewer characters fit in each SMS part."))
+        self._format.setToolTip(
+            QCoreApplication.translate(
+                "SmsFallbackPanel", "This character makes the SMS Unicode: fewer characters fit in each SMS part."
+            )
+        )
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         positions = sorted(unicode_positions(text))
@@ -180,10 +183,14 @@ class SmsFallbackPanel(QWidget):
         self.sender_combo.setMinimumContentsLength(16)
         self.sender_combo.setAccessibleName(self.tr("SMS sender"))
         self.sender_combo.setToolTip(
-            self.tr("The sender name registered in your WWT.world account: {a} to {b} Latin letters and digits, "
-                    "or {c} to {d} digits.").format(
-                a=limits.SMS_SENDER_ALNUM_MIN, b=limits.SMS_SENDER_ALNUM_MAX,
-                c=limits.SMS_SENDER_DIGITS_MIN, d=limits.SMS_SENDER_DIGITS_MAX,
+            self.tr(
+                "The sender name registered in your WWT.world account: {a} to {b} Latin letters and digits, "
+                "or {c} to {d} digits."
+            ).format(
+                a=limits.SMS_SENDER_ALNUM_MIN,
+                b=limits.SMS_SENDER_ALNUM_MAX,
+                c=limits.SMS_SENDER_DIGITS_MIN,
+                d=limits.SMS_SENDER_DIGITS_MAX,
             )
         )
         self.sender_problem = ProblemLabel()
@@ -351,9 +358,7 @@ class SmsFallbackPanel(QWidget):
                 f"{html.escape(describe_character(c))}&nbsp;</span>"
                 for c in sms.unicode_characters
             )
-            self.unicode_label.setText(
-                html.escape(self.tr("These characters make the SMS Unicode:")) + " " + marked
-            )
+            self.unicode_label.setText(html.escape(self.tr("These characters make the SMS Unicode:")) + " " + marked)
             self.unicode_label.setAccessibleName(
                 self.tr("These characters make the SMS Unicode: {chars}").format(
                     chars=" ".join(describe_character(c) for c in sms.unicode_characters)
@@ -372,9 +377,11 @@ class SmsFallbackPanel(QWidget):
             tr("Unicode (costs more)") if sms.is_unicode else tr("GSM-7"),
         ]
         if sms.too_long:
-            parts.append(tr("too long: at most {parts} parts ({units} characters)").format(
-                parts=limits.SMS_MAX_PARTS, units=f"{sms.max_units:,}"
-            ))
+            parts.append(
+                tr("too long: at most {parts} parts ({units} characters)").format(
+                    parts=limits.SMS_MAX_PARTS, units=f"{sms.max_units:,}"
+                )
+            )
         else:
             parts.append(tr("{n} left in this part").format(n=f"{sms.left_in_part:,}"))
         line = " · ".join(parts)

@@ -37,13 +37,18 @@ class CampaignResult(QWidget):
 class CampaignResultDialog(QDialog):
     """Shown after a successful send."""
 
-    def __init__(self, info: CampaignInfo, *, scheduled: bool, demo: bool, time_zone: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        info: CampaignInfo,
+        *,
+        scheduled: bool,
+        demo: bool,
+        time_zone: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Campaign created"))
-        heading = QLabel(
-            self.tr("The campaign is scheduled.") if scheduled else self.tr("The campaign is on its way.")
-        )
+        heading = QLabel(self.tr("The campaign is scheduled.") if scheduled else self.tr("The campaign is on its way."))
         heading.setProperty("role", "heading")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 class ConfirmSendDialog(QDialog):
-    """"Send this campaign?" with what will happen, the warnings, and Cancel as the default."""
+    """ "Send this campaign?" with what will happen, the warnings, and Cancel as the default."""
 
     def __init__(
         self,
@@ -230,14 +230,22 @@ class SendController(QObject):
         self.editor.revalidate()  # the confirmation may have stayed open past the planned time
         if self.editor.errors:
             self._enter(SendState.IDLE)
-            show_message(self._window, self.tr("The campaign was not sent"),
-                         self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."))
+            show_message(
+                self._window,
+                self.tr("The campaign was not sent"),
+                self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."),
+            )
             return
         if self._connection() is not connection:  # Settings changed the server while the question was open
             self._enter(SendState.IDLE)
-            show_message(self._window, self.tr("The campaign was not sent"),
-                         self.tr("The connection changed while you were confirming. Nothing was sent: "
-                                 "send again to confirm for the new connection."))
+            show_message(
+                self._window,
+                self.tr("The campaign was not sent"),
+                self.tr(
+                    "The connection changed while you were confirming. Nothing was sent: "
+                    "send again to confirm for the new connection."
+                ),
+            )
             return
         self._enter(SendState.SENDING)
         demo = connection.demo
@@ -258,19 +266,29 @@ class SendController(QObject):
                 self.present_result(result.info)
             except Exception:  # the campaign exists whatever the result dialog does
                 log.exception("the result of a send could not be shown")
-                show_message(self._window, self.tr("The campaign was created"),
-                             self.tr("The campaign was created (ID %1), but its details could not be shown. "
-                                     "See the Campaigns tab.").replace("%1", str(result.info.id)), kind="warning")
+                show_message(
+                    self._window,
+                    self.tr("The campaign was created"),
+                    self.tr(
+                        "The campaign was created (ID %1), but its details could not be shown. See the Campaigns tab."
+                    ).replace("%1", str(result.info.id)),
+                    kind="warning",
+                )
             if result.notes:
-                show_message(self._window, self.tr("The campaign was created"), "\n\n".join(result.notes),
-                             kind="warning")
+                show_message(
+                    self._window, self.tr("The campaign was created"), "\n\n".join(result.notes), kind="warning"
+                )
             return
         error = result.error or api.OutcomeUnknown()
         if result.outcome is Outcome.UNKNOWN:
             self._unknown.add(fingerprint)
         if isinstance(error, api.Rejected):
             self.editor.set_server_problems(
-                [Problem(path, "error", message) for path, messages in error.field_errors.items() for message in messages]
+                [
+                    Problem(path, "error", message)
+                    for path, messages in error.field_errors.items()
+                    for message in messages
+                ]
             )
         self.send_failed.emit(error)
         self.present_failure(error)
@@ -284,8 +302,11 @@ class SendController(QObject):
 
         connection = self._connection()
         dialog = CampaignResultDialog(
-            info, scheduled=is_scheduled(self.editor.document), demo=connection.demo if connection else False,
-            time_zone=connection.account_time_zone if connection else "UTC", parent=self._window,
+            info,
+            scheduled=is_scheduled(self.editor.document),
+            demo=connection.demo if connection else False,
+            time_zone=connection.account_time_zone if connection else "UTC",
+            parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -48,8 +48,15 @@ class Autosave(QObject):
     failed = Signal(object)
     orphans_found = Signal(list)
 
-    def __init__(self, editor: CampaignEditor, store: RecoveryStore, *, delay_ms: int = DELAY_MS,
-                 max_wait_ms: int = MAX_WAIT_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        editor: CampaignEditor,
+        store: RecoveryStore,
+        *,
+        delay_ms: int = DELAY_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
         self.store = store

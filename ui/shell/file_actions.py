@@ -83,8 +83,9 @@ class FileActions(QObject):
         try:
             document = load_campaign_file(path, default_time_zone=self._time_zone())
         except CampaignFileError as exc:
-            show_message(self.window, self.tr("The campaign could not be opened"), exc.user_message,
-                         details=exc.details)
+            show_message(
+                self.window, self.tr("The campaign could not be opened"), exc.user_message, details=exc.details
+            )
             return False
         except Exception as exc:  # a bug in reading must not end the window, nor pass unsaid
             log.exception("campaign file %s could not be read", path)
@@ -92,7 +93,8 @@ class FileActions(QObject):
                 self.window,
                 self.tr("The campaign could not be opened"),
                 self.tr("%1 could not be read: it holds something the program does not understand.").replace(
-                    "%1", path.name),
+                    "%1", path.name
+                ),
                 details=f"{type(exc).__name__}: {exc}",
             )
             return False

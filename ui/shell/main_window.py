@@ -114,8 +114,12 @@ class MainWindow(QMainWindow):
         self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
         self.statusBar().addPermanentWidget(self.balance_status.label)
         self.send_controller = SendController(
-            self.editor, lambda: self.connection, local_time_zone_name, parent=self,
-            history=lambda demo: self.history.open(demo=demo), balance=lambda: self.balance,
+            self.editor,
+            lambda: self.connection,
+            local_time_zone_name,
+            parent=self,
+            history=lambda demo: self.history.open(demo=demo),
+            balance=lambda: self.balance,
         )
         self.send_controller.busy_changed.connect(self.on_send_busy_changed)
         self.send_controller.request_started.connect(
@@ -192,9 +196,7 @@ class MainWindow(QMainWindow):
         self.send_controller.send_failed.connect(
             lambda error: view.record_added() if getattr(error, "outcome_unknown", False) else None
         )
-        self.send_controller.show_campaigns_requested.connect(
-            lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB)
-        )
+        self.send_controller.show_campaigns_requested.connect(lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB))
         current = self.main_tabs.currentIndex()
         placeholder = self.main_tabs.widget(CAMPAIGNS_TAB)
         self.main_tabs.removeTab(CAMPAIGNS_TAB)
@@ -262,10 +264,14 @@ class MainWindow(QMainWindow):
         if data_problem is not None:
             self._data_folder_unusable = True
             self.notices.add(
-                self.tr("Nothing can be saved in the program's data folder %1 (%2). Until that changes, "
-                        "automatic copies of the open campaign (kept for recovery after a crash) and the "
-                        "history of sent campaigns are not saved. Save your campaign to a file in another "
-                        "folder to keep it.").replace("%1", str(self.paths.data_dir)).replace("%2", data_problem)
+                self.tr(
+                    "Nothing can be saved in the program's data folder %1 (%2). Until that changes, "
+                    "automatic copies of the open campaign (kept for recovery after a crash) and the "
+                    "history of sent campaigns are not saved. Save your campaign to a file in another "
+                    "folder to keep it."
+                )
+                .replace("%1", str(self.paths.data_dir))
+                .replace("%2", data_problem)
             )
         elif self.autosave.store.problem:
             self.notices.add(self.autosave.store.problem + " " + self.tr("Save your campaign to a file to keep it."))
@@ -273,7 +279,8 @@ class MainWindow(QMainWindow):
         if config_problem is not None:
             self.notices.add(
                 self.tr("Settings cannot be saved: nothing can be written to the settings folder %1 (%2).")
-                .replace("%1", str(self.paths.config_dir)).replace("%2", config_problem)
+                .replace("%1", str(self.paths.config_dir))
+                .replace("%2", config_problem)
             )
 
     def _on_history_problem(self, message: str, damaged: bool) -> None:
@@ -313,7 +320,8 @@ class MainWindow(QMainWindow):
     def _on_connection_failed(self, error: BaseException, demo: bool) -> None:
         self.statusBar().showMessage(self.tr("Not connected."))
         show_message(
-            self, self.tr("Could not connect"),
+            self,
+            self.tr("Could not connect"),
             self.tr("The program could not prepare its connection to the server. Try again, or restart it."),
             details=f"{type(error).__name__}: {error}",
             action=(self.tr("Try again"), lambda: self.reconnect(demo=demo)),
@@ -425,8 +433,13 @@ class MainWindow(QMainWindow):
     def is_settled(self) -> bool:
         """True when no list load or media check is running (screenshots wait for this)."""
         picker, view = self.group_picker, self.campaigns_view
-        return (picker is not None and not picker.loading and self.preview_service.is_idle
-                and view is not None and not view.busy)
+        return (
+            picker is not None
+            and not picker.loading
+            and self.preview_service.is_idle
+            and view is not None
+            and not view.busy
+        )
 
     # Title, state, closing ------------------------------------------------------------------------
 
@@ -469,4 +482,3 @@ class MainWindow(QMainWindow):
         workers.wait_for_all(3000)  # the rest is waited for when the event loop has ended
         self.history.close()
         event.accept()
-

@@ -42,11 +42,15 @@ class RestoreDialog(QDialog):
         heading = QLabel(self.tr("RCS Campaign Desk did not close normally last time."))
         heading.setProperty("role", "heading")
         details = QLabel(
-            self.tr("Your unsaved changes to %1 were kept.").replace("%1", name) + "\n\n"
-            + self.tr("Last saved: %1 (%2)").replace("%1", f"{local:%A %d %B, %H:%M}").replace(
-                "%2", _ago(entry.saved_at, now))
-            + "\n" + self.tr("RCS agent: %1").replace("%1", campaign.sender or "—")
-            + "\n" + self.tr("Message: %1").replace("%1", message_text(entry.document))
+            self.tr("Your unsaved changes to %1 were kept.").replace("%1", name)
+            + "\n\n"
+            + self.tr("Last saved: %1 (%2)")
+            .replace("%1", f"{local:%A %d %B, %H:%M}")
+            .replace("%2", _ago(entry.saved_at, now))
+            + "\n"
+            + self.tr("RCS agent: %1").replace("%1", campaign.sender or "—")
+            + "\n"
+            + self.tr("Message: %1").replace("%1", message_text(entry.document))
         )
         details.setObjectName("restoreDetails")
         details.setWordWrap(True)

@@ -35,8 +35,9 @@ class RestoreOffers(QObject):
     def on_autosave_failed(self, error: BaseException) -> None:
         reason = describe_os_error(error) if isinstance(error, OSError) else self.tr("is the disk full?")
         self.window.statusBar().showMessage(
-            self.tr("Your changes could not be saved for recovery (%1). Save the campaign to a file.")
-            .replace("%1", reason),
+            self.tr("Your changes could not be saved for recovery (%1). Save the campaign to a file.").replace(
+                "%1", reason
+            ),
             0,
         )
 

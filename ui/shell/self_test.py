@@ -74,6 +74,7 @@ def _run(started: float) -> int:
     window.show()
     app.processEvents()
     shown = time.perf_counter()
+
     def loaded_rows():
         return [row for row in window.group_picker.model.rows() if row.state == "loaded"]
 
@@ -86,10 +87,15 @@ def _run(started: float) -> int:
         sender="WWT Shop",
         options=Options(
             cards=[
-                Card(title="Self-test", text="First card", media=Media(url="https://example.com/a.png"),
-                     suggestions=[Suggestion(text="Open", url="https://example.com")]),
-                Card(title="Self-test", text="Second card",
-                     suggestions=[Suggestion(text="Call", phone="380441234567")]),
+                Card(
+                    title="Self-test",
+                    text="First card",
+                    media=Media(url="https://example.com/a.png"),
+                    suggestions=[Suggestion(text="Open", url="https://example.com")],
+                ),
+                Card(
+                    title="Self-test", text="Second card", suggestions=[Suggestion(text="Call", phone="380441234567")]
+                ),
             ]
         ),
         alternative_channel=AlternativeChannel(sms=SmsFallback(text="Self-test SMS", sender="WWTshop")),

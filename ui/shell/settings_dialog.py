@@ -54,9 +54,11 @@ def _stored_key_state(context) -> tuple[str, bool]:
         return QCoreApplication.translate("SettingsDialog", "No API key is saved yet."), False
     if stored.source == "environment":
         return QCoreApplication.translate(
-            "SettingsDialog", "The API key comes from the RCS_DESK_API_KEY environment variable."), False
+            "SettingsDialog", "The API key comes from the RCS_DESK_API_KEY environment variable."
+        ), False
     return QCoreApplication.translate(
-        "SettingsDialog", "An API key is saved in this computer's keyring. Type a new one to replace it."), False
+        "SettingsDialog", "An API key is saved in this computer's keyring. Type a new one to replace it."
+    ), False
 
 
 def _test_connection(context, base_url: str, typed_key: str) -> tuple[bool, str]:
@@ -137,8 +139,9 @@ class SettingsDialog(QDialog):
         self.zone_combo.setCurrentText(settings.account_time_zone)
         self.zone_combo.setAccessibleName(self.tr("Account time zone"))
         zone_note = QLabel(
-            self.tr("Scheduled times are in this zone. Choose the zone of your WWT.world account "
-                    "(this computer: %1).").replace("%1", local_time_zone_name())
+            self.tr(
+                "Scheduled times are in this zone. Choose the zone of your WWT.world account (this computer: %1)."
+            ).replace("%1", local_time_zone_name())
         )
         zone_note.setWordWrap(True)
         zone_note.setProperty("role", "muted")
