@@ -91,6 +91,7 @@ def bench_scenario(home: str) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "ui_scenario.py")],
         capture_output=True,
+        check=False,
         text=True,
         env=dict(_env(home), RCS_DESK_REPORT_FIRST_PAINT=""),
         timeout=300,

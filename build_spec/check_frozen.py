@@ -10,8 +10,8 @@ expected standard error is empty: Qt's messages go to the log, and nothing else 
 
 1. ``--version`` prints the package's name and version;
 2. ``validate examples/spring-sale.rcs.json`` finds no problem;
-3. ``self-test``: a demo campaign sent through the window's worker thread; the certificate
-   bundle and the time zones are found; the keyring backend is named, or why none is usable;
+3. ``self-test``: a demo campaign sent through the window's worker thread; the window icon, the
+   certificate bundle and the time zones are found; the keyring backend is named, or why none is usable;
    where the tools exist (Linux: dbus-run-session, gnome-keyring-daemon), the self-test again
    in a private D-Bus session with a throwaway keyring, which must use the Secret Service;
 4. the window opens the campaign file given on the command line (its title names it) and,
@@ -80,6 +80,7 @@ class Runner:
                 cwd=self.workdir,
                 env={**self.env, **(env or {})},
                 capture_output=True,
+                check=False,
                 text=True,
                 encoding="utf-8",
                 errors="replace",
@@ -90,7 +91,8 @@ class Runner:
             raise CheckFailed(f"{' '.join(args)}: no answer within {TIMEOUT_S} s") from exc
         if result.returncode != 0:
             raise CheckFailed(
-                f"{' '.join(args)}: exit code {result.returncode}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
+                f"{' '.join(args)}: exit code {result.returncode}\n"
+                f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
             )
         if result.stderr.strip():
             raise CheckFailed(f"{' '.join(args)}: unexpected output on standard error:\n{result.stderr}")
@@ -151,7 +153,7 @@ def main(argv: list[str]) -> int:
 
         def check_self_test() -> str:
             out = runner.run("self-test").stdout.strip()
-            for needed in ("self-test ok", "certificates ok", "time zones ok", "keyring: "):
+            for needed in ("self-test ok", "window icon ok", "certificates ok", "time zones ok", "keyring: "):
                 if needed not in out:
                     raise CheckFailed(f"self-test output lacks {needed!r}:\n{out}")
             if "package metadata missing" in out:
@@ -174,6 +176,7 @@ def main(argv: list[str]) -> int:
                     cwd=workdir,
                     env=runner.env,
                     capture_output=True,
+                    check=False,
                     text=True,
                     timeout=TIMEOUT_S,
                     stdin=subprocess.DEVNULL,

@@ -16,13 +16,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion  # noqa: E402
-from app.campaign.file import CampaignDocument, ListInfo  # noqa: E402
-from app.sandbox.demo_data import FIRST_LIST_ID  # noqa: E402
-from ui.shell.application import build_window, create_application  # noqa: E402
-from ui.shell.qt_messages import route_qt_messages  # noqa: E402
-from ui.shell.settle import wait_until  # noqa: E402
-from ui.common.theme import use_theme  # noqa: E402
+from app.campaign.file import CampaignDocument, ListInfo
+from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion
+from app.sandbox.demo_data import FIRST_LIST_ID
+from ui.common.theme import use_theme
+from ui.shell.application import build_window, create_application
+from ui.shell.qt_messages import route_qt_messages
+from ui.shell.settle import wait_until
 
 MEDIA = "https://demo.rcs-desk.invalid/media/"
 CAMPAIGNS = (
@@ -37,7 +37,7 @@ def document(title: str, picture: str, index: int, contacts: int, name: str, day
     list_id = FIRST_LIST_ID + index
     start = None
     if days is not None:
-        start = (datetime.now() + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
+        start = (datetime.now() + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)  # noqa: DTZ005 - a wall-clock time
     campaign = Campaign(
         groups=[list_id],
         sender="WWT Shop",
@@ -76,7 +76,7 @@ def main() -> int:
         window.editor.replace(document(*spec, zone=window.account_time_zone))
         before = len(results)
         window.send_button.click()
-        wait_until(lambda: len(results) > before and not controller.busy, timeout_s=30)
+        wait_until(lambda before=before: len(results) > before and not controller.busy, timeout_s=30)
     time.sleep(9)  # the demo campaigns progress in real time: let them get going before the picture
     view = window.campaigns_view
     view.refresh_now()

@@ -20,7 +20,7 @@ OUT = ROOT / "docs" / "screenshots"
 
 def autumn_offer(folder: Path) -> Path:
     """A single card, scheduled, whose SMS has typographic quotes (they show up marked)."""
-    start = (datetime.now() + timedelta(days=3)).replace(hour=10, minute=30, second=0, microsecond=0)
+    start = (datetime.now() + timedelta(days=3)).replace(hour=10, minute=30, second=0, microsecond=0)  # noqa: DTZ005 - a wall-clock time
     request = {
         "groups": [1864603, 1864607],
         "sender": "WWT Shop",
@@ -28,7 +28,9 @@ def autumn_offer(folder: Path) -> Path:
             "cards": [
                 {
                     "title": "New collection: autumn / winter",
-                    "text": "Warm coats, soft knits and boots for the cold days. Members get early access this weekend.",
+                    "text": (
+                        "Warm coats, soft knits and boots for the cold days. Members get early access this weekend."
+                    ),
                     "media": {"url": "https://demo.rcs-desk.invalid/media/new-collection.jpg"},
                     "suggestions": [{"text": "See the collection", "url": "https://shop.example.com/autumn"}],
                 }

@@ -10,15 +10,21 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.cli import WindowFrontEnd
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``rcs-desk``: a command, or the window when no command is given."""
     from app.cli import main as run_command_line
 
-    window = None
+    window: WindowFrontEnd | None = None
     if importlib.util.find_spec("ui") is not None:
-        from ui.shell import command_line as window
+        from ui.shell import command_line
+
+        window = command_line
 
     return run_command_line(argv, window=window)
 

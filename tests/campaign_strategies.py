@@ -34,7 +34,7 @@ any_json = st.recursive(
     max_leaves=16,
 )
 
-ALPHABET = st.sampled_from(list("abcXYZ 019.,!?'\"\n") + ["€", "{", "^", "’", "“", "😀", "я", "\u00a0", "é", "ç"])
+ALPHABET = st.sampled_from([*"abcXYZ 019.,!?'\"\n", "€", "{", "^", "’", "“", "😀", "я", "\u00a0", "é", "ç"])
 
 
 def mostly(good: st.SearchStrategy) -> st.SearchStrategy:
@@ -316,7 +316,8 @@ hostile_campaign_files = st.one_of(
 
 
 def largest_accepted_file() -> dict:
-    """A campaign file at every bound of ``app.campaign.limits.MAX_FILE_*`` at once: the slowest one the window opens."""
+    """A campaign file at every bound of ``app.campaign.limits.MAX_FILE_*`` at once: the slowest one the window
+    opens."""
     n = limits.MAX_FILE_TEXT
 
     def button(number: int) -> dict:

@@ -41,7 +41,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # quiet
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature; quiet
         pass
 
     def _body(self) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import sys
 import threading
@@ -48,7 +49,7 @@ class MediaServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
                 route = outer.routes.get(
                     self.path, Route(status=404, body=b"<html>missing</html>", headers={"Content-Type": "text/html"})
@@ -64,10 +65,8 @@ class MediaServer:
                 length = route.declared_length if route.declared_length is not None else len(route.body)
                 self.send_header("Content-Length", str(length))
                 self.end_headers()
-                try:
+                with contextlib.suppress(OSError):
                     self.wfile.write(route.body)
-                except OSError:
-                    pass
 
             def log_message(self, *args) -> None:
                 pass

@@ -13,7 +13,6 @@ import httpx
 import pytest
 
 import app
-from app.campaign import limits
 from app.api import (
     KEY_REFUSED_MESSAGE,
     ApiError,
@@ -31,6 +30,7 @@ from app.api import (
     UnexpectedResponse,
     WwtClient,
 )
+from app.campaign import limits
 
 BASE_URL = "https://one-api.example.test"
 API_KEY = "live_Zq8sK2mVx7LpR4tN9wYb"
@@ -104,7 +104,8 @@ def client(fake):
         yield wwt
 
 
-# The documentation's example request (wwt-api.md section 3) with its "string" placeholders filled in.
+# The documentation's example request (wwt-api.md section 3) with its "string" placeholders filled in, and each
+# button's type, which the app always sends (app/api/schemas/send_groups.schema.json requires it).
 EXAMPLE_SEND_BODY = {
     "groups": [1864619],
     "sender": "Agent Name",
@@ -113,23 +114,23 @@ EXAMPLE_SEND_BODY = {
             {
                 "text": "Go to site",
                 "media": {"url": "https://domain.com/"},
-                "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}],
+                "suggestions": [{"type": "link", "text": "Go to site", "url": "https://domain.com/"}],
             },
             {
                 "text": "Spring sale — 20% off ☀",
                 "media": {"url": "https://domain.com/sale.png"},
-                "suggestions": [{"text": "Shop now", "url": "https://domain.com/sale"}],
+                "suggestions": [{"type": "link", "text": "Shop now", "url": "https://domain.com/sale"}],
             },
             {
                 "text": "Questions? Call us",
                 "media": {"url": "https://domain.com/call.jpg"},
-                "suggestions": [{"text": "Call us", "phone": "380991112233"}],
+                "suggestions": [{"type": "call", "text": "Call us", "phone": "380991112233"}],
             },
             {
                 "title": "Café Lumière",
                 "text": "Новинки сезону 🎉",
                 "media": {"url": "https://domain.com/new.mp4"},
-                "suggestions": [{"text": "See more", "url": "https://domain.com/new"}],
+                "suggestions": [{"type": "link", "text": "See more", "url": "https://domain.com/new"}],
             },
         ]
     },
@@ -145,17 +146,17 @@ EXAMPLE_SEND_BODY = {
 EXPECTED_SEND_BYTES = (
     '{"groups":[1864619],"sender":"Agent Name","options":{"cards":['
     '{"text":"Go to site","media":{"url":"https://domain.com/"},'
-    '"suggestions":[{"text":"Go to site","url":"https://domain.com/"}]},'
+    '"suggestions":[{"type":"link","text":"Go to site","url":"https://domain.com/"}]},'
     '{"text":"Spring sale — 20% off ☀","media":{"url":"https://domain.com/sale.png"},'
-    '"suggestions":[{"text":"Shop now","url":"https://domain.com/sale"}]},'
+    '"suggestions":[{"type":"link","text":"Shop now","url":"https://domain.com/sale"}]},'
     '{"text":"Questions? Call us","media":{"url":"https://domain.com/call.jpg"},'
-    '"suggestions":[{"text":"Call us","phone":"380991112233"}]},'
+    '"suggestions":[{"type":"call","text":"Call us","phone":"380991112233"}]},'
     '{"title":"Café Lumière","text":"Новинки сезону 🎉","media":{"url":"https://domain.com/new.mp4"},'
-    '"suggestions":[{"text":"See more","url":"https://domain.com/new"}]}]},'
+    '"suggestions":[{"type":"link","text":"See more","url":"https://domain.com/new"}]}]},'
     '"alternative_channel":{"sms":{"text":"Hello, world!","sender":"WWTshop","validity":72,"check_stop_list":true}},'
     '"start_at":"2025-01-25 09:00:00","tariff_code":0,"validity":72,'
     '"add_to_contact_book":true,"check_stop_list":true}'
-).encode("utf-8")
+).encode()
 SEND_RESPONSE = {
     "data": {
         "id": 53708808,
@@ -226,7 +227,7 @@ def test_send_bytes_are_deterministic_and_keep_the_given_key_order(client, fake)
 
 
 def test_send_refuses_values_that_are_not_json_before_sending(client, fake):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not JSON compliant"):
         client.send_campaign({"groups": [1], "validity": float("nan")})
     assert fake.to("POST", SEND) == []
 
@@ -271,7 +272,7 @@ def test_timeouts_are_explicit_and_the_send_waits_longer(fake):
     fake.always("GET", BALANCE, reply(200, json={"data": {}}))
     with WwtClient(BASE_URL, API_KEY, transport=httpx.MockTransport(fake), timeout=7, send_timeout=90) as wwt:
         wwt.get_balance()
-        wwt.send_campaign({"groups": [1]})
+        wwt.send_campaign({"groups": [1], "sender": "Agent", "options": {"text": "Hi"}})
     assert fake.to("GET", BALANCE)[0].extensions["timeout"] == {"connect": 7, "read": 7, "write": 7, "pool": 7}
     assert fake.to("POST", SEND)[0].extensions["timeout"] == {"connect": 7, "read": 90, "write": 7, "pool": 7}
 
@@ -361,7 +362,7 @@ def test_concurrent_401s_log_in_again_only_once(client, fake):
     def worker() -> None:
         try:
             results.append(client.get_balance().balance)
-        except Exception as exc:  # reported through results
+        except Exception as exc:  # noqa: BLE001 - reported through results
             results.append(exc)
 
     threads = [threading.Thread(target=worker) for _ in range(2)]
@@ -470,7 +471,7 @@ def test_login_connect_failure_is_tried_once_more(client, fake):
 # --- contact lists -----------------------------------------------------------------------
 
 
-def groups_server(fake: FakeWwt, count: int, *, total: int | None | str = "count") -> None:
+def groups_server(fake: FakeWwt, count: int, *, total: int | str | None = "count") -> None:
     lists = [{"id": 1000 + i, "name": f"List {i}", "items": i, "default": i == 0} for i in range(count)]
 
     def page(request: httpx.Request) -> httpx.Response:
@@ -605,7 +606,7 @@ def test_stop_refused_is_invalid_campaign_status(client, fake):
 
 @pytest.mark.parametrize("bad_id", [True, 1.5, "12a", -3, "../balance"])
 def test_ids_are_checked_before_building_a_path(client, fake, bad_id):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a valid id"):
         client.get_campaign(bad_id)
     assert fake.requests == []
 

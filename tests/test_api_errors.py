@@ -19,6 +19,7 @@ JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpYXQiOjE3Mzg3Nzc2NjgsImlkIjoyMDh9
 OPAQUE_TOKEN = "opaque-session-7f3a9c2e1b"
 LOGIN = "/api/auth/login"
 SEND = "/api/campaigns/rcs/send-groups"
+BODY = {"groups": [1], "sender": "Agent", "options": {"text": "Spring sale"}}  # fits send_groups.schema.json
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -96,7 +97,7 @@ def test_send_422_maps_field_errors_and_keeps_the_message_plain():
             "alternative_channel.sms.sender": ["The sender is not registered."],
         },
     }
-    exc = raised(lambda r: httpx.Response(422, json=body), lambda c: c.send_campaign({"groups": [1]}))
+    exc = raised(lambda r: httpx.Response(422, json=body), lambda c: c.send_campaign(BODY))
     assert type(exc) is errors.Rejected
     assert exc.server_message == "The given data was invalid."
     assert exc.field_errors == {
@@ -117,13 +118,13 @@ def test_send_422_maps_field_errors_and_keeps_the_message_plain():
 
 def test_422_with_a_list_of_strings_and_many_errors():
     body = {"message": "Invalid", "errors": [f"Problem {i}" for i in range(8)]}
-    exc = raised(lambda r: httpx.Response(422, json=body), lambda c: c.send_campaign({}))
+    exc = raised(lambda r: httpx.Response(422, json=body), lambda c: c.send_campaign(BODY))
     assert exc.general_errors == [f"Problem {i}" for i in range(8)]
     assert str(exc).splitlines()[-1] == "• …and 3 more"
 
 
 def test_422_without_json_is_still_plain():
-    exc = raised(lambda r: httpx.Response(422, text='{"message": broken'), lambda c: c.send_campaign({}))
+    exc = raised(lambda r: httpx.Response(422, text='{"message": broken'), lambda c: c.send_campaign(BODY))
     assert isinstance(exc, errors.Rejected)
     assert str(exc) == "The server did not accept the campaign."
 
@@ -207,7 +208,7 @@ def test_invalid_server_address_cannot_reach_and_sends_nothing(address):
 
 
 def test_unsupported_protocol_is_cannot_reach():
-    exc = raised(raising(httpx.UnsupportedProtocol, "no scheme"), lambda c: c.send_campaign({}))
+    exc = raised(raising(httpx.UnsupportedProtocol, "no scheme"), lambda c: c.send_campaign(BODY))
     assert type(exc) is errors.CannotReachServer and not exc.outcome_unknown
 
 
@@ -276,7 +277,7 @@ def scenarios(token: str) -> dict[type, tuple[Handler, Callable[[WwtClient], obj
         "errors": {f"options.{token}": [f"bad {API_KEY}"], "sender": [f"token {token}"]},
     }
     balance = lambda c: c.get_balance()  # noqa: E731
-    send = lambda c: c.send_campaign({"groups": [1], "note": "no secret here"})  # noqa: E731
+    send = lambda c: c.send_campaign({**BODY, "note": "no secret here"})  # noqa: E731
 
     login_refused = echo(422, json={"message": f"Invalid key {API_KEY}", "api_key": API_KEY, "errors": [API_KEY]})
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.campaign.file import load_campaign_file
 from app.cli import build_parser, main
-from app.platform.config import app_paths, load_settings
 from app.history import STATUS_UNKNOWN_OUTCOME, open_history
+from app.platform.config import app_paths, load_settings
 from app.sandbox import DEMO_API_KEY, Faults, LoopbackServer, SandboxServer
 from app.sending import send_body
 
@@ -24,7 +24,7 @@ SEND_PATH = "/api/campaigns/rcs/send-groups"
 
 class Clock:
     def __init__(self) -> None:
-        self.moment = datetime.now(timezone.utc).replace(microsecond=0)
+        self.moment = datetime.now(UTC).replace(microsecond=0)
 
     def __call__(self) -> datetime:
         return self.moment

@@ -8,9 +8,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app.platform import config
-
-from app.platform import credentials
+from app.platform import config, credentials
 
 
 def test_home_override_puts_everything_in_one_folder(tmp_path, monkeypatch):

@@ -14,15 +14,15 @@ import stat
 from pathlib import Path
 
 import pytest
-from settings_damage import DAMAGE, damage_settings
 
-from app.platform import config
 from app.api.models import CampaignDetail, CampaignInfo
 from app.campaign.file import ListInfo, load_campaign_file
 from app.cli import main
 from app.history import History, HistoryError, db, migrations
 from app.history import records as history_records
+from app.platform import config
 from app.platform.recovery import RecoveryStore
+from settings_damage import DAMAGE, damage_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 HELLO = ROOT / "examples" / "hello-text.rcs.json"
@@ -146,7 +146,7 @@ def test_a_recovery_store_whose_folder_cannot_be_made_starts_and_says_why(tmp_pa
         assert store.problem is not None and str(in_the_way / "recovery") in store.problem
         assert store.find_orphans() == []
         store.clear()
-        with pytest.raises(OSError):
+        with pytest.raises(OSError):  # noqa: PT011 - which OSError depends on the platform
             store.save(load_campaign_file(HELLO))
     finally:
         store.close()
@@ -186,7 +186,7 @@ def test_history_files_and_folders_are_private_whatever_the_umask(open_umask):
 def test_a_history_left_readable_by_an_older_version_is_made_private(open_umask):
     paths = config.app_paths()
     paths.data_dir.mkdir(parents=True)
-    os.chmod(paths.data_dir, 0o755)
+    os.chmod(paths.data_dir, 0o755)  # noqa: S103 - readable by others on purpose
     History(paths.history_db)
     os.chmod(paths.history_db, 0o644)
     History(paths.history_db)

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ import pytest
 from app import api
 from app.api.models import CampaignDetail, CampaignInfo
 from app.campaign.file import ListInfo
-from app.platform.config import app_paths
 from app.history import (
     ORIGIN_LOCAL,
     ORIGIN_WEB,
@@ -26,16 +25,18 @@ from app.history import (
     History,
     HistoryError,
     NewerHistory,
+    db,
     look_for_unknown_outcome,
     match_candidates,
+    migrations,
     open_history,
     refresh_statuses,
 )
-from app.history import db, migrations
+from app.platform.config import app_paths
 from child_output import read_lines_until
 
 ROOT = Path(__file__).resolve().parents[1]
-T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=UTC)
 REQUEST = {
     "groups": [11, 12],
     "sender": "WWT Shop",
@@ -224,7 +225,7 @@ def test_writes_from_many_threads_all_land(history):
         try:
             for number in range(start, start + 10):
                 record(history, info(number))
-        except BaseException as exc:  # pragma: no cover - reported below
+        except BaseException as exc:  # noqa: BLE001  # pragma: no cover - reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=write, args=(n * 100,)) for n in range(4)]
@@ -605,6 +606,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL does not exist on Windows")
 def test_a_kill_in_the_middle_of_writing_loses_no_committed_record(tmp_path):
     path = tmp_path / "history.sqlite3"

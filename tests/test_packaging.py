@@ -7,18 +7,23 @@ The real build and the frozen program's own checks run in .ci/run.
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import struct
+import subprocess
 import sys
 import textwrap
+import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
+from importlib.resources import files
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 import app
-from app.platform import resources
-from app.platform import windows_console
+from app.platform import resources, windows_console
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build_spec" / "rcs_desk.spec"
@@ -247,7 +252,7 @@ def run_spec(monkeypatch, tmp_path: Path, platform: str, identity: str = "") -> 
 
 
 def test_spec_linux(monkeypatch, tmp_path):
-    recorder, namespace = run_spec(monkeypatch, tmp_path, "linux")
+    recorder, _ = run_spec(monkeypatch, tmp_path, "linux")
     [(_, analysis)] = recorder.of("Analysis")
     assert analysis["noarchive"] is True
     assert Path(analysis["hookspath"][0], "hook-PySide6.QtGui.py").is_file()
@@ -314,7 +319,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_source_image_is_an_svg_without_text():
-    root = ET.parse(ROOT / "resources" / "icon.svg").getroot()
+    root = ET.parse(ROOT / "resources" / "icon.svg").getroot()  # noqa: S314 - the project's own file
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 512 512"
     assert not [el for el in root.iter() if el.tag.endswith("text")]
 
@@ -364,6 +369,101 @@ def test_icns_holds_16_to_1024():
 def test_window_icon_found_from_source():
     path = resources.window_icon_path()
     assert path is not None and path == ICONS / "rcs-desk.png"
+
+
+def test_window_icon_comes_from_the_installed_package():
+    """The editable install maps the top-level resources/ folder to the package rcs_desk.resources."""
+    assert Path(str(files(resources.PACKAGE))).resolve() == ROOT / "resources"
+    path = resources.window_icon_path()
+    assert path is not None and path.is_file()
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_resources_found_in_a_checkout_that_was_never_installed(monkeypatch):
+    def not_installed(package):
+        raise ModuleNotFoundError(package)
+
+    monkeypatch.setattr(resources, "files", not_installed)
+    assert resources.resources_dir() == ROOT / "resources"
+    assert resources.window_icon_path() == ICONS / "rcs-desk.png"
+
+
+def test_resources_in_an_archive_are_extracted_to_a_real_path(monkeypatch, tmp_path):
+    """Qt opens the icon by file name: a package read from a zip hands out an extracted copy."""
+    archive = tmp_path / "site.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("rcs_desk/resources/icons/rcs-desk.png", b"png bytes")
+    monkeypatch.setattr(resources, "files", lambda package: zipfile.Path(archive, "rcs_desk/resources/"))
+    path = resources.window_icon_path()
+    assert path is not None and path.is_file() and path.read_bytes() == b"png bytes"
+    assert resources.resource_path("icons/missing.png") is None
+
+
+def test_every_package_is_listed():
+    """pyproject.toml lists its packages (discovery cannot map resources/): a new folder of code goes there."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    folders = {
+        ".".join(folder.relative_to(ROOT).parts)
+        for top in ("app", "ui", "rcs_desk")
+        for folder in [ROOT / top, *(ROOT / top).rglob("*")]
+        if folder.is_dir()
+        and "__pycache__" not in folder.parts
+        and any(child.is_file() and child.suffix != ".pyc" for child in folder.iterdir())
+    }
+    expected = folders | {"rcs_desk.resources", "rcs_desk.resources.icons"}
+    missing, extra = sorted(expected - set(config["packages"])), sorted(set(config["packages"]) - expected)
+    assert not missing, f"add {missing} to [tool.setuptools] packages in pyproject.toml, or the wheel lacks them"
+    assert not extra, f"{extra} in pyproject.toml's packages have no folder"
+    assert config["package-dir"] == {"rcs_desk.resources": "resources"}
+
+
+@pytest.mark.slow
+def test_wheel_carries_the_resources(tmp_path):
+    """`pip install .`: the wheel holds the icons as rcs_desk.resources (and every module), and the
+    installed program, without the editable install, finds its window icon there."""
+    source = tmp_path / "source"
+    skipped = shutil.ignore_patterns(
+        ".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".*cache", ".hypothesis"
+    )
+    shutil.copytree(ROOT, source, ignore=skipped)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), "-w", str(tmp_path / "wheels"), "--no-deps", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    [wheel] = (tmp_path / "wheels").glob("*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(site)
+    assert {
+        "rcs_desk/resources/__init__.py",
+        "rcs_desk/resources/icon.svg",
+        "rcs_desk/resources/icons/rcs-desk.png",
+        "rcs_desk/resources/icons/rcs-desk-256.png",
+        "rcs_desk/resources/icons/rcs-desk.ico",
+        "rcs_desk/resources/icons/rcs-desk.icns",
+    } <= names
+    assert not [name for name in names if name.startswith("resources/")]  # no top-level "resources" package
+    modules = {
+        path.relative_to(source).as_posix()
+        for top in ("app", "ui", "rcs_desk")
+        for path in (source / top).rglob("*.py")
+    }
+    assert modules <= names
+    # -S: no site-packages, so neither this checkout nor its editable install; only the unpacked wheel
+    found = subprocess.run(
+        [sys.executable, "-S", "-c", "from app.platform.resources import window_icon_path; print(window_icon_path())"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert found.returncode == 0, found.stderr
+    assert Path(found.stdout.strip()) == site / "rcs_desk" / "resources" / "icons" / "rcs-desk.png"
 
 
 def test_resources_found_in_a_frozen_program(monkeypatch, tmp_path):
@@ -427,7 +527,7 @@ def test_windowed_program_attaches_to_the_parent_console(monkeypatch):
     kernel32 = FakeKernel32(attached=True)
     assert windows_console.attach_parent_console(kernel32) is True
     assert kernel32.calls == [windows_console.ATTACH_PARENT_PROCESS]
-    print("hello")
+    print("hello")  # noqa: T201 - where print goes is what is tested
     assert sys.stdout is console and sys.stderr is console
     assert console.getvalue() == "\nhello\n"
     assert sys.stdin.read() == ""  # no typed input: commands that ask refuse, as without a terminal
@@ -510,7 +610,7 @@ FAKE_PROGRAM = textwrap.dedent(
     elif args[:1] == ["validate"]:
         print("No problems found.")
     elif args == ["self-test"]:
-        print("self-test ok: campaign 1 sent (demo); certificates ok, time zones ok, keyring: none")
+        print("self-test ok: campaign 1 sent (demo); window icon ok, certificates ok, time zones ok, keyring: none")
     elif os.environ.get("RCS_DESK_REPORT_FIRST_PAINT"):
         print("first-paint title=%r" % (pathlib.Path(args[-1]).name + " - RCS Campaign Desk"))
         folder = pathlib.Path(os.environ["HOME"], ".config", "rcs-desk")

@@ -7,19 +7,19 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from app.campaign.model import Campaign
 from app.campaign.file import CampaignDocument, ListInfo, document_from_json
+from app.campaign.model import Campaign
 from app.platform.process_lock import FileLock, pid_alive
 from app.platform.recovery import RecoveryStore
 from child_output import read_line
 
 ROOT = Path(__file__).resolve().parents[1]
-SAVED_AT = datetime(2025, 3, 1, 10, 15, 30, tzinfo=timezone.utc)
+SAVED_AT = datetime(2025, 3, 1, 10, 15, 30, tzinfo=UTC)
 TYPED = "Привіт! Spring sale -30% 🎉 until Sunday"
 
 

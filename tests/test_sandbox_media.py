@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-from app.tasks.connection import DEMO_BASE_URL
 from app.campaign.media_check import check_media
 from app.sandbox import SandboxServer, SandboxTransport
 from app.sandbox.media import media_names
+from app.tasks.connection import DEMO_BASE_URL
 
 
 def test_every_sample_picture_passes_the_media_check():

@@ -22,7 +22,15 @@ from tests.hostile_server import HostileServer
 ROOT = Path(__file__).resolve().parents[1]
 SPRING = ROOT / "examples" / "spring-sale.rcs.json"
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="POSIX signals"), pytest.mark.slow]  # child processes
+
+
+# rcs-desk as typed in a terminal. A shell without job control starts background jobs with Ctrl+C
+# ignored, and a child inherits that: the child takes Python's usual Ctrl+C handling back first.
+AS_IN_A_TERMINAL = (
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from rcs_desk import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def send_and_signal(server: HostileServer, signum: int) -> subprocess.CompletedProcess:
@@ -33,7 +41,7 @@ def send_and_signal(server: HostileServer, signum: int) -> subprocess.CompletedP
         "PYTHONUNBUFFERED": "1",
     }
     child = subprocess.Popen(
-        [sys.executable, "-m", "rcs_desk", "send", str(SPRING), "--yes"],
+        [sys.executable, "-c", AS_IN_A_TERMINAL, "send", str(SPRING), "--yes"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

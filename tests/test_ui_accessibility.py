@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
 
 from app.sandbox import SandboxServer
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QCalendarWidget)
 

@@ -13,16 +13,16 @@ import time
 from pathlib import Path
 
 import pytest
-from autosave_child import steady_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
-from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 from app.platform.config import app_paths
 from app.platform.recovery import RecoveryStore
 from app.sandbox import SandboxServer
-from ui.shell.autosave import MAX_WAIT_MS, Autosave
+from autosave_child import steady_text
 from ui.compose.editor_state import CampaignEditor
+from ui.shell.autosave import MAX_WAIT_MS, Autosave
+from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 CHILD = Path(__file__).resolve().parent / "autosave_child.py"
 
@@ -38,6 +38,7 @@ def answer_restore(harness, choice: str) -> list:
     return asked
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL does not exist on Windows")
 def test_edits_survive_a_kill_and_are_offered_back_exactly(qtbot, monkeypatch):
     typed = "Autumn Agent 7"
@@ -50,7 +51,7 @@ def test_edits_survive_a_kill_and_are_offered_back_exactly(qtbot, monkeypatch):
     )
     try:
         line = child.stdout.readline()  # blocks until the first autosave has been written
-        assert line.strip() == "saved", child.stderr.read() if not line else line
+        assert line.strip() == "saved", line or child.stderr.read()
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait(30)
@@ -85,6 +86,7 @@ def test_edits_survive_a_kill_and_are_offered_back_exactly(qtbot, monkeypatch):
         store.close()
 
 
+@pytest.mark.slow
 def test_autosave_writes_after_a_pause_and_a_clean_exit_removes_it(qtbot):
     server = SandboxServer()
     harness = make_window(qtbot, sandbox_connection(server), server)
@@ -134,6 +136,7 @@ def test_discarding_the_offer_deletes_the_autosave(qtbot):
         store.close()
 
 
+@pytest.mark.slow
 def test_restore_asks_before_replacing_unsaved_work(qtbot):
     leave_a_dead_session()
     server = SandboxServer()
@@ -189,6 +192,7 @@ def saved_agent(store: RecoveryStore) -> str:
     return json.loads(store.path.read_text(encoding="utf-8"))["campaign"]["request"]["sender"]
 
 
+@pytest.mark.slow
 def test_steady_typing_is_autosaved_at_least_every_max_wait(qtbot):
     delay_ms, max_wait_ms, keys = 300, 1000, 30  # 3 s of typing with no pause of 300 ms
     editor = CampaignEditor()
@@ -222,6 +226,7 @@ def test_steady_typing_is_autosaved_at_least_every_max_wait(qtbot):
         autosave.close()
 
 
+@pytest.mark.slow
 def test_saves_falling_due_during_a_slow_write_make_one_more_write_of_the_newest_text(qtbot, monkeypatch):
     gate = threading.Event()  # holds the first write until the keys have stopped
     written: list[str] = []  # the agent in each copy written, in order
@@ -261,6 +266,7 @@ def test_saves_falling_due_during_a_slow_write_make_one_more_write_of_the_newest
         autosave.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL does not exist on Windows")
 def test_steady_typing_then_kill_loses_at_most_the_max_wait():
     """A window typing steadily with the real delays is killed with SIGKILL after about 6 s, at the worst
@@ -327,7 +333,7 @@ def test_steady_typing_then_kill_loses_at_most_the_max_wait():
     # moment after: the bound is MAX_WAIT_MS plus the write (a thread start, JSON, two fsyncs) and the
     # timer's latency. 1 s of tolerance covers a loaded 2-core machine; the old code lost all of it.
     lost = killed_at - typed_at[len(agent) + 1] if len(agent) < last_typed else 0.0
-    print(
+    print(  # noqa: T201 - a measurement, shown by -rP
         f"keys typed {last_typed}, saved {len(agent)}, the keys lost were typed in the last {lost * 1000:.0f} ms;"
         f" saves every {[round((b - a) * 1000) for a, b in itertools.pairwise(saved_at)]} ms"
     )  # shown by -rP

@@ -4,7 +4,7 @@ duplicate, web-account campaigns, unknown outcomes, and the plain line a failed 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,22 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMainWindow
 
-from app.campaign import limits
 from app.api import WwtClient
 from app.api.models import CampaignInfo
+from app.campaign import limits
 from app.campaign.file import CampaignDocument, ListInfo, load_campaign_file
-from app.tasks.connection import DEMO_BASE_URL, Connection
 from app.history import STATUS_UNKNOWN_OUTCOME, History, demo_server_label, lists_of
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sending import send_body
-from ui.common import workers
+from app.tasks.connection import DEMO_BASE_URL, Connection
 from ui.campaigns.campaigns_model import NAME, ORIGIN, RCS, READ, START, STATUS, TONES, status_look
 from ui.campaigns.campaigns_view import EMPTY_PAGE, TABLE_PAGE, CampaignsView
+from ui.common import workers
 from ui_window_helpers import EXAMPLES
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=UTC)
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 HELLO = EXAMPLES / "hello-text.rcs.json"
 STOP_REFUSED = "This campaign can no longer be stopped: it has already finished or was stopped."
@@ -131,7 +129,7 @@ def test_empty_history_says_where_campaigns_appear(qtbot, env):
 
 
 def test_rows_appear_newest_first_with_words_start_and_price(qtbot, env):
-    first, first_info = env.send(SPRING)
+    first, _ = env.send(SPRING)
     env.advance(60)
     second, _ = env.send(HELLO)
     env.advance(60)
@@ -277,9 +275,9 @@ def test_polling_backs_off_stops_when_hidden_and_when_nothing_is_active(qtbot, e
 
 
 def test_stop_asks_first_and_a_refused_stop_is_explained(qtbot, env):
-    first, first_info = env.send(SPRING, start_at="2025-03-05 10:00:00")
+    first, _ = env.send(SPRING, start_at="2025-03-05 10:00:00")
     env.advance(1)
-    second, second_info = env.send(HELLO, start_at="2025-03-06 10:00:00")
+    _, second_info = env.send(HELLO, start_at="2025-03-06 10:00:00")
     view = env.view
     view.reload()
     env.advance(1)
@@ -500,7 +498,7 @@ def test_a_history_that_cannot_be_opened_is_said_plainly(qtbot, env):
 
 def test_a_campaign_of_another_server_is_shown_as_last_seen(qtbot, env):
     record_id, _ = env.send(SPRING, start_at="2025-03-05 10:00:00")
-    env.view._server_label = lambda: demo_server_label()  # a new demo session: the old server is gone
+    env.view._server_label = demo_server_label  # a new demo session: the old server is gone
     env.view.reload()
     settle(qtbot, env.view)
     asked = len(env.server.requests)

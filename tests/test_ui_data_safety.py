@@ -12,13 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
-from settings_damage import DAMAGE, damage_settings
-from ui_window_helpers import close_window, make_window, sandbox_connection
 
 from app.platform.config import app_paths
 from app.sandbox import SandboxServer
+from settings_damage import DAMAGE, damage_settings
 from ui.common import workers
 from ui.common.message_box import MessageDialog
+from ui_window_helpers import close_window, make_window, sandbox_connection
 
 
 def start_window(qtbot):

@@ -7,18 +7,18 @@ import os
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+
+from app.campaign import limits
+from app.campaign.file import CampaignFileError, load_campaign_file
+from app.sandbox import SandboxServer
 from campaign_strategies import (
     campaign_bytes,
     hostile_campaign_files,
     largest_accepted_file,
 )
-from hypothesis import HealthCheck, given, settings
-from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
-
-from app.campaign import limits
-from app.campaign.file import CampaignFileError, load_campaign_file
-from app.sandbox import SandboxServer
 from ui.common.message_box import MessageDialog
+from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 OPEN_SECONDS = 5  # the largest accepted file opens in about 0.5 s on 2 cores; before, 1,000 cards took 30 s
@@ -104,6 +104,7 @@ def test_an_unexpected_failure_while_reading_is_shown_not_raised(qtbot, harness,
     assert "spring-sale.rcs.json could not be read" in message
 
 
+@pytest.mark.slow
 def test_the_largest_accepted_file_opens_well_under_the_old_times(qtbot, harness, tmp_path):
     window = harness.window
     path = tmp_path / "largest.rcs.json"

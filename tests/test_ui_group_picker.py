@@ -20,7 +20,6 @@ from ui.compose.group_model import CONTACTS, NAME
 from ui.compose.group_picker import GroupPicker
 
 # the offscreen platform says this for every window shown; it is not a problem of the program
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 DEMO_COUNT = len(DEMO_LISTS)
 LOAD_TIMEOUT = 5000
@@ -101,6 +100,7 @@ def test_demo_lists_load_with_name_size_and_description(demo_picker):
     assert not picker.error_box.isVisible()
 
 
+@pytest.mark.slow
 def test_ten_thousand_lists_all_load_with_progress(qtbot, editor, clients):
     client = sandbox_client(clients, SandboxServer(list_count=10000))
     picker = make_picker(qtbot, editor, lambda: client)

@@ -18,7 +18,6 @@ from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 from ui.common.message_box import MessageDialog
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 
 
@@ -163,8 +162,8 @@ def test_a_wrong_key_is_explained_plainly(qtbot):
 
 
 def test_first_start_without_a_key_offers_the_demo(qtbot):
-    from app.tasks.connection import open_connection
     from app.platform.config import Settings
+    from app.tasks.connection import open_connection
     from ui.shell.application import offer_demo_or_key
     from ui.shell.welcome_dialog import WelcomeDialog
 
@@ -200,10 +199,11 @@ def test_window_remembers_its_size(qtbot, harness):
 def _run_command(*args: str, tmp_path) -> subprocess.CompletedProcess:
     env = dict(os.environ, RCS_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
-        [sys.executable, "-m", "rcs_desk", *args], capture_output=True, text=True, timeout=120, env=env
+        [sys.executable, "-m", "rcs_desk", *args], capture_output=True, text=True, timeout=120, env=env, check=False
     )
 
 
+@pytest.mark.slow
 def test_screenshot_command_writes_a_picture_of_the_loaded_window(tmp_path):
     out = tmp_path / "shot.png"
     result = _run_command("--demo", "screenshot", str(out), str(SPRING), "--size", "900x600", tmp_path=tmp_path)
@@ -215,9 +215,11 @@ def test_screenshot_command_writes_a_picture_of_the_loaded_window(tmp_path):
     assert (image.width(), image.height()) == (900, 600)
 
 
+@pytest.mark.slow
 def test_self_test_command_passes(tmp_path):
     result = _run_command("self-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("self-test ok: campaign ")
+    assert "window icon ok" in result.stdout  # resources/icons found through rcs_desk.resources
     assert result.stderr == ""
     assert not (tmp_path / "home").exists()  # the self-test works in a folder of its own

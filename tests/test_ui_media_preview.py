@@ -12,14 +12,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.campaign import limits
-from app.campaign.model import Card
 from app.campaign.media_check import MediaCheck, check_media
+from app.campaign.model import Card
 from media_server import MediaServer, Route, standard_routes, tiny_png
 from ui.common import workers
 from ui.compose.card_editor import CardEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
 
 WAIT_MS = 5000
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -10,16 +10,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.campaign import limits
-from app.campaign.model import Card, Media, Options, Suggestion
 from app.campaign.media_check import MediaCheck
+from app.campaign.model import Card, Media, Options, Suggestion
 from ui.common import workers
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
-
-NOW = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
 class Questions:
@@ -314,7 +312,7 @@ def test_message_level_problem_is_shown_and_nothing_is_left_unplaced(qtbot, widg
 
 
 def test_switch_plans_keep_unknown_members_and_the_only_card_with_content():
-    from ui.compose.message_kinds import plan_switch
+    from app.campaign.message_kinds import plan_switch
 
     options = Options(cards=[Card(text=""), Card(title="Kept", text="x"), Card(text="")], extra={"future": 1})
     plan = plan_switch(options, "card", preferred=0)

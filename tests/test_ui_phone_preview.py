@@ -5,18 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.campaign.model import AlternativeChannel, Card, Media, Options, SmsFallback, Suggestion
 from app.campaign.media_check import MediaCheck
+from app.campaign.model import AlternativeChannel, Card, Media, Options, SmsFallback, Suggestion
 from media_server import tiny_png
 from ui.common import workers
+from ui.common.theme import dark_palette
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
 from ui.compose.phone_parts import CALL_GLYPH, LINK_GLYPH
 from ui.compose.phone_preview import CAROUSEL_CARD_SHARE, PhonePreview
-from ui.common.theme import dark_palette
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
 
 WAIT_MS = 5000
 PICTURE = "https://cdn.example.com/autumn.png"

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from app.campaign.file import load_campaign_file
 from app.platform.config import Settings, app_paths
 from app.sandbox import SandboxServer, SandboxTransport
-from ui.shell.main_window import MainWindow
 from ui.common.message_box import MessageDialog
+from ui.shell.main_window import MainWindow
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection
 
 SPRING = EXAMPLES / "spring-sale.rcs.json"
@@ -82,8 +82,8 @@ class HeldSends(SandboxTransport):
 
 def test_a_new_connection_waits_until_the_send_has_finished(qtbot):
     from app.api import WwtClient
-    from app.tasks.connection import DEMO_BASE_URL, Connection
     from app.sandbox import DEMO_API_KEY
+    from app.tasks.connection import DEMO_BASE_URL, Connection
 
     server = SandboxServer()
     transport = HeldSends(server)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -11,12 +11,10 @@ from PySide6.QtWidgets import QTableView
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.schedule_panel import SchedulePanel
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 # 23:30 UTC on 10 January 2025 is already 13:30 on 11 January in Kiritimati (UTC+14).
-LATE_UTC = datetime(2025, 1, 10, 23, 30, tzinfo=timezone.utc)
+LATE_UTC = datetime(2025, 1, 10, 23, 30, tzinfo=UTC)
 # 00:30 UTC on 10 January 2025 is still 16:30 on 9 January in Los Angeles (UTC-8).
-EARLY_UTC = datetime(2025, 1, 10, 0, 30, tzinfo=timezone.utc)
+EARLY_UTC = datetime(2025, 1, 10, 0, 30, tzinfo=UTC)
 
 
 def make_panel(qtbot, zone: str, now: datetime, local_zone: str = "UTC") -> SchedulePanel:
@@ -120,13 +118,13 @@ def test_a_past_time_is_refused_at_the_field(qtbot):
 
 def test_a_time_skipped_by_daylight_saving_is_refused_and_a_doubled_one_warned(qtbot):
     # Clocks in Los Angeles jump from 02:00 to 03:00 on 9 March 2025 and go back on 2 November.
-    panel = make_panel(qtbot, "America/Los_Angeles", datetime(2025, 3, 1, 20, 0, tzinfo=timezone.utc))
+    panel = make_panel(qtbot, "America/Los_Angeles", datetime(2025, 3, 1, 20, 0, tzinfo=UTC))
     schedule(qtbot, panel)
     press(qtbot, panel, Qt.Key.Key_Right, 8)  # 1 March -> 9 March
     type_time(qtbot, panel, "02:30")
     assert panel.editor.campaign.start_at == datetime(2025, 3, 9, 2, 30)
     assert panel.start_problem.isVisible() and "does not exist" in panel.start_problem.text()
-    autumn = make_panel(qtbot, "America/Los_Angeles", datetime(2025, 10, 25, 20, 0, tzinfo=timezone.utc))
+    autumn = make_panel(qtbot, "America/Los_Angeles", datetime(2025, 10, 25, 20, 0, tzinfo=UTC))
     schedule(qtbot, autumn)
     press(qtbot, autumn, Qt.Key.Key_Right, 8)  # 25 October -> 2 November
     type_time(qtbot, autumn, "01:30")
@@ -135,9 +133,7 @@ def test_a_time_skipped_by_daylight_saving_is_refused_and_a_doubled_one_warned(q
 
 
 def test_local_time_is_shown_when_the_computer_zone_shows_another_clock(qtbot):
-    panel = make_panel(
-        qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=timezone.utc), local_zone="America/New_York"
-    )
+    panel = make_panel(qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=UTC), local_zone="America/New_York")
     schedule(qtbot, panel)
     press(qtbot, panel, Qt.Key.Key_Right)
     type_time(qtbot, panel, "17:00")
@@ -153,7 +149,7 @@ def test_local_time_is_shown_when_the_computer_zone_shows_another_clock(qtbot):
 
 
 def test_opening_a_campaign_shows_its_time_and_the_account_zone_converts_it(qtbot):
-    panel = make_panel(qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=timezone.utc))
+    panel = make_panel(qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=UTC))
     document = new_document("Europe/Kyiv")
     document.campaign.start_at = datetime(2024, 12, 5, 9, 30)
     panel.editor.replace(document)
@@ -168,7 +164,7 @@ def test_opening_a_campaign_shows_its_time_and_the_account_zone_converts_it(qtbo
 
 
 def test_validity_shows_72_and_is_written_only_when_changed(qtbot):
-    panel = make_panel(qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=timezone.utc))
+    panel = make_panel(qtbot, "Europe/Kyiv", datetime(2024, 12, 2, 12, 0, tzinfo=UTC))
     editor = panel.editor
     assert panel.validity_spin.value() == 72 and editor.campaign.validity is None
     schedule(qtbot, panel)

@@ -12,8 +12,6 @@ from app.campaign.file import load_campaign_file
 from app.sandbox import SandboxServer
 from ui_window_helpers import EXAMPLES, close_window, make_window, sandbox_connection, spring_sale_window
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def harness(qtbot):
@@ -59,12 +57,12 @@ def test_result_dialog_shows_id_status_and_price(qtbot, harness):
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(harness.window.findChildren(CampaignResultDialog)), timeout=10000)
     dialog = harness.window.findChildren(CampaignResultDialog)[0]
-    assert dialog.result.objectName() == "campaignResult"
-    text = dialog.result.text()
+    assert dialog.campaign_result.objectName() == "campaignResult"
+    text = dialog.campaign_result.text()
     answer = [r for r in harness.server.requests if r.target.startswith("/api/campaigns/rcs")]
     assert len(answer) == 1
     assert "Status: " in text and "Estimated price: " in text and "USD" in text
-    id_line = [line for line in text.splitlines() if line.startswith("ID: ")][0]
+    id_line = next(line for line in text.splitlines() if line.startswith("ID: "))
     assert id_line.removeprefix("ID: ").isdigit()
     dialog.accept()
 

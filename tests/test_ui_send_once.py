@@ -11,8 +11,6 @@ from app.history import open_history
 from ui.sending.send_flow import ConfirmSendDialog, SendState
 from ui_window_helpers import spring_sale_window
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def harness(qtbot):

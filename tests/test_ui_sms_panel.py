@@ -11,8 +11,6 @@ from app.campaign.model import SmsFallback
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.sms_panel import MARK_BACKGROUND, SmsFallbackPanel
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def panel(qtbot):

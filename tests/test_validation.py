@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from app.campaign import limits
-from app.campaign.model import Campaign
 from app.campaign.file import CampaignDocument, ListInfo
+from app.campaign.model import Campaign
 from app.validation import Problem, field_label, has_errors, validate_document, validate_request
 from app.validation import request as request_module
 
-NOW = datetime(2025, 1, 10, 12, 0, tzinfo=timezone.utc)  # 13:00 in Berlin
+NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # 13:00 in Berlin
 ZONE = "Europe/Berlin"
 EMOJI = "😀"  # 2 UTF-16 units
 
@@ -583,8 +583,10 @@ def test_validity(value, ok):
         expected = []
     elif isinstance(value, int) and not isinstance(value, bool):  # a number out of range is named
         expected = [
-            f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
-            "Choose a number in that range."
+            (
+                f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
+                "Choose a number in that range."
+            )
         ]
     else:
         expected = ["The validity must be a whole number of hours from 1 to 72."]
@@ -691,11 +693,11 @@ def test_start_at_in_the_past():
 
 
 def test_start_at_daylight_saving():
-    now = datetime(2025, 3, 20, tzinfo=timezone.utc)
+    now = datetime(2025, 3, 20, tzinfo=UTC)
     request = valid_request()
     request["start_at"] = "2025-03-30 02:30:00"
     assert "does not exist" in errors_at(request, "start_at", now=now)[0]
-    now = datetime(2025, 10, 20, tzinfo=timezone.utc)
+    now = datetime(2025, 10, 20, tzinfo=UTC)
     request["start_at"] = "2025-10-26 02:30:00"
     assert "twice" in warnings_at(request, "start_at", now=now)[0]
     assert not has_errors(check(request, now=now))
@@ -803,7 +805,10 @@ def test_sms_sender(sender, ok):
 
 def test_sms_validity_and_stop_list():
     assert errors_at(with_sms(validity=0), f"{SMS}.validity") == [
-        "The validity must be a whole number of hours from 1 to 72 (this campaign has 0). Choose a number in that range."
+        (
+            "The validity must be a whole number of hours from 1 to 72 (this campaign has 0). "
+            "Choose a number in that range."
+        )
     ]
     assert errors_at(with_sms(validity=1), f"{SMS}.validity") == []
     assert len(errors_at(with_sms(check_stop_list="no"), f"{SMS}.check_stop_list")) == 1

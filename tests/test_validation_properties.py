@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import copy
 import math
-from datetime import timezone
+from datetime import UTC
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.campaign import limits
-from app.campaign.model import Campaign
 from app.campaign.file import document_from_json
+from app.campaign.model import Campaign
 from app.campaign.sms import GSM7_EXTENSION, count_sms, is_gsm7, replace_typographic, unicode_positions
 from app.campaign.text_units import utf16_len
 from app.validation import Problem, validate_request
 from app.validation.request import INCOMPLETE_CHECK
 from campaign_strategies import NOW, ZONES, any_json, campaign_files, campaigns, list_contacts
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The number of examples comes from the Hypothesis profile (tests/conftest.py: "ci" 50, "thorough" 1,000).
+PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow])
 
 TOP_LEVEL = {
     "",
@@ -34,7 +35,7 @@ TOP_LEVEL = {
     "alternative_channel",
 }
 zones = st.sampled_from([*ZONES, "Not/AZone", ""])
-moments = st.datetimes(timezones=st.just(timezone.utc))
+moments = st.datetimes(timezones=st.just(UTC))
 
 
 def assert_well_formed(problems: list[Problem]) -> None:
@@ -48,13 +49,13 @@ def assert_well_formed(problems: list[Problem]) -> None:
         assert root in TOP_LEVEL, problem.path
 
 
-@FAST
+@PROPERTY
 @given(request=any_json, zone=zones, now=moments)
 def test_never_raises_on_any_json(request, zone, now):
     assert_well_formed(validate_request(request, time_zone=zone, now=now))
 
 
-@FAST
+@PROPERTY
 @given(request=campaigns, zone=zones, contacts=list_contacts)
 def test_never_raises_on_campaign_like_requests(request, zone, contacts):
     before = copy.deepcopy(request)
@@ -64,7 +65,7 @@ def test_never_raises_on_campaign_like_requests(request, zone, contacts):
     assert problems == validate_request(request, time_zone=zone, now=NOW, list_contacts=contacts)
 
 
-@FAST
+@PROPERTY
 @given(text=st.text(max_size=400) | st.text(st.sampled_from(["a", "€", "я", "😀", "{"]), max_size=800))
 def test_sms_count_is_consistent(text):
     count = count_sms(text)
@@ -93,20 +94,20 @@ def test_sms_count_is_consistent(text):
     assert count.too_long is (count.parts > limits.SMS_MAX_PARTS)
 
 
-@FAST
+@PROPERTY
 @given(text=st.text(max_size=200))
 def test_replace_typographic_never_adds_unicode(text):
     replaced = replace_typographic(text)
     assert set(count_sms(replaced).unicode_characters) <= set(count_sms(text).unicode_characters)
 
 
-@FAST
+@PROPERTY
 @given(request=campaigns)
 def test_request_model_round_trip_is_lossless(request):
     assert Campaign.from_request(request).to_request() == request
 
 
-@FAST
+@PROPERTY
 @given(data=campaign_files)
 def test_campaign_file_round_trip_is_lossless(data):
     document = document_from_json(copy.deepcopy(data), default_time_zone="UTC")

@@ -13,8 +13,8 @@ from app import api
 from app.api import WwtClient
 from app.api.models import CampaignInfo
 from app.platform.config import Settings, app_paths
-from app.tasks.connection import DEMO_BASE_URL, Connection
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
+from app.tasks.connection import DEMO_BASE_URL, Connection
 from ui.common import workers
 from ui.shell.main_window import MainWindow
 

@@ -98,7 +98,7 @@ def exchange(http: httpx.Client, request: httpx.Request, *, seconds: float, max_
     def run() -> None:
         try:
             result.append(_read(http, request, deadline=deadline, max_bytes=max_bytes, cancelled=cancelled))
-        except BaseException as exc:  # handed to the caller, who decides what it means
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who decides what it means
             failure.append(exc)
         finally:
             finished.set()

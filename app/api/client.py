@@ -31,7 +31,6 @@ from typing import Any
 import httpx
 
 import app
-from app.campaign import limits
 from app.api import bounded, errors
 from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender, as_int
 from app.api.redact import redact
@@ -44,6 +43,7 @@ from app.api.responses import (
     read_data,
     unreadable,
 )
+from app.campaign import limits
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ class WwtClient:
     def _read_key(self) -> str:
         try:
             key = self._key_source()
-        except Exception as exc:  # a broken keyring backend, for instance
+        except Exception as exc:  # noqa: BLE001 - a broken keyring backend, for instance
             raise errors.MissingKey(
                 "The API key could not be read from this computer's password store. "
                 "Open Settings and enter the key again.",

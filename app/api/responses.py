@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 import httpx
 
-from app.platform import safe_json
 from app.api import errors
 from app.api.bounded import AnswerTooLarge, DeadlinePassed
 from app.api.redact import body_excerpt, redact, shorten
+from app.platform import safe_json
 
 Action = Literal["login", "read", "send", "stop"]
 SERVER_MESSAGE_MAX = 300
@@ -184,9 +184,12 @@ def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[s
     if server_message in GENERIC_SERVER_MESSAGES and listed:
         server_message = ""
     if server_message:
-        lines = [f"{prefix}: {server_message}"]
+        head = f"{prefix}: {server_message}"
+    elif listed:
+        head = f"{prefix}:"
     else:
-        lines = [f"{prefix}:" if listed else f"{prefix}."]
+        head = f"{prefix}."
+    lines = [head]
     lines.extend(f"• {text}" for text in listed[:LISTED_ERRORS_MAX])
     if len(listed) > LISTED_ERRORS_MAX:
         lines.append(f"• …and {len(listed) - LISTED_ERRORS_MAX} more")
@@ -244,7 +247,10 @@ def error_from_response(
         # With an id in the path the item is gone; without one the address is not WWT's service.
         message = NOT_A_WWT_SERVER
         if call.item:
-            message = f"This {call.item} was not found on the server. It may have been deleted, or it belongs to another account."
+            message = (
+                f"This {call.item} was not found on the server. "
+                "It may have been deleted, or it belongs to another account."
+            )
         return errors.NotFound(message, details, **kw)
     if status == 429:
         return errors.DuplicateRequest(SEND_DUPLICATE if call.action == "send" else None, details, **kw)

@@ -20,10 +20,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.campaign import limits
-
+from app.campaign.model import Campaign
 from app.platform import safe_json
 from app.platform.atomic import write_atomic
-from app.campaign.model import Campaign
 
 FORMAT_NAME = "rcs-desk.campaign"
 FORMAT_VERSION = 1

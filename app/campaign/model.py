@@ -9,14 +9,17 @@ still reported to the user.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from app.campaign import limits
 
 MessageKind = Literal["text", "card", "carousel"]
 ButtonKind = Literal["link", "call"]
+
+_Parsed = TypeVar("_Parsed")
 
 
 def _take(source: dict[str, Any], extra: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
@@ -32,7 +35,9 @@ def _take(source: dict[str, Any], extra: dict[str, Any], key: str, kind: type | 
     return None
 
 
-def _take_object(source: dict[str, Any], extra: dict[str, Any], key: str, parse) -> Any:
+def _take_object(
+    source: dict[str, Any], extra: dict[str, Any], key: str, parse: Callable[[dict[str, Any]], _Parsed]
+) -> _Parsed | None:
     value = source.get(key)
     if isinstance(value, dict):
         del extra[key]
@@ -40,7 +45,9 @@ def _take_object(source: dict[str, Any], extra: dict[str, Any], key: str, parse)
     return None
 
 
-def _take_object_list(source: dict[str, Any], extra: dict[str, Any], key: str, parse) -> Any:
+def _take_object_list(
+    source: dict[str, Any], extra: dict[str, Any], key: str, parse: Callable[[dict[str, Any]], _Parsed]
+) -> list[_Parsed] | None:
     value = source.get(key)
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
         del extra[key]
@@ -66,8 +73,10 @@ class Suggestion:
 
     @property
     def kind(self) -> ButtonKind:
-        if self.type in ("link", "call"):
-            return self.type  # type: ignore[return-value]
+        if self.type == "link":
+            return "link"
+        if self.type == "call":
+            return "call"
         if self.phone is not None and self.url is None:
             return "call"
         return "link"
@@ -232,7 +241,7 @@ def parse_start_at(value: str) -> datetime | None:
     if len(value) != 19:
         return None
     try:
-        parsed = datetime.strptime(value, limits.START_AT_FORMAT)
+        parsed = datetime.strptime(value, limits.START_AT_FORMAT)  # noqa: DTZ007 - naive by design (see above)
     except ValueError:
         return None
     return parsed if parsed.strftime(limits.START_AT_FORMAT) == value else None

@@ -8,7 +8,7 @@ is allowed with a warning. ``now`` is injectable everywhere (an aware ``datetime
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from app.campaign import limits
@@ -34,8 +34,8 @@ LAST_TIME = time(23, 59, 59)
 def _now(now: datetime | None) -> datetime:
     """The current moment, aware; a naive ``now`` is taken as UTC."""
     if now is None:
-        return datetime.now(timezone.utc)
-    return now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+        return datetime.now(UTC)
+    return now if now.tzinfo is not None else now.replace(tzinfo=UTC)
 
 
 def schedule_days(zone: ZoneInfo, now: datetime | None = None) -> tuple[date, date]:
@@ -58,7 +58,7 @@ def wall_to_aware(wall: datetime, zone: ZoneInfo) -> datetime:
 def is_nonexistent(wall: datetime, zone: ZoneInfo) -> bool:
     """True when clocks jump over ``wall`` (e.g. 02:30 on the spring-forward night in Europe)."""
     aware = wall.replace(tzinfo=zone, fold=0)
-    back = aware.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None, fold=0)
+    back = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None, fold=0)
     return back != wall.replace(tzinfo=None, fold=0)
 
 
@@ -92,15 +92,15 @@ def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) 
     wall = wall.replace(tzinfo=None)
     zone_name = zone.key or str(zone)
     if is_nonexistent(wall, zone):
-        after = wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc).astimezone(zone)
+        after = wall.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
         return Problem(
             "start_at",
             ERROR,
             f"{describe_moment(wall)} does not exist in {zone_name}: the clocks jump forward that night "
             f"(daylight saving time). Choose another time, for example {after:%H:%M}.",
         )
-    latest_instant = max(wall.replace(tzinfo=zone, fold=fold).astimezone(timezone.utc) for fold in (0, 1))
-    if latest_instant < current.astimezone(timezone.utc):
+    latest_instant = max(wall.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
+    if latest_instant < current.astimezone(UTC):
         local_now = current.astimezone(zone)
         return Problem(
             "start_at",

@@ -6,7 +6,6 @@ from typing import Any
 
 from app.api.models import CampaignInfo
 
-
 NAME_SHOWN_CHARS = 80
 
 
@@ -23,10 +22,12 @@ def short_name(name: str, limit: int = NAME_SHOWN_CHARS) -> str:
 def format_price(price: float | None, currency: str | None) -> str:
     if price is None:
         return "not given"
-    if abs(price) >= 1:
+    if not price:
+        text = "0"
+    elif abs(price) >= 1:
         text = f"{price:,.2f}"
     else:  # fractions of a cent matter for one message's price
-        text = f"{price:.4f}".rstrip("0").rstrip(".") if price else "0"
+        text = f"{price:.4f}".rstrip("0").rstrip(".")
     return f"{text} {currency}" if currency else text
 
 

@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import NoReturn, Protocol, TypeAlias
 
 from app import APP_NAME, __version__
 from app.platform.windows_console import attach_for_terminal_use
@@ -31,9 +31,13 @@ HISTORY = "app.cli.history_commands"
 class _Parser(argparse.ArgumentParser):
     command_names: frozenset[str] = frozenset()
 
-    def error(self, message: str) -> None:  # usage errors are "input" errors (exit 1), not "refused" (2)
+    def error(self, message: str) -> NoReturn:  # usage errors are "input" errors (exit 1), not "refused" (2)
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+
+
+# What ``add_subparsers`` gives (quoted: argparse's class is generic only in its type stubs).
+Subcommands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
 def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
@@ -96,14 +100,15 @@ class WindowFrontEnd(Protocol):
     """What the window adds to the command line (``ui.shell.command_line``), handed in by ``rcs_desk``:
     the core never imports the window."""
 
-    def add_commands(self, sub: argparse._SubParsersAction) -> None: ...  # noqa: SLF001 (argparse's type)
+    def add_commands(self, sub: Subcommands) -> None: ...
 
     def open_window(self, args: argparse.Namespace, files: list[str]) -> int: ...
 
 
 def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
     module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+    command: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), function)
+    return command
 
 
 def open_window(args: argparse.Namespace, files: list[str], window: WindowFrontEnd | None) -> int:
@@ -146,7 +151,7 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
     # Packaged windowed program on Windows: print to the terminal it was started from (before logging binds stderr).
     attach_for_terminal_use(argv, command_given=command_given)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    if mistyped:
+    if mistyped and first is not None:  # (mistyped implies a first positional)
         suggestion = difflib.get_close_matches(argv[first], sorted(parser.command_names), n=1)
         hint = f" Did you mean '{suggestion[0]}'?" if suggestion else " See rcs-desk --help."
         parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")

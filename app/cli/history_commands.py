@@ -8,26 +8,12 @@ from datetime import datetime
 from typing import TextIO
 
 from app.campaign.text import format_price
-from app.cli import output
-from app.cli import EXIT_INPUT, EXIT_OK
-from app.cli.commands import _say, _with_client
-from app.tasks.connection import Connection
-from app.platform.credentials import CredentialsError, load_api_key
-from app.history import (
-    SEARCH_PAGE,
-    History,
-    HistoryError,
-    HistoryRecord,
-    open_history,
-    refresh_statuses,
-    search_message,
-)
-
-
-def server_label(connection: Connection) -> str:
-    """Where a campaign sent through ``connection`` lives (each demo run is a server of its own)."""
-    return connection.server_label
-
+from app.cli import EXIT_INPUT, EXIT_OK, output
+from app.cli.common import say, with_client
+from app.history import History, HistoryError, HistoryRecord, open_history, search_message
+from app.tasks import campaigns as tasks
+from app.tasks.connection import Connection, check_api_key
+from app.tasks.context import NEVER_CANCELLED
 
 # rcs-desk campaigns --------------------------------------------------------------------------------
 
@@ -36,22 +22,22 @@ def campaigns(args: argparse.Namespace) -> int:
     try:
         history = open_history(demo=args.demo)
     except HistoryError as exc:
-        _say(exc.user_message)
+        say(exc.user_message)
         return EXIT_INPUT
     with history:
         if history.recovered_from_corruption:
-            _say(history.recovered_from_corruption)
+            say(history.recovered_from_corruption)
         code = EXIT_OK
         if args.demo:
-            _say("Demo: statuses are shown as last seen (the demo server keeps no campaigns between commands).")
+            say("Demo: statuses are shown as last seen (the demo server keeps no campaigns between commands).")
         elif not args.offline and _has_key():
-            code = _with_client(args, lambda connection: _refresh(args, history, connection))
+            code = with_client(args, lambda connection: _refresh(args, history, connection))
             if code != EXIT_OK:
-                _say("Showing the statuses last seen.")
+                say("Showing the statuses last seen.")
         try:
             records = history.records(include_web=args.all)
         except HistoryError as exc:
-            _say(exc.user_message)
+            say(exc.user_message)
             return EXIT_INPUT
     if args.json:
         output.print_json([record.to_json() for record in records])
@@ -61,31 +47,28 @@ def campaigns(args: argparse.Namespace) -> int:
 
 
 def _has_key() -> bool:
-    try:
-        found = load_api_key()
-    except CredentialsError as exc:
-        _say(f"Statuses were not refreshed: {exc}")
-        return False
-    if found is None:
-        _say("Statuses were not refreshed: there is no API key (save one with `rcs-desk set-key`).")
-        return False
-    return True
+    key = check_api_key()
+    if not key.present:
+        say(f"Statuses were not refreshed: {key.problem or 'there is no API key (save one with `rcs-desk set-key`).'}")
+    return key.present
 
 
 def _refresh(args: argparse.Namespace, history: History, connection: Connection) -> int:
-    server = server_label(connection)
+    """The window's refresh (app.tasks.campaigns): statuses, unknown outcomes, and with --all the web account."""
+    server = connection.server_label
     try:
-        result = refresh_statuses(history, connection.client, server=server)
-        if args.all:
-            found = connection.client.list_campaigns(0, SEARCH_PAGE)
-            history.merge_remote(found, server=server, time_zone=connection.account_time_zone)
+        outcome = tasks.refresh(
+            NEVER_CANCELLED, history, connection.client, server, args.all, connection.account_time_zone, args.all
+        )
     except HistoryError as exc:
-        _say(exc.user_message)
+        say(exc.user_message)
         return EXIT_INPUT
-    for info in result.found.values():
-        _say(search_message(info))
+    if outcome.web_problem is not None:
+        say(f"The web account's campaigns were not read: {outcome.web_problem.user_message}")
+    for info in outcome.result.found.values():
+        say(search_message(info))
     for record in history.unknown_outcomes(server=server):
-        _say(f"Sent {_local_time(record.sent_at)}: {search_message(None)}")
+        say(f"Sent {_local_time(record.sent_at)}: {search_message(None)}")
     return EXIT_OK
 
 

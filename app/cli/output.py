@@ -7,7 +7,9 @@ import sys
 from typing import Any, TextIO
 
 from app.api.models import ContactList
-from app.campaign.text import campaign_rows, format_price  # noqa: F401 (re-exported for the commands)
+from app.campaign.text import campaign_rows, format_price
+
+__all__ = ["campaign_rows", "format_price", "print_json", "print_lists", "print_rows"]  # the first two for the commands
 
 
 def print_rows(rows: list[tuple[str, str]], out: TextIO | None = None) -> None:

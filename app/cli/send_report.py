@@ -7,24 +7,23 @@ saving settings is reported if possible and the exit code stays 0 (created) or 3
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
 from app.platform.config import Settings, save_settings
-from app.tasks.connection import Connection
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
+from app.tasks.connection import Connection
 
 FIND_IT = "This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns."
 
 
 def _say(message: str) -> None:
     """Print to standard error; a closed or broken terminal is not a reason to fail a send."""
-    try:
+    with contextlib.suppress(Exception):  # a closed pipe, no console, a character it cannot show
         print(message, file=sys.stderr)
-    except Exception:
-        pass
 
 
 def report(
@@ -74,7 +73,7 @@ def _report_created(
             print("The campaign was created.")
             output.print_rows(output.campaign_rows(info, connection.account_time_zone))
         sys.stdout.flush()
-    except BaseException:  # a closed pipe, Ctrl+C while printing: the campaign exists all the same
+    except BaseException:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
         _say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")
     for note in result.notes:
         _say(note)
@@ -82,7 +81,7 @@ def _report_created(
         try:
             settings.remember_sender(sender)
             save_settings(settings)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the campaign was created
             _say(f"The campaign was created. Its sender could not be added to the settings: {_plain(exc)}")
     return EXIT_OK
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from app.platform.config import AppPaths, app_paths
 from app.history.db import HistoryError, NewerHistory
 from app.history.follow import (
     MATCH_AFTER,
@@ -23,6 +22,7 @@ from app.history.follow import (
     refresh_statuses,
     search_message,
 )
+from app.history.recording import record_send
 from app.history.records import (
     ACTIVE_STATUSES,
     ORIGIN_LOCAL,
@@ -31,8 +31,8 @@ from app.history.records import (
     HistoryRecord,
     lists_of,
 )
-from app.history.recording import record_send
 from app.history.store import History
+from app.platform.config import AppPaths, app_paths
 
 
 def open_history(

@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from app.history import migrations
 from app.platform.atomic import (
     describe_os_error,
     make_private_dir,
     make_private_file,
     narrow_if_present,
 )
-from app.history import migrations
 
 log = logging.getLogger(__name__)
 

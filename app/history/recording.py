@@ -33,12 +33,9 @@ def record_send(
     when the user confirmed, not read again later. ``intent_id`` is the record written before the
     request left (without ``info``): the confirmed send completes that record.
     """
-    common = {
-        "lists": lists,
-        "time_zone": connection.account_time_zone,
-        "server": connection.server_label,
-        "sent_at": sent_at,
-    }
+    time_zone, server = connection.account_time_zone, connection.server_label
     if info is None:
-        return history.record_unknown_outcome(body, **common)
-    return history.record_sent(body, info, intent_id=intent_id, **common)
+        return history.record_unknown_outcome(body, lists=lists, time_zone=time_zone, server=server, sent_at=sent_at)
+    return history.record_sent(
+        body, info, intent_id=intent_id, lists=lists, time_zone=time_zone, server=server, sent_at=sent_at
+    )

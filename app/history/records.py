@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.campaign import limits
 from app.api.models import CampaignDetail, CampaignInfo, as_dict, as_float, counters
+from app.campaign import limits
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.text import short_name
 
@@ -116,7 +116,8 @@ class HistoryRecord:
     def contacts(self) -> int | None:
         """Contacts in the lists when sent (None when a list's size is not known)."""
         sizes = [info.contacts for info in self.lists.values()]
-        return sum(sizes) if sizes and all(size is not None for size in sizes) else None  # type: ignore[misc]
+        known = [size for size in sizes if size is not None]
+        return sum(known) if sizes and len(known) == len(sizes) else None
 
     @property
     def sent_at_utc(self) -> datetime:

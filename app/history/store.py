@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,14 +40,14 @@ _SHOWN = ("status", "delivered", "sent", "read", "failed", "sms_delivered", "sms
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def current_user() -> str | None:
     """The computer's user name, or None when it cannot be told."""
     try:
         return getpass.getuser() or None
-    except Exception:  # OSError, KeyError, ImportError depending on platform and Python version
+    except Exception:  # noqa: BLE001 - OSError, KeyError, ImportError depending on platform and Python version
         return None
 
 
@@ -387,7 +387,9 @@ class History:
             cursor = conn.execute(
                 f"INSERT INTO records ({', '.join(names)}) VALUES ({marks})", [values[n] for n in names]
             )
-            return int(cursor.lastrowid)  # type: ignore[arg-type]
+            new_id = cursor.lastrowid
+            assert new_id is not None  # an INSERT sets it
+            return new_id
         assignments = ", ".join(f"{n} = ?" for n in names)
         conn.execute(f"UPDATE records SET {assignments} WHERE id = ?", [*(values[n] for n in names), record_id])
         return record_id

@@ -10,9 +10,11 @@ be written to.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -32,10 +34,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_directory(target.parent)
 
@@ -81,10 +81,8 @@ def make_private_file(path: str | os.PathLike[str]) -> None:
 
 def narrow_if_present(path: str | os.PathLike[str]) -> None:
     """Take group and other permissions from an existing file of this user (nothing if it is absent)."""
-    try:
+    with contextlib.suppress(OSError):
         _narrow(Path(path))
-    except OSError:
-        pass
 
 
 def folder_problem(path: str | os.PathLike[str]) -> str | None:
@@ -118,7 +116,7 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def _narrow(path: Path) -> None:
-    if os.name != "posix":
+    if sys.platform == "win32":  # os.name != "posix", in the form type checkers understand (no geteuid)
         return
     info = os.stat(path)
     if info.st_uid != os.geteuid():

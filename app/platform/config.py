@@ -26,10 +26,9 @@ from typing import Any
 import platformdirs
 
 from app import APP_ID
-
 from app.campaign import limits
-from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 from app.campaign.file import is_valid_time_zone
+from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -181,9 +180,9 @@ def _same_kind(value: Any, default: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def _in_range(key: str, value: Any) -> bool:
-    if key == "default_validity":
-        return limits.VALIDITY_MIN_HOURS <= value <= limits.VALIDITY_MAX_HOURS
+def _in_range(key: str, value: object) -> bool:
+    if key == "default_validity":  # an int here (_same_kind ran first)
+        return isinstance(value, int) and limits.VALIDITY_MIN_HOURS <= value <= limits.VALIDITY_MAX_HOURS
     return True
 
 

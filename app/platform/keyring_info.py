@@ -34,13 +34,13 @@ def keyring_report() -> str:
             continue
         try:
             module = ep.load()
-        except Exception as exc:  # a backend whose own dependencies are missing
+        except Exception as exc:  # noqa: BLE001 - a backend whose own dependencies are missing
             reasons.append(f"{ep.name}: cannot load ({type(exc).__name__}: {exc})")
             continue
         for backend in _backends_in(module):
             try:
                 priority = backend.priority
-            except Exception as exc:  # keyring's way to say "not usable here": priority raises
+            except Exception as exc:  # noqa: BLE001 - keyring's way to say "not usable here": priority raises
                 message = str(exc)
                 reason = f"{ep.name}: {message}"
                 if reason not in reasons and not any(m in message.lower() for m in _NOT_FOR_THIS_SYSTEM):

@@ -8,8 +8,10 @@ the lock?" answers "is its owner gone?" without trusting process ids, which the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -61,15 +63,14 @@ class FileLock:
         _unlock(fd)
         os.close(fd)
         if delete and os.name == "nt":
-            try:
+            # OSError: another process opened it meanwhile; it will be cleaned up later
+            with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
-            except OSError:  # another process opened it meanwhile; it will be cleaned up later
-                pass
 
 
 def _lock(fd: int, blocking: bool) -> bool:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":  # os.name == "nt", in the form type checkers understand
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
@@ -84,7 +85,7 @@ def _lock(fd: int, blocking: bool) -> bool:
 
 def _unlock(fd: int) -> None:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(fd, 0, os.SEEK_SET)
@@ -122,10 +123,12 @@ def pid_alive(pid: int) -> bool:
 
 
 def _windows_pid_alive(pid: int) -> bool:
+    if sys.platform != "win32":  # never called elsewhere; tells type checkers this is Windows' ctypes
+        raise OSError("only on Windows")
     import ctypes
     from ctypes import wintypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))

@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 from app.campaign.file import FORMAT_VERSION as CAMPAIGN_FORMAT_VERSION
 from app.campaign.file import CampaignDocument, CampaignFileError, document_from_json
+from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 from app.platform.process_lock import FileLock, pid_alive
 
 log = logging.getLogger(__name__)

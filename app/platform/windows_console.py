@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 ATTACH_PARENT_PROCESS = 0xFFFFFFFF  # (DWORD)-1
 
@@ -38,7 +38,8 @@ def attach_parent_console(kernel32: Any | None = None) -> bool:
     if kernel32 is None:
         import ctypes
 
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        # (WinDLL exists only in Windows' ctypes stubs: the ignore is used elsewhere, unused on Windows.)
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
     if not kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
         return False  # started from Explorer or a shortcut: there is no console to write to
     if sys.stdout is None:
@@ -51,9 +52,9 @@ def attach_parent_console(kernel32: Any | None = None) -> bool:
     return True
 
 
-def _console_stream():
+def _console_stream() -> TextIO:
     """The console's output as a text stream (UTF-8: CONOUT$ takes Unicode on every code page)."""
-    return open("CONOUT$", "w", encoding="utf-8", errors="replace", buffering=1)  # noqa: SIM115
+    return open("CONOUT$", "w", encoding="utf-8", errors="replace", buffering=1)
 
 
 TERMINAL_OPTIONS = frozenset({"-h", "--help", "--version"})

@@ -7,12 +7,11 @@ balance, tokens, fault switches). ``SandboxTransport`` plugs it into ``httpx`` i
 
 from __future__ import annotations
 
-DEMO_API_KEY = "test_demo"
-
-from app.sandbox.loopback import LoopbackServer, run_sandbox  # noqa: E402
-from app.sandbox.server import SandboxServer  # noqa: E402
-from app.sandbox.transport import SandboxTransport  # noqa: E402
-from app.sandbox.wire import Faults, RecordedRequest, SandboxResponse  # noqa: E402
+from app.sandbox.loopback import LoopbackServer, run_sandbox
+from app.sandbox.server import SandboxServer
+from app.sandbox.tokens import DEMO_API_KEY
+from app.sandbox.transport import SandboxTransport
+from app.sandbox.wire import Faults, RecordedRequest, SandboxResponse
 
 __all__ = [
     "DEMO_API_KEY",

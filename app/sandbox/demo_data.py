@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 ACCOUNT_ID = 208
 CURRENCY = "USD"
@@ -61,7 +62,7 @@ class ListInfo:
 class ListCatalog:
     """The account's contact lists, newest first, with their JSON encoded once."""
 
-    def __init__(self, rows: list[dict]) -> None:
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
         rows = sorted(rows, key=lambda row: row["id"], reverse=True)
         self._encoded = [json.dumps(row, separators=(",", ":")).encode("ascii") for row in rows]
         self._index = {row["id"]: i for i, row in enumerate(rows)}
@@ -85,7 +86,9 @@ class ListCatalog:
         return b'{"data":' + self._encoded[index] + b"}"
 
 
-def _row(list_id: int, name: str, items: int, stop: int, description: str | None, created: str, default: bool) -> dict:
+def _row(
+    list_id: int, name: str, items: int, stop: int, description: str | None, created: str, default: bool
+) -> dict[str, Any]:
     return {
         "id": list_id,
         "name": name,
@@ -97,7 +100,7 @@ def _row(list_id: int, name: str, items: int, stop: int, description: str | None
     }
 
 
-def demo_lists() -> list[dict]:
+def demo_lists() -> list[dict[str, Any]]:
     """The dozen realistic lists of the demo account."""
     return [
         _row(FIRST_LIST_ID + i, name, items, stop, description, created, default=(i == 1))
@@ -105,9 +108,9 @@ def demo_lists() -> list[dict]:
     ]
 
 
-def generated_lists(count: int) -> list[dict]:
+def generated_lists(count: int) -> list[dict[str, Any]]:
     """``count`` plain lists for load tests: varied sizes, some described, all distinct names."""
-    base = datetime(2023, 1, 2, 9, 0, 0)
+    base = datetime(2023, 1, 2, 9, 0, 0)  # noqa: DTZ001 - the server writes wall-clock times in the account's zone
     rows = []
     for i in range(count):
         created = (base + timedelta(minutes=37 * i)).strftime("%Y-%m-%d %H:%M:%S")
@@ -131,7 +134,7 @@ def build_catalog(list_count: int | None) -> ListCatalog:
     return ListCatalog(demo_lists() if list_count is None else generated_lists(list_count))
 
 
-def sender_rows(kind: str) -> list[dict]:
+def sender_rows(kind: str) -> list[dict[str, Any]]:
     table = SMS_SENDERS if kind == "sms" else VIBER_SENDERS
     return [
         {"id": i, "sender": name, "status": status, "country": country, "is_default": default, "created_at": created}

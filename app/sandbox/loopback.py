@@ -6,6 +6,7 @@ every wait (delay fault), closes every open connection and joins the threads, so
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import sys
 import threading
@@ -24,16 +25,16 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _HttpServer
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         self._serve()
 
-    do_POST = do_PATCH = do_PUT = do_DELETE = do_GET
+    do_POST = do_PATCH = do_PUT = do_DELETE = do_GET  # noqa: N815 - http.server's handler names
 
     def _serve(self) -> None:
         body = self._read_body()
         try:
             answer = self.server.sandbox.handle(self.command, self.path, dict(self.headers.items()), body)
-        except Exception as exc:  # a bug in the sandbox: answer like Laravel would, keep it for the tests
+        except Exception as exc:  # noqa: BLE001 - a bug in the sandbox: answer like Laravel would, keep it for the tests
             self.server.errors.append(exc)
             traceback.print_exc(file=sys.stderr)
             answer = message(500)
@@ -52,7 +53,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
@@ -107,10 +108,8 @@ class _HttpServer(ThreadingHTTPServer):
         with self._live_lock:
             live = list(self._live.items())
         for _, sock in live:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         return [thread for thread, _ in live]
 
 
@@ -206,13 +205,11 @@ class LoopbackServer:
 
 def run_sandbox(port: int, host: str = "127.0.0.1", time_zone: str = "UTC", list_count: int | None = None) -> None:
     """``rcs-desk sandbox``: print the base URL and the demo key, then serve until Ctrl+C."""
-    from app.sandbox import DEMO_API_KEY
+    from app.sandbox.tokens import DEMO_API_KEY
 
     loopback = LoopbackServer(SandboxServer(time_zone=time_zone, list_count=list_count), host, port)
     url = loopback.bind()
     print(f"Demo server: {url}", flush=True)
     print(f"Demo API key: {DEMO_API_KEY}", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         loopback.serve_forever()
-    except KeyboardInterrupt:
-        pass

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from app.campaign import limits
 from app.campaign.model import parse_start_at
-from app.sandbox.demo_data import ListInfo
 from app.campaign.text_units import utf16_len
+from app.sandbox.demo_data import ListInfo
 
 _GSM_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
@@ -228,9 +228,9 @@ def _check_groups(errors: Errors, groups: Any, check_stop_list: Any, ctx: SendCo
     found: dict[int, ListInfo] = {}
     for i, value in _items(groups):
         key = f"groups.{i}"
-        if not errors.integer_between(key, value):
-            continue
-        info = ctx.find_list(as_integer(value))  # type: ignore[arg-type]
+        if not errors.integer_between(key, value) or (list_id := as_integer(value)) is None:
+            continue  # (integer_between checked that as_integer gives a number)
+        info = ctx.find_list(list_id)
         if info is None:
             errors.add(key, f"The selected {key} is invalid.")
         else:
@@ -304,14 +304,17 @@ def _check_button(errors: Errors, key: str, button: dict[str, Any]) -> None:
         errors.url(f"{key}.url", url)
     if wants_phone and not present(phone):
         errors.add(f"{key}.phone", f"The {key}.phone field is required when {key}.type is call.")
-    elif present(phone):
-        digits_ok = isinstance(phone, str) and phone.isascii() and phone.isdigit()
-        if not digits_ok or not limits.CALL_PHONE_MIN_DIGITS <= len(phone) <= limits.CALL_PHONE_MAX_DIGITS:
-            errors.add(
-                f"{key}.phone",
-                f"The {key}.phone must be between {limits.CALL_PHONE_MIN_DIGITS} and "
-                f"{limits.CALL_PHONE_MAX_DIGITS} digits.",
-            )
+    elif present(phone) and not (
+        isinstance(phone, str)
+        and phone.isascii()
+        and phone.isdigit()
+        and limits.CALL_PHONE_MIN_DIGITS <= len(phone) <= limits.CALL_PHONE_MAX_DIGITS
+    ):
+        errors.add(
+            f"{key}.phone",
+            f"The {key}.phone must be between {limits.CALL_PHONE_MIN_DIGITS} and "
+            f"{limits.CALL_PHONE_MAX_DIGITS} digits.",
+        )
     if button.get("postback_data") is not None:
         errors.string(f"{key}.postback_data", button["postback_data"], max_len=limits.POSTBACK_DATA_MAX)
 
@@ -337,12 +340,13 @@ def _check_start(errors: Errors, value: Any, now_local: datetime) -> None:
 def _check_sms(errors: Errors, sms: dict[str, Any], ctx: SendContext) -> None:
     key = "alternative_channel.sms"
     text = sms.get("text")
-    if errors.required(f"{key}.text", text) and errors.string(f"{key}.text", text):
+    # isinstance after errors.string (which checks it and reports) narrows for the type checker.
+    if errors.required(f"{key}.text", text) and errors.string(f"{key}.text", text) and isinstance(text, str):
         units, maximum = sms_length(text)
         if units > maximum:
             errors.add(f"{key}.text", f"The {label(key + '.text')} may not be greater than {maximum} characters.")
     sender = sms.get("sender")
-    if errors.required(f"{key}.sender", sender) and errors.string(f"{key}.sender", sender):
+    if errors.required(f"{key}.sender", sender) and errors.string(f"{key}.sender", sender) and isinstance(sender, str):
         if not _SMS_SENDER.match(sender):
             errors.add(f"{key}.sender", f"The {label(key + '.sender')} format is invalid.")
         elif sender not in ctx.sms_senders:

@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from app.campaign import limits
 from app.sandbox import demo_data
 from app.sandbox.campaigns import CampaignStore, InvalidStatus
+from app.sandbox.media import MEDIA_PREFIX, media_response
 from app.sandbox.request_rules import (
     Errors,
     SendContext,
@@ -29,7 +30,6 @@ from app.sandbox.request_rules import (
     parse_start,
     sms_parts,
 )
-from app.sandbox.media import MEDIA_PREFIX, media_response
 from app.sandbox.tokens import TOKEN_LIFETIME_S, TokenBook
 from app.sandbox.wire import (
     Faults,
@@ -54,7 +54,7 @@ MAX_RECORDED = 10_000
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class SandboxServer:
 
     def now(self) -> datetime:
         moment = self._clock()
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
     def expire_tokens(self) -> None:
         """Every token issued so far stops working: the next call gets a 401."""
@@ -198,7 +198,8 @@ class SandboxServer:
                     return message(400, "The request body is not valid JSON.")
             values = {key: items[0] for key, items in parse_qs(query, keep_blank_values=True).items()}
             call = Call(path, values, parsed, token, now, tuple(int(g) for g in match.groups()))
-            return getattr(self, handler_name)(call)
+            handler: Callable[[Call], SandboxResponse] = getattr(self, handler_name)
+            return handler(call)
         if allowed:
             supported = ", ".join(allowed + (["HEAD"] if "GET" in allowed else []))
             return message(405, f"The {method} method is not supported for this route. Supported methods: {supported}.")
@@ -247,9 +248,11 @@ class SandboxServer:
             return invalid(errors)
         if not self.store.has_funds(call.now):
             return invalid([], "Insufficient funds on the account balance")
-        groups = list(dict.fromkeys(as_integer(g) for g in data["groups"]))
+        # check_send_groups accepted them: every group is an integer naming a known list.
+        groups = [g for g in dict.fromkeys(as_integer(g) for g in data["groups"]) if g is not None]
         check_stop_list = data.get("check_stop_list", True) not in (False, 0, "0")
-        total = campaign_phones([self.catalog.info(g) for g in groups], check_stop_list)  # type: ignore[misc]
+        chosen = [info for info in map(self.catalog.info, groups) if info is not None]
+        total = campaign_phones(chosen, check_stop_list)
         wall = parse_start(data.get("start_at"))
         channel = data.get("alternative_channel") or {}
         sms = channel.get("sms") if isinstance(channel, dict) else None
@@ -259,7 +262,7 @@ class SandboxServer:
             total=total,
             start_at=self.store.from_wall(wall) if wall is not None else None,
             sms_parts=sms_parts(sms["text"]) if isinstance(sms, dict) else 0,
-            groups=groups,  # type: ignore[arg-type]
+            groups=groups,
         )
         self._recent_sends[fingerprint] = call.now
         return json_response(200, {"data": self.store.campaign_json(campaign, call.now, with_price=True)})

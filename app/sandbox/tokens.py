@@ -6,11 +6,13 @@ import base64
 import json
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
+DEMO_API_KEY = "test_demo"  # the key the simulated account accepts
 TOKEN_LIFETIME_S = 30 * 24 * 3600.0  # the documentation's example JWT lives 30 days
 
 
-def _b64(data: dict) -> str:
+def _b64(data: dict[str, Any]) -> str:
     raw = json.dumps(data, separators=(",", ":")).encode("ascii")
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 

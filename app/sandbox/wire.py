@@ -67,7 +67,10 @@ class RecordedRequest:
 
     def __repr__(self) -> str:
         shown = {k: ("<hidden>" if k.lower() == "authorization" else v) for k, v in self.headers.items()}
-        return f"RecordedRequest(method={self.method!r}, target={self.target!r}, headers={shown!r}, body=<{len(self.body)} bytes>)"
+        return (
+            f"RecordedRequest(method={self.method!r}, target={self.target!r}, headers={shown!r}, "
+            f"body=<{len(self.body)} bytes>)"
+        )
 
 
 @dataclass

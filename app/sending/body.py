@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.campaign.model import Campaign
 from app.campaign.file import CampaignDocument
+from app.campaign.model import Campaign
 
 
 def start_at_in_zone(wall: datetime, from_zone: str, to_zone: str) -> datetime:

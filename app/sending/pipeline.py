@@ -22,7 +22,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +33,8 @@ from app.sending.body import send_body
 
 if TYPE_CHECKING:
     from app.api.models import CampaignInfo
-    from app.tasks.connection import Connection
     from app.history import History
+    from app.tasks.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -117,13 +117,13 @@ def prepare_send(document: CampaignDocument, account_time_zone: str) -> Prepared
     try:
         body = json.loads(dumps(send_body(document, account_time_zone)))
         lists = {gid: ListInfo(info.name, info.contacts) for gid, info in lists_of(document).items()}
-    except Exception as exc:  # a campaign the model cannot express as JSON: said, never sent
+    except Exception as exc:  # noqa: BLE001 - a campaign the model cannot express as JSON: said, never sent
         raise NotSendable(NOT_PREPARED, details=f"{type(exc).__name__}: {exc}") from None
     return PreparedSend(body=body, lists=lists, time_zone=account_time_zone)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def send_prepared(
@@ -162,7 +162,7 @@ def send_prepared(
         log.debug("sending failed unexpectedly", exc_info=True)
         error = api.OutcomeUnknown(UNEXPECTED, details=f"{type(exc).__name__}: {exc}")
         return SendResult(Outcome.UNKNOWN, error=error, record_id=record_id)
-    except BaseException as exc:  # Ctrl+C, or a termination signal raised by the command line
+    except BaseException as exc:  # noqa: BLE001 - Ctrl+C, or a termination signal raised by the command line
         return SendResult(Outcome.UNKNOWN, error=api.OutcomeUnknown(INTERRUPTED), record_id=record_id, interrupted=exc)
 
     if info.id is None:  # nothing to follow it by: it stays "not confirmed" until the search finds it
@@ -177,8 +177,10 @@ def send_prepared(
         log.debug("the confirmed send could not be recorded", exc_info=True)
         reason = exc.user_message if isinstance(exc, HistoryError) else "it was interrupted"
         notes = (
-            f"The campaign was created, but the campaign history could not be updated ({reason}). "
-            "It is listed there as not confirmed until it is found on the server.",
+            (
+                f"The campaign was created, but the campaign history could not be updated ({reason}). "
+                "It is listed there as not confirmed until it is found on the server."
+            ),
         )
     return SendResult(Outcome.CREATED, info=info, record_id=record_id, notes=notes)
 
@@ -195,7 +197,9 @@ def _forget(history: Callable[[], History], record_id: int) -> tuple[str, ...]:
     except Exception:
         log.debug("the record of a refused send could not be removed", exc_info=True)
         return (
-            "The campaign history still lists this attempt as a send whose answer never came; "
-            "the server said no campaign was created.",
+            (
+                "The campaign history still lists this attempt as a send whose answer never came; "
+                "the server said no campaign was created."
+            ),
         )
     return ()

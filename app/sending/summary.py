@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.campaign import limits
@@ -18,7 +19,7 @@ class SummaryLine:
     value: str
 
 
-def body_fingerprint(body: dict) -> str:
+def body_fingerprint(body: dict[str, Any]) -> str:
     """Identifies a request body: the same campaign sent twice has the same fingerprint."""
     canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -54,7 +55,7 @@ def send_summary(document: CampaignDocument, *, local_zone: str) -> list[Summary
     campaign = document.campaign
     lists = document.list_contacts()
     names = [
-        (document.lists[gid].name if gid in document.lists and document.lists[gid].name else f"List {gid}")
+        (info.name if (info := document.lists.get(gid)) is not None and info.name else f"List {gid}")
         for gid in campaign.groups
     ]
     known = [count for count in lists.values() if count is not None]

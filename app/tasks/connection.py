@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.platform.config import Settings
+from app.tasks.context import Cancellable
 
 if TYPE_CHECKING:
     import httpx
@@ -72,3 +73,32 @@ def open_connection(
     return Connection(
         client=WwtClient(base_url, api_key or _stored_key), demo=False, base_url=base_url, account_time_zone=zone
     )
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """Whether an API key is stored or given; ``problem`` says why the keyring could not be read."""
+
+    present: bool
+    problem: str | None = None
+
+
+def check_api_key() -> KeyCheck:
+    """Look for the API key (the keyring is opened on first use and may wait: not on the GUI thread)."""
+    from app.platform.credentials import CredentialsError, load_api_key
+
+    try:
+        return KeyCheck(load_api_key() is not None)
+    except CredentialsError as exc:
+        return KeyCheck(False, str(exc))
+
+
+def open_connection_checked(
+    context: Cancellable, settings: Settings, demo: bool, api_url: str | None
+) -> tuple[Connection, bool]:
+    """A connection and whether there is a key to use it with (the window opens it on a worker)."""
+    has_key = demo or check_api_key().present
+    connection = open_connection(settings, demo=demo, api_url=api_url)
+    if context.cancelled:  # a newer connection was asked for: this one is never used
+        connection.client.close()
+    return connection, has_key

@@ -8,9 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from app.campaign import limits
-
-from app.campaign import schedule
+from app.campaign import limits, schedule
 from app.campaign.model import parse_start_at
 from app.validation.fallback import STOP_LIST_MESSAGE, check_alternative_channel, check_boolean, check_validity
 from app.validation.message import check_options
@@ -148,7 +146,7 @@ def _check_start_at(report: Report, value: Any, time_zone: str, now: datetime | 
         return
     try:
         zone = ZoneInfo(time_zone)
-    except Exception:  # ZoneInfoNotFoundError, ValueError, TypeError on odd names
+    except Exception:  # noqa: BLE001 - ZoneInfoNotFoundError, ValueError, TypeError on odd names
         report.error("time_zone", "The time zone of this campaign is not known: choose it again in the schedule.")
         return
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import SplitResult, urlsplit
 
 from app.campaign import limits
@@ -26,7 +26,7 @@ class Report:
         self.add(path, WARNING, message)
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     """A JSON integer (``True``/``False`` are not numbers here)."""
     return isinstance(value, int) and not isinstance(value, bool)
 

@@ -2,6 +2,7 @@
 build_spec/spec_support.py leaves out (dropped here, before their libraries are analysed)."""
 
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+
 from spec_support import keep_collected
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)

@@ -8,13 +8,13 @@ rows. Nothing here ever sends a campaign.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import api
 from app.api.models import CampaignInfo
-from app.tasks.connection import Connection
 from app.history import HistoryRecord
-from ui.campaigns import campaigns_tasks as tasks
+from app.tasks import campaigns as tasks
+from app.tasks.connection import Connection
 from ui.campaigns.campaign_detail import CampaignDetailPane, NoticeLine
 from ui.campaigns.campaigns_model import display_title
 from ui.common.error_box import explain
@@ -46,7 +46,7 @@ class CampaignActionsMixin:
 
         def selected_record(self) -> HistoryRecord | None: ...
         def reload(self) -> None: ...
-        def _start(self, function, *args) -> Task: ...
+        def _start(self, function: Callable[..., Any], *args: Any) -> Task: ...
         def _apply_snapshot(self, snapshot: tasks.Snapshot) -> None: ...
         def _reachable(self, record: HistoryRecord) -> bool: ...
         def _set_origin_shown(self, shown: bool) -> None: ...

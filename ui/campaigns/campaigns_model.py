@@ -12,9 +12,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.campaign.text import format_price
 from app.history import ORIGIN_WEB, STATUS_UNKNOWN_OUTCOME, HistoryRecord
@@ -158,7 +166,7 @@ def price_text(price: float | None, currency: str | None) -> str:
 class CampaignsModel(QAbstractTableModel):
     """The rows of the campaigns table (newest first, as ``History.records`` gives them)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.records: list[HistoryRecord] = []
         self.fallback_zone = "UTC"
@@ -300,7 +308,7 @@ class CampaignsModel(QAbstractTableModel):
 class CampaignsTable(QTableView):
     """The table itself: whole-row single selection, arrow keys move, Tab leaves; columns fit their text."""
 
-    def __init__(self, model: CampaignsModel, parent=None) -> None:
+    def __init__(self, model: CampaignsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("campaignsTable")
         self.setModel(model)

@@ -4,7 +4,7 @@
     view.duplicate_requested.connect(open_as_new_draft)   # a CampaignDocument with no schedule
     view.record_added()                                   # after a send was recorded
 
-All disk and network work runs on ``ui.common.workers.Task`` threads (``ui.campaigns.campaigns_tasks``): never two
+All disk and network work runs on ``ui.common.workers.Task`` threads (``app.tasks.campaigns``): never two
 refreshes at once, and a failure is one plain line above the table, which stays as it was.
 Polling follows ``app.history.polling``: a single-shot timer set to the interval it gives after each
 refresh (``next_poll_seconds``; None when stopped: nothing active, or ``set_polling_active(False)``).
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -31,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import api
-from app.tasks.connection import Connection
 from app.history import History, HistoryRecord
 from app.history.polling import PollState
-from ui.campaigns import campaigns_tasks as tasks
+from app.tasks import campaigns as tasks
+from app.tasks.connection import Connection
 from ui.campaigns.campaign_actions import CampaignActionsMixin
 from ui.campaigns.campaign_detail import CampaignDetailPane, EmptyCampaigns, NoticeLine
 from ui.campaigns.campaigns_model import NAME, ORIGIN, CampaignsModel, CampaignsTable
-from ui.compose.message_editor import ask_user
 from ui.common.workers import Task
+from ui.compose.message_editor import ask_user
 
 EMPTY_PAGE, TABLE_PAGE = 0, 1
 
@@ -209,7 +210,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
 
     # Reading and refreshing -----------------------------------------------------------------------
 
-    def _start(self, function, *args) -> Task:
+    def _start(self, function: Callable[..., Any], *args: Any) -> Task:
         """Run ``function(context, history, *args)`` on a worker; the history is opened there too, and
         one that cannot be opened comes back through the task's ``failed`` like any other failure."""
         task = Task(tasks.with_history, self._history, function, *args, parent=self)
@@ -294,8 +295,9 @@ class CampaignsView(QWidget, CampaignActionsMixin):
             )
         for found in outcome.result.found.values():
             self.notice.say(self._found_text(found), tone="good")
-        self.status_label.setText(self.tr("Updated at %1").replace("%1", datetime.now().strftime("%H:%M")))
-        self._refresh_task = None  # so that the snapshot schedules the next poll
+        self.status_label.setText(self.tr("Updated at %1").replace("%1", datetime.now().astimezone().strftime("%H:%M")))
+        # The task stays registered until it has finished (``_on_refresh_finished`` schedules the next
+        # poll): cleared here, its late ``finished`` would clear the next refresh's task instead.
         self._apply_snapshot(outcome.snapshot)
 
     def _on_refresh_failed(self, error: BaseException) -> None:
@@ -323,7 +325,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
 
     # Selection and detail ---------------------------------------------------------------------------
 
-    def on_selection_changed(self, *_args) -> None:
+    def on_selection_changed(self, *_args: object) -> None:
         self._show(self.selected_record())  # a newly shown campaign gets its detail fetched
 
     def _reachable(self, record: HistoryRecord) -> bool:
@@ -380,10 +382,13 @@ class CampaignsView(QWidget, CampaignActionsMixin):
 
     def event(self, event: QEvent) -> bool:
         """F5 refreshes while the view has focus, even if the window binds it to something else."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Refresh):
-                event.accept()
-                return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Refresh)
+        ):
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)

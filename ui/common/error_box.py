@@ -11,7 +11,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
-GENERIC_MESSAGE = QT_TRANSLATE_NOOP("ErrorBox", "Something went wrong. Try again in a moment.")
+# (The stubs type QT_TRANSLATE_NOOP's result as object; it returns the message, a str.)
+GENERIC_MESSAGE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "ErrorBox", "Something went wrong. Try again in a moment."
+)
 
 
 def explain(error: BaseException, fallback_message: str = "") -> tuple[str, str]:

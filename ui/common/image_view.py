@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QImage, QMovie, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -108,7 +108,7 @@ class ImageView(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(0, 0)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self._image.isNull():
             return
         target = self._target(self.width())

@@ -81,7 +81,7 @@ class FieldProblems:
             else:
                 unplaced.append(problem)
         for path, (field, label) in self._fields.items():
-            problem = best.get(path)
-            label.show_problem(problem)
-            mark_field(field, problem.severity if problem else "")
+            shown = best.get(path)
+            label.show_problem(shown)
+            mark_field(field, shown.severity if shown else "")
         return unplaced

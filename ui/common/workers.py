@@ -64,7 +64,7 @@ class _Worker(QObject):
     error = Signal(object)
     ended = Signal()
 
-    def __init__(self, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         super().__init__()
         self.function = function
         self.args = args
@@ -75,13 +75,13 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self.function(self.context, *self.args, **self.kwargs)
-        except BaseException as exc:  # sent back as data: the GUI decides what to say
+        except BaseException as exc:  # noqa: BLE001 - sent back as data: the GUI decides what to say
             log.debug("background task failed: %s", type(exc).__name__)
             self.error.emit(exc)
         else:
             self.done.emit(result)
         finally:
-            self.args = self.kwargs = None  # nothing the task was given (a typed key, say) outlives it
+            self.args, self.kwargs = (), {}  # nothing the task was given (a typed key, say) outlives it
             self.ended.emit()
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from app.campaign import limits
-from ui.compose.editor_state import CampaignEditor
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.compose.editor_state import CampaignEditor
 
 
 class AgentField(QWidget):
@@ -22,8 +22,10 @@ class AgentField(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.addItems(recent)
-        self.combo.lineEdit().setMaxLength(limits.SENDER_MAX * 2)  # allow over-typing so the error can say so
-        self.combo.lineEdit().setPlaceholderText(self.tr("The RCS agent name from your account, e.g. WWT Shop"))
+        line_edit = self.combo.lineEdit()
+        assert line_edit is not None  # an editable combo has one
+        line_edit.setMaxLength(limits.SENDER_MAX * 2)  # allow over-typing so the error can say so
+        line_edit.setPlaceholderText(self.tr("The RCS agent name from your account, e.g. WWT Shop"))
         self.combo.setAccessibleName(self.tr("RCS agent"))
         self.combo.setToolTip(
             self.tr(

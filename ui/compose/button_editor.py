@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.campaign import limits
 from app.campaign.model import Suggestion
 from app.campaign.text_units import digits_only
-from ui.compose.message_fields import CounterLabel, bound_length
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.compose.message_fields import CounterLabel, bound_length
 
 PHONE_SEPARATORS = " +-().\u00a0/"
 
@@ -159,7 +159,8 @@ class ButtonEditor(QFrame):
 
     @property
     def kind(self) -> str:
-        return self.kind_box.currentData()
+        kind: str = self.kind_box.currentData()  # the items' data are "link" and "call"
+        return kind
 
     def _show_kind(self) -> None:
         if self.kind == "call":

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 
 from app.campaign import limits
 from app.campaign.model import Card, Media, Suggestion
+from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.button_editor import ButtonEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
 from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height
-from ui.common.problem_marks import FieldProblems, ProblemLabel
 
 
 class CardEditor(QWidget):

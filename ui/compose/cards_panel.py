@@ -14,14 +14,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QTabBar, QVBoxLayout, QWidget
 
 from app.campaign import limits
+from app.campaign.message_kinds import blank_card, card_has_content
 from app.campaign.model import Card
 from app.validation import Problem
+from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.card_editor import CardEditor
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_fields import error_color, warning_color
-from ui.compose.message_kinds import blank_card, card_has_content
-from ui.common.problem_marks import FieldProblems, ProblemLabel
 
 Confirm = Callable[[str, str, str], bool]  # (title, question, action) -> True when the user goes ahead
 
@@ -65,17 +65,17 @@ class CardsPanel(QWidget):
         self.cards_holder.setObjectName("cardsHolder")
         self.cards_layout = QVBoxLayout(self.cards_holder)
         self.cards_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.cards_holder)
+        self.cards_scroll = QScrollArea()  # not "scroll": that would hide QWidget.scroll()
+        self.cards_scroll.setWidgetResizable(True)
+        self.cards_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_scroll.setWidget(self.cards_holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.card_tabs)
         layout.addLayout(tools)
         layout.addWidget(self.cards_problem)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.cards_scroll, 1)
         self.card_tabs.currentChanged.connect(self.on_card_tabs_changed)
         self.move_left_button.clicked.connect(lambda: self.move_card(-1))
         self.move_right_button.clicked.connect(lambda: self.move_card(1))
@@ -162,7 +162,7 @@ class CardsPanel(QWidget):
             self.tr("Remove card {n}; with one card left the message becomes a single rich card.").format(n=index + 1)
         )
         self.remove_card_button.setAccessibleName(self.tr("Remove card {n}").format(n=index + 1))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.cards_scroll.verticalScrollBar().setValue(0)
         self.current_card_changed.emit(index)
 
     def focus_current(self) -> None:

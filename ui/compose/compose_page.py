@@ -8,6 +8,7 @@ window appears sooner. Nobody can click a tab in that moment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,12 @@ from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
 from ui.compose.phone_preview import PhonePreview
+
+if TYPE_CHECKING:
+    from app.api.client import WwtClient
+    from ui.compose.group_picker import GroupPicker
+    from ui.compose.schedule_panel import SchedulePanel
+    from ui.compose.sms_panel import SmsFallbackPanel
 
 # Which editor tab owns which request paths (for the error badges on the tabs).
 TAB_PATHS = (
@@ -61,9 +68,9 @@ class ComposePage(QWidget):
         self.setObjectName("composePage")
         self.editor = editor
         self.settings = settings
-        self.group_picker = None
-        self.schedule_panel = None
-        self.sms_panel = None
+        self.group_picker: GroupPicker | None = None
+        self.schedule_panel: SchedulePanel | None = None
+        self.sms_panel: SmsFallbackPanel | None = None
         self.agent_field = AgentField(editor, settings.recent_senders)
         self.message_editor = MessageEditor(editor, preview_service)
         self.phone_preview = PhonePreview(editor, preview_service)
@@ -113,7 +120,7 @@ class ComposePage(QWidget):
     def side_panels_built(self) -> bool:
         return self.group_picker is not None
 
-    def build_side_panels(self, client: Callable, account_time_zone: str) -> None:
+    def build_side_panels(self, client: Callable[[], WwtClient], account_time_zone: str) -> None:
         """Build the Recipients, Schedule and SMS fallback panels (once)."""
         if self.side_panels_built:
             return
@@ -126,17 +133,19 @@ class ComposePage(QWidget):
         self.schedule_panel = SchedulePanel(self.editor, account_time_zone)
         self.sms_panel = SmsFallbackPanel(self.editor, sender_suggestions=[default_sender] if default_sender else [])
         current = self.tabs.currentIndex()
-        for index, panel in (
+        panels: tuple[tuple[int, QWidget], ...] = (
             (RECIPIENTS_TAB, self.group_picker),
             (SCHEDULE_TAB, self.schedule_panel),
             (SMS_TAB, self.sms_panel),
-        ):
+        )
+        for index, panel in panels:
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(
                 index, panel if panel is self.group_picker else _scrolling(panel), self.tab_titles[index]
             )
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.on_editor_problems_changed(self.editor.problems)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.campaign.model import Campaign, Options
 from app.campaign.file import CampaignDocument
+from app.campaign.model import Campaign, Options
 from app.campaign.request_diff import changed_paths, concerns, leaf_values
 from app.validation import Problem, validate_document
 

@@ -9,21 +9,23 @@ in Python (one ``list.sort``), not by Qt comparing through ``data()`` a million 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from ui.common.problem_marks import WARNING_COLOR
 from ui.common.tables import set_up_row_table
@@ -66,7 +68,7 @@ class GroupModel(QAbstractTableModel):
 
     check_toggled = Signal(int, bool)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ListRow] = []
         self._checked: set[int] = set()
@@ -201,7 +203,7 @@ class GroupModel(QAbstractTableModel):
     # --- sorting -------------------------------------------------------------------------
 
     @staticmethod
-    def _sort_key(column: int):
+    def _sort_key(column: int) -> Callable[[ListRow], tuple[Any, ...]]:
         if column == CONTACTS:
             return lambda item: (item.contacts is None, item.contacts or 0, item.search)
         if column == DESCRIPTION:
@@ -234,13 +236,15 @@ class GroupFilterProxy(QSortFilterProxyModel):
     Sorting is handed to the source model (see ``GroupModel.sort``).
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self._selected_only = False
 
     def source(self) -> GroupModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        model = self.sourceModel()
+        assert isinstance(model, GroupModel)  # the only model it is given
+        return model
 
     def set_search(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -251,7 +255,7 @@ class GroupFilterProxy(QSortFilterProxyModel):
         if on != self._selected_only:
             self._refilter(lambda: setattr(self, "_selected_only", on))
 
-    def _refilter(self, change) -> None:
+    def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
             change()
@@ -273,9 +277,19 @@ class GroupFilterProxy(QSortFilterProxyModel):
 class _ToggleDelegate(QStyledItemDelegate):
     """A click anywhere on a row, or Space, checks or unchecks the row's list."""
 
-    def editorEvent(self, event: QEvent, model, option, index: QModelIndex) -> bool:  # noqa: N802
+    def editorEvent(  # noqa: N802
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         kind = event.type()
-        clicked = kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton
+        clicked = (
+            kind == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        )
         pressed = (
             kind == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -292,7 +306,7 @@ class _ToggleDelegate(QStyledItemDelegate):
 class GroupTable(QTableView):
     """The list table: sortable by clicking a header, rows of one height, columns sized by the font."""
 
-    def __init__(self, model: GroupFilterProxy, parent=None) -> None:
+    def __init__(self, model: GroupFilterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("groupTable")
         self.setModel(model)

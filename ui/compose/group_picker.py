@@ -20,16 +20,19 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgre
 from app.campaign import limits
 from app.campaign.file import ListInfo
 from app.validation import Problem
-from ui.compose.editor_state import CampaignEditor
 from ui.common.error_box import ErrorBox
-from ui.compose.group_model import GroupFilterProxy, GroupModel, GroupTable, ListRow
 from ui.common.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
 from ui.common.workers import Task, TaskContext
+from ui.compose.editor_state import CampaignEditor
+from ui.compose.group_model import GroupFilterProxy, GroupModel, GroupTable, ListRow
 
 if TYPE_CHECKING:
     from app.api import WwtClient
 
-LOAD_FAILED = QT_TRANSLATE_NOOP("GroupPicker", "The contact lists could not be loaded. Try again in a moment.")
+# (The stubs type QT_TRANSLATE_NOOP's result as object; it returns the message, a str.)
+LOAD_FAILED: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "GroupPicker", "The contact lists could not be loaded. Try again in a moment."
+)
 
 
 def fetch_lists(context: TaskContext, client_factory: Callable[[], WwtClient]) -> list[ListRow]:

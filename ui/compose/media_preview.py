@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from app.campaign import media_check
 from app.campaign.media_check import MediaCheck
 from ui.common.image_view import ImageView
-from ui.compose.message_fields import error_color, warning_color
 from ui.common.workers import Task, TaskContext
+from ui.compose.message_fields import error_color, warning_color
 
 if TYPE_CHECKING:
     import httpx
@@ -60,7 +60,9 @@ class MediaResult:
         return self.check.content_type == "image/gif"
 
 
-def _run_check(context: TaskContext, check: CheckFunction, url: str, client: httpx.Client, timeout) -> MediaResult:
+def _run_check(
+    context: TaskContext, check: CheckFunction, url: str, client: httpx.Client, timeout: httpx.Timeout | float | None
+) -> MediaResult:
     result = check(url, client=client, cancelled=lambda: context.cancelled, timeout=timeout)
     image = None
     if result.state == "image" and result.data:
@@ -359,7 +361,16 @@ class MediaPreview(QFrame):
             self.icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         self.icon.show()
 
-    def _show(self, state: str, text: str, *, color: str = "", icon=None, busy=False, retry=False) -> None:
+    def _show(
+        self,
+        state: str,
+        text: str,
+        *,
+        color: str = "",
+        icon: QStyle.StandardPixmap | str | None = None,
+        busy: bool = False,
+        retry: bool = False,
+    ) -> None:
         self.state = state
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {color};" if color else "")
@@ -391,7 +402,7 @@ class MediaPreview(QFrame):
         self.result = result
         check = result.check
         if check.state == "image" and result.image is not None:
-            self._show_image(result)
+            self._show_image(result, result.image)
         elif check.state == "image":
             self._show(
                 "failed",
@@ -416,8 +427,8 @@ class MediaPreview(QFrame):
                 retry=True,
             )
 
-    def _show_image(self, result: MediaResult) -> None:
-        image = result.image
+    def _show_image(self, result: MediaResult, image: QImage) -> None:
+        """``image`` is ``result.image``, known to be there."""
         size = self.tr("{w} × {h} pixels").format(w=image.width(), h=image.height())
         self._show("image", f"{result.check.message} · {size}")
         self.image_view.show()

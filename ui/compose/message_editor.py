@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign import limits
+from app.campaign.message_kinds import SwitchPlan, plan_switch
 from app.campaign.model import MessageKind, Options
 from app.validation import Problem
+from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.card_editor import CardEditor
 from ui.compose.cards_panel import CardsPanel
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height
-from ui.compose.message_kinds import SwitchPlan, plan_switch
-from ui.common.problem_marks import FieldProblems, ProblemLabel
 
 KINDS: tuple[MessageKind, ...] = ("text", "card", "carousel")
 
@@ -105,7 +105,7 @@ class MessageEditor(QWidget):
         self.message_problem = ProblemLabel()
         self.message_buttons_problem = ProblemLabel()
 
-        self.cards = CardsPanel(self.editor, self.media_service, lambda t, q, a: self.confirm(t, q, a))
+        self.cards = CardsPanel(self.editor, self.media_service, lambda t, q, a: self.confirm(t, q, a))  # noqa: PLW0108 - late bound: confirm is replaceable
         self.cards.edited.connect(self.on_cards_edited)
         self.cards.structure_changed.connect(self.on_cards_structure_changed)
         self.cards.current_card_changed.connect(self.current_card_changed)
@@ -189,7 +189,7 @@ class MessageEditor(QWidget):
     # Problems -----------------------------------------------------------------------------
 
     @Slot(list)
-    def on_editor_problems_changed(self, _problems: list) -> None:
+    def on_editor_problems_changed(self, _problems: list[Problem]) -> None:
         self._show_problems()
 
     def _show_problems(self) -> None:
@@ -228,7 +228,8 @@ class MessageEditor(QWidget):
             if target == "text":
                 self.text_field.setPlainText(plan.options.text or "")
                 self.text_counter.set_text_count(plan.options.text or "")
-            self.cards.rebuild(len(plan.options.cards) - 1 if target == "carousel" and was == 1 else 0)
+            cards = plan.options.cards or []  # a carousel has its cards
+            self.cards.rebuild(len(cards) - 1 if target == "carousel" and was == 1 else 0)
         finally:
             self._loading = False
         self.on_cards_structure_changed()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QWidget
 
 from app.campaign import limits
 from app.campaign.text_units import utf16_len
@@ -77,7 +77,7 @@ def set_lines_height(edit: QPlainTextEdit, minimum: int, maximum: int) -> None:
     edit.setMaximumHeight(line * maximum + frame)
 
 
-def hours_suffix(spin) -> None:
+def hours_suffix(spin: QSpinBox) -> None:
     """Keep a spin box's unit right: "1 hour", "48 hours"."""
     from PySide6.QtCore import QCoreApplication
 

@@ -6,7 +6,7 @@ Every colour comes from the widget's palette (light or dark); sizes come from fo
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.campaign import limits
@@ -109,7 +109,7 @@ class Bubble(QLabel):
         height = self.heightForWidth(width)
         self.setFixedSize(width, height if height > 0 else self.sizeHint().height())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = self.fontMetrics().height() * 0.9
@@ -135,7 +135,7 @@ class MediaBox(QWidget):
         self.video_label = video_label
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -207,7 +207,7 @@ class ElidedLabel(QLabel):
         """The text as drawn: whole when it fits, else cut and ended in "…"."""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.setFont(self.font())
@@ -239,7 +239,7 @@ class Pill(ElidedLabel):
         self.setToolTip(target)
         self.setAccessibleName(self.tr("Button: {text}").format(text=text))
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -274,7 +274,7 @@ class CardView(QFrame):
         self.pill_box.setSpacing(pad // 2)
         self.body.addLayout(self.pill_box)
         self.body.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = self._outer = QVBoxLayout(self)  # kept: self.layout() is typed "QLayout | None"
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.media)
@@ -312,10 +312,10 @@ class CardView(QFrame):
 
     def content_height(self, width: int) -> int:
         """The height this card needs at ``width`` (cards of a carousel all get the tallest one's)."""
-        layout = self.layout()
+        layout = self._outer
         return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()

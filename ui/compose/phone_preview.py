@@ -6,8 +6,8 @@ cache (it never starts a download itself, so typing an address does not fetch ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QEvent, QMargins, QObject, QRectF, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.campaign.sms import count_sms
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService, MediaResult
-from ui.compose.phone_parts import Bubble, CardView, ElidedLabel, blend, screen_color, set_muted, text_label
 from ui.compose.message_fields import warning_color
+from ui.compose.phone_parts import Bubble, CardView, ElidedLabel, blend, screen_color, set_muted, text_label
 
 CAROUSEL_CARD_SHARE = 0.75  # a carousel card takes this much of the screen: the next one peeks in
 PHONE_WIDTH_CHARS = 46  # the phone is this many average characters wide (about 320 px at 100 %)
@@ -43,7 +43,7 @@ class Avatar(QWidget):
         self.letter = name.strip()[:1].upper()
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -60,7 +60,7 @@ class Avatar(QWidget):
 class PhoneFrame(QFrame):
     """The phone's body: a dark rounded bezel around a screen in the palette's base colour."""
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -70,7 +70,8 @@ class PhoneFrame(QFrame):
         painter.setPen(QColor("#5f6368") if dark_theme else QColor("#3c4043"))
         painter.setBrush(QColor("#0b0b0c") if dark_theme else QColor("#202124"))
         painter.drawRoundedRect(outer, unit * 2.2, unit * 2.2)
-        margin = self.layout().contentsMargins()
+        layout = self.layout()  # the preview gives the frame one
+        margin = layout.contentsMargins() if layout is not None else QMargins()
         screen = QRectF(outer).adjusted(margin.left() - 1, margin.top() - 1, -margin.right() + 1, -margin.bottom() + 1)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(screen_color(palette))
@@ -186,6 +187,7 @@ class PhonePreview(QWidget):
     def _build_rcs_screen(self) -> QWidget:
         self.rcs_scroll = self._scroll()
         content, layout = self._content()
+        self.rcs_content_layout = layout
         self.text_bubble = Bubble()
         layout.addWidget(self.text_bubble, 0, Qt.AlignmentFlag.AlignLeft)
         self.carousel = QScrollArea()
@@ -222,6 +224,7 @@ class PhonePreview(QWidget):
         self.sms_scroll = scroll = self._scroll()
         scroll.viewport().installEventFilter(self)
         content, layout = self._content()
+        self.sms_content_layout = layout
         self.sms_bubble = Bubble()
         self.sms_bubble.setAccessibleName(self.tr("SMS text"))
         layout.addWidget(self.sms_bubble, 0, Qt.AlignmentFlag.AlignLeft)
@@ -299,7 +302,7 @@ class PhonePreview(QWidget):
             view.show_card(card, image, video, carousel)
         self._layout_cards()
 
-    def _media_for(self, url: str):
+    def _media_for(self, url: str) -> tuple[QImage | None, str]:
         if not url or self.media_service is None:
             return None, ""
         result = self.media_service.cached(url)
@@ -323,7 +326,7 @@ class PhonePreview(QWidget):
         """Card widths from the screen width; every card of a carousel as tall as the tallest."""
         if not self.card_views:
             return
-        margins = self.rcs_scroll.widget().layout().contentsMargins()
+        margins = self.rcs_content_layout.contentsMargins()
         available = max(1, self.rcs_scroll.viewport().width() - margins.left() - margins.right())
         share = CAROUSEL_CARD_SHARE if len(self.card_views) > 1 else 1.0
         width = max(1, int(available * share))
@@ -334,17 +337,21 @@ class PhonePreview(QWidget):
             view.setFixedHeight(height)
         self.carousel.setFixedHeight(height)
         self._update_dots()
-        self.rcs_scroll.widget().layout().invalidate()
-        self.rcs_scroll.widget().layout().activate()
+        self.rcs_content_layout.invalidate()
+        self.rcs_content_layout.activate()
 
     def _layout_bubbles(self) -> None:
         """Bubbles take at most 80 % of the screen, as chat apps draw them."""
-        for bubble, scroll in ((self.text_bubble, self.rcs_scroll), (self.sms_bubble, self.sms_scroll)):
-            margins = scroll.widget().layout().contentsMargins()
+        screens = (
+            (self.text_bubble, self.rcs_scroll, self.rcs_content_layout),
+            (self.sms_bubble, self.sms_scroll, self.sms_content_layout),
+        )
+        for bubble, scroll, layout in screens:  # layout: that of the scroll area's widget
+            margins = layout.contentsMargins()
             available = scroll.viewport().width() - margins.left() - margins.right()
             bubble.fit(max(1, int(available * 0.8)))
-            scroll.widget().layout().invalidate()
-            scroll.widget().layout().activate()
+            layout.invalidate()
+            layout.activate()
 
     def _show_sms(self) -> None:
         sms = self.editor.campaign.sms

@@ -9,7 +9,7 @@ computer. The RCS validity (how long delivery is tried) lives here too.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QEvent, QTime, QTimer, Signal
@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign import limits
-from app.platform.config import local_time_zone_name
 from app.campaign.schedule import check_start_at, schedule_days
+from app.platform.config import local_time_zone_name
 from app.validation import Problem
+from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import hours_suffix
-from ui.common.problem_marks import FieldProblems, ProblemLabel
 
 OWNED_PATHS = ("start_at", "validity", "time_zone")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -50,6 +50,11 @@ def _zone(name: str) -> ZoneInfo:
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    """``QDate.toPython()``, typed (the stubs say it returns ``object``)."""
+    return date(day.year(), day.month(), day.day())
 
 
 def format_offset(moment: datetime) -> str:
@@ -219,8 +224,8 @@ class SchedulePanel(QWidget):
         """The current moment (aware): the pinned clock, the editor's, else the real one."""
         pinned = self._now or getattr(self.editor, "clock", None)
         if pinned is None:
-            return datetime.now(timezone.utc)
-        return pinned if pinned.tzinfo else pinned.replace(tzinfo=timezone.utc)
+            return datetime.now(UTC)
+        return pinned if pinned.tzinfo else pinned.replace(tzinfo=UTC)
 
     def set_clock(self, now: datetime | None) -> None:
         self._now = now
@@ -329,7 +334,7 @@ class SchedulePanel(QWidget):
             self._wall = None
         else:
             picked = self.time_edit.time()
-            wall = datetime.combine(self.calendar.selectedDate().toPython(), time(picked.hour(), picked.minute()))
+            wall = datetime.combine(_pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
             default = self._default_wall()
             if wall < default:  # start from a time that is still ahead, not from a stale one
                 wall = default
@@ -346,14 +351,14 @@ class SchedulePanel(QWidget):
         if self._loading or not self.later_radio.isChecked():
             return
         picked = self.time_edit.time()
-        self._wall = datetime.combine(self.calendar.selectedDate().toPython(), time(picked.hour(), picked.minute()))
+        self._wall = datetime.combine(_pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
         self.refresh()
         self._write()
 
     def on_time_changed(self, value: QTime) -> None:
         if self._loading or not self.later_radio.isChecked():
             return
-        day = self._wall.date() if self._wall is not None else self.calendar.selectedDate().toPython()
+        day = self._wall.date() if self._wall is not None else _pydate(self.calendar.selectedDate())
         self._wall = datetime.combine(day, time(value.hour(), value.minute()))
         self.refresh()
         self._write()

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace as dc_replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,9 +34,9 @@ from app.campaign.model import AlternativeChannel, SmsFallback
 from app.campaign.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_positions
 from app.validation import Problem
 from app.validation.fallback import describe_character
+from ui.common.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import bound_length, hours_suffix
-from ui.common.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
 
 PATH = "alternative_channel"
 SMS_PATH = "alternative_channel.sms"
@@ -64,7 +64,7 @@ def utf16_offsets(text: str, indexes: Iterable[int]) -> Iterator[int]:
 class UnicodeHighlighter(QSyntaxHighlighter):
     """Marks, with a background colour, each character that makes the SMS Unicode."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._format = QTextCharFormat()
         self._format.setBackground(QColor(MARK_BACKGROUND))
@@ -179,7 +179,9 @@ class SmsFallbackPanel(QWidget):
         self.sender_combo.setObjectName("smsSender")
         self.sender_combo.setEditable(True)
         self.sender_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.sender_combo.lineEdit().setPlaceholderText(self.tr("e.g. MyShop"))
+        sender_edit = self.sender_combo.lineEdit()
+        assert sender_edit is not None  # an editable combo has one
+        sender_edit.setPlaceholderText(self.tr("e.g. MyShop"))
         self.sender_combo.setMinimumContentsLength(16)
         self.sender_combo.setAccessibleName(self.tr("SMS sender"))
         self.sender_combo.setToolTip(
@@ -315,7 +317,7 @@ class SmsFallbackPanel(QWidget):
     def on_stop_list_toggled(self, checked: bool) -> None:
         self._set_sms("check_stop_list", checked)
 
-    def _set_sms(self, member: str, value) -> None:
+    def _set_sms(self, member: str, value: object) -> None:
         """The user changed one member of the SMS fallback (ignored while the fields are loaded)."""
         sms = self._sms()
         if self._loading or sms is None:

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from app import api
 from app.api.models import Balance, CampaignInfo
-from app.tasks.connection import Connection
-from app.sending.summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
+from app.sending.summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
+from app.tasks.connection import Connection
 from app.validation import Problem
-from ui.compose.editor_state import CampaignEditor
 from ui.common.message_box import show_message
 from ui.common.problem_marks import WARNING_COLOR, problem_html
 from ui.common.workers import Task
+from ui.compose.editor_state import CampaignEditor
 
 if TYPE_CHECKING:
     from app.history import History
@@ -197,7 +197,8 @@ class SendController(QObject):
         if balance is None:
             return ""
         contacts = self.editor.document.list_contacts().values()
-        known = None if any(c is None for c in contacts) else sum(contacts)
+        sizes = [c for c in contacts if c is not None]
+        known = sum(sizes) if len(sizes) == len(contacts) else None
         return balance_caution(balance.balance, balance.credit, balance.currency, known)
 
     def _repeat_caution(self, fingerprint: str) -> str:

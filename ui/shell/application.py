@@ -6,32 +6,35 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.platform.config import AppPaths, Settings, app_paths, load_settings
-from app.tasks.connection import open_connection
 from app.platform.resources import window_icon_path
+from app.tasks.connection import check_api_key, open_connection
 from ui.common import workers
-from ui.shell.connecting import has_api_key
+from ui.common.theme import apply_theme
 from ui.shell.first_paint import report_first_paint
 from ui.shell.main_window import MainWindow
 from ui.shell.qt_messages import route_qt_messages
-from ui.common.theme import apply_theme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named and themed (reused when it exists, as in tests)."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:  # a QCoreApplication or QGuiApplication: a window cannot live in it
+        raise RuntimeError(f"the window needs a QApplication, and a {type(existing).__name__} exists already")
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("WWT.world")
     app.setDesktopFileName(APP_ID)  # Wayland finds the icon through the desktop file of this name
-    icon = window_icon_path()  # resources/icons/rcs-desk.png, from source or from the packaged program
+    icon = window_icon_path()  # resources/icons/rcs-desk.png: installed as rcs_desk.resources, or frozen
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
@@ -53,7 +56,7 @@ def build_window(
     if not connect:
         return MainWindow(settings, None, paths)
     connection = open_connection(settings, demo=demo, api_url=api_url)
-    return MainWindow(settings, connection, paths, load_lists=demo or has_api_key())
+    return MainWindow(settings, connection, paths, load_lists=demo or check_api_key().present)
 
 
 class FileOpenFilter(QObject):
@@ -65,7 +68,7 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.FileOpen:
-            path = event.file()
+            path = event.file() if isinstance(event, QFileOpenEvent) else ""  # it is one
             if path and self.window.files.may_discard():
                 self.window.files.open_path(Path(path))
             return True

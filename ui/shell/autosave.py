@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.campaign.file import CampaignDocument, document_from_json
 from app.platform.recovery import RecoveryEntry, RecoveryStore
+from ui.common.workers import Task, TaskContext
 from ui.compose.editor_state import CampaignEditor
-from ui.common.workers import Task
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +33,13 @@ def _copy(document: CampaignDocument) -> CampaignDocument:
     return document_from_json(document.to_json_dict(), default_time_zone=document.time_zone)
 
 
-def _write(context, store: RecoveryStore, document: CampaignDocument, source_path) -> datetime:
+def _write(
+    context: TaskContext, store: RecoveryStore, document: CampaignDocument, source_path: Path | None
+) -> datetime:
     return store.save(document, source_path=source_path)
 
 
-def _find(context, store: RecoveryStore) -> list[RecoveryEntry]:
+def _find(context: TaskContext, store: RecoveryStore) -> list[RecoveryEntry]:
     return store.find_orphans()
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from app.api.models import Balance
 from app.campaign.text import format_price
-from ui.common.workers import Task
+from ui.common.workers import Task, TaskContext
+
+if TYPE_CHECKING:
+    from app.api.client import WwtClient
 
 
-def _fetch(context, client) -> Balance:
+def _fetch(context: TaskContext, client: WwtClient) -> Balance:
     return client.get_balance()
 
 

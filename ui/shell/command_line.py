@@ -4,11 +4,15 @@ commands ``screenshot`` and ``self-test``. Imports no Qt until one of them runs.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.cli import Subcommands
 
 COMMANDS = "ui.shell.commands"
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse's type)
+def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
     p.add_argument("out", metavar="OUT.png")
     p.add_argument("file", nargs="?", help="campaign file to open first")

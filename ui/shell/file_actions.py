@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.campaign.file import FILE_SUFFIX, CampaignFileError, load_campaign_file, save_campaign_file
-from ui.compose.editor_state import CampaignEditor, new_document
 from ui.common.message_box import show_message
+from ui.compose.editor_state import CampaignEditor, new_document
 
 FILE_FILTER = "RCS campaigns (*.rcs.json);;All files (*)"
 

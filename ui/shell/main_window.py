@@ -8,6 +8,7 @@ connection is opened (``first_painted``, see ``ui.shell.application``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,26 +24,31 @@ from app.platform.config import (
     local_time_zone_name,
     save_settings,
 )
-from app.tasks.connection import Connection
 from app.platform.recovery import RecoveryStore
 from app.sending.summary import is_scheduled
+from app.tasks.connection import Connection, open_connection_checked
 from ui.common import workers
-from ui.shell.autosave import Autosave
-from ui.shell.balance_status import BalanceStatus
+from ui.common.message_box import show_message
+from ui.common.workers import Task
 from ui.compose.compose_page import ComposePage
-from ui.shell.connecting import open_connection_in_worker
 from ui.compose.editor_state import CampaignEditor, new_document
-from ui.shell.file_actions import FileActions
-from ui.shell.history_access import HistoryAccess
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.media_problems import MediaProblems
-from ui.common.message_box import show_message
+from ui.sending.send_flow import SendController
+from ui.shell.autosave import Autosave
+from ui.shell.balance_status import BalanceStatus
+from ui.shell.file_actions import FileActions
+from ui.shell.history_access import HistoryAccess
 from ui.shell.notices import Notices
 from ui.shell.restore_dialog import RestoreDialog
 from ui.shell.restore_offer import RestoreOffers
-from ui.sending.send_flow import SendController
 from ui.shell.window_state import restore_window_state, save_window_state
-from ui.common.workers import Task
+
+if TYPE_CHECKING:
+    from app.api.client import WwtClient
+    from app.api.models import CampaignInfo
+    from app.campaign.file import CampaignDocument
+    from ui.campaigns.campaigns_view import CampaignsView
 
 COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
 
@@ -76,7 +82,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._pending_connection: tuple[Connection, bool] | None = None
         self._connect_task: Task | None = None
-        self._retired_clients: list = []  # closed at exit: a task may still be using one
+        self._retired_clients: list[WwtClient] = []  # closed at exit: a task may still be using one
         self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
         self.notices.add(settings.load_problem)
         self._data_folder_unusable = False
@@ -85,7 +91,7 @@ class MainWindow(QMainWindow):
         self.preview_service = MediaPreviewService(parent=self)
         self.compose = ComposePage(self.editor, settings, self.preview_service)
         self.media_problems = MediaProblems(self.editor, self.preview_service, self)
-        self.campaigns_view = None  # built with the first connection
+        self.campaigns_view: CampaignsView | None = None  # built with the first connection
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.setDocumentMode(True)
@@ -175,21 +181,25 @@ class MainWindow(QMainWindow):
         self.compose.build_side_panels(self._client_for_worker, self.account_time_zone)
         self.reload_lists_action.triggered.connect(self.group_picker.reload)
 
-    def _client_for_worker(self):
+    def _client_for_worker(self) -> WwtClient:
         """The client, for a worker thread; before the first connection, a plain "still connecting"."""
+        return self._current_connection().client
+
+    def _current_connection(self) -> Connection:
+        """The connection; before the first one, raises a plain "still connecting"."""
         connection = self.connection
         if connection is None:
             raise api.CannotReachServer(self.tr("The program is still connecting. Try again in a moment."))
-        return connection.client
+        return connection
 
-    def _build_campaigns_view(self) -> None:
+    def _build_campaigns_view(self) -> CampaignsView:
         """Built with the first connection, so it never works without one."""
         from ui.campaigns.campaigns_view import CampaignsView
 
         view = CampaignsView(
-            lambda: self.history.open(demo=self.connection.demo),
-            lambda: self.connection,
-            lambda: self.connection.server_label,
+            lambda: self.history.open(demo=self._current_connection().demo),
+            self._current_connection,
+            lambda: self._current_connection().server_label,
         )
         view.duplicate_requested.connect(self.on_duplicate_requested)
         self.send_controller.sent.connect(lambda _info: view.record_added())
@@ -202,10 +212,12 @@ class MainWindow(QMainWindow):
         self.main_tabs.removeTab(CAMPAIGNS_TAB)
         self.main_tabs.insertTab(CAMPAIGNS_TAB, view, self.tr("Campaigns"))
         self.main_tabs.setCurrentIndex(current)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         self.campaigns_view = view
+        return view
 
-    def on_duplicate_requested(self, document) -> None:
+    def on_duplicate_requested(self, document: CampaignDocument) -> None:
         """A sent campaign's content becomes a new, unsaved draft (its schedule cleared)."""
         if not self.files.may_discard():
             return
@@ -300,7 +312,7 @@ class MainWindow(QMainWindow):
         A newer request replaces an older one still under way (its result is dropped)."""
         if self._connect_task is not None:
             self._connect_task.cancel()
-        task = Task(open_connection_in_worker, self.settings, demo, self.api_url_override, parent=self)
+        task = Task(open_connection_checked, self.settings, demo, self.api_url_override, parent=self)
         task.succeeded.connect(self._on_connection_opened)
         task.failed.connect(lambda error: self._on_connection_failed(error, demo))
         task.finished.connect(lambda: self._on_connect_task_finished(task))
@@ -339,8 +351,9 @@ class MainWindow(QMainWindow):
         self.build_side_panels()
         old = self.connection
         self.connection = connection
-        if self.campaigns_view is None:
-            self._build_campaigns_view()
+        view = self.campaigns_view
+        if view is None:
+            view = self._build_campaigns_view()
         self.demo_banner.setVisible(connection.demo)
         self.schedule_panel.set_account_time_zone(connection.account_time_zone)
         where = self.tr("Demo server (nothing is sent)") if connection.demo else connection.base_url
@@ -354,7 +367,7 @@ class MainWindow(QMainWindow):
         if load_lists:
             self.group_picker.reload()
             self.balance_status.refresh()
-        self.campaigns_view.reload()
+        view.reload()
         self._update_send_button()
 
     def open_settings(self) -> None:
@@ -416,7 +429,7 @@ class MainWindow(QMainWindow):
             self._pending_connection = None
             self.set_connection(connection, load_lists=load_lists)
 
-    def on_campaign_sent(self, info) -> None:
+    def on_campaign_sent(self, info: CampaignInfo) -> None:
         sender = self.editor.campaign.sender
         if sender:
             self.settings.remember_sender(sender)
@@ -465,7 +478,7 @@ class MainWindow(QMainWindow):
             self.campaigns_view.set_polling_active(self.isVisible() and not self.isMinimized())
         return super().event(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.send_controller.busy:
             self.statusBar().showMessage(self.tr("Wait until the campaign has been sent."), 5000)
             event.ignore()

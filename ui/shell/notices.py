@@ -8,27 +8,31 @@ messages replace whatever it says).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow
 
 from app import APP_NAME
 from ui.common.message_box import MessageDialog, show_message
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
 
 
 class Notices(QObject):
     """``add(text)`` shows ``text`` once; ``shown`` lists what was shown, in order.
 
-    ``window`` must have a ``first_painted`` signal (``MainWindow``); until it fires, texts wait.
+    Until the window's ``first_painted`` signal fires, texts wait.
     """
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.shown: list[str] = []
         self._waiting: list[str] = []
         self._ready = False
         self._dialog: MessageDialog | None = None
-        window.first_painted.connect(self._on_first_painted)  # type: ignore[attr-defined]
+        window.first_painted.connect(self._on_first_painted)
 
     @property
     def dialog(self) -> MessageDialog | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 log = logging.getLogger("qt")
 
@@ -24,7 +24,7 @@ _LEVELS = {
 }
 
 
-def _handler(kind: QtMsgType, _context, message: str) -> None:
+def _handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     if message.startswith(IGNORED):
         return
     log.log(_LEVELS.get(kind, logging.WARNING), "%s", message)

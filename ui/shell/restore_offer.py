@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 
 from app.platform.atomic import describe_os_error
+from app.platform.recovery import RecoveryEntry
 from ui.shell.autosave import Autosave
 from ui.shell.restore_dialog import RestoreDialog
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
 
 
 class RestoreOffers(QObject):
     """Listens to ``autosave`` and asks, through ``window.present_restore``, whether to restore."""
 
-    def __init__(self, window, autosave: Autosave) -> None:
+    def __init__(self, window: MainWindow, autosave: Autosave) -> None:
         super().__init__(window)
         self.window = window
         self.autosave = autosave
         autosave.orphans_found.connect(self.on_orphans_found)
         autosave.failed.connect(self.on_autosave_failed)
 
-    def on_orphans_found(self, entries: list) -> None:
+    def on_orphans_found(self, entries: list[RecoveryEntry]) -> None:
         """Offer the campaigns left by windows that did not close normally, one at a time."""
         damaged = self.autosave.store.damaged
         if damaged:
@@ -41,7 +47,7 @@ class RestoreOffers(QObject):
             0,
         )
 
-    def _on_restore_answered(self, choice: str, entry, rest: list) -> None:
+    def _on_restore_answered(self, choice: str, entry: RecoveryEntry, rest: list[RecoveryEntry]) -> None:
         store = self.autosave.store
         if choice == "restore" and self.window.files.may_discard():
             document = store.adopt(entry)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from app.campaign.file import CampaignFileError, load_campaign_file
 from ui.common import workers
+from ui.common.theme import use_theme
 from ui.shell.application import build_window, create_application
 from ui.shell.qt_messages import route_qt_messages
 from ui.shell.settle import wait_until
-from ui.common.theme import use_theme
 
 TABS = {"message": 0, "recipients": 1, "schedule": 2, "sms": 3}  # the composer's tabs; "campaigns" is its own page
 

@@ -3,8 +3,8 @@
 Builds the window, fills a campaign with two cards, a list and an SMS fallback, sends it
 through the real worker thread, and checks that the result shows the campaign's id. It runs
 in a temporary settings folder, so the user's settings and history are not touched. Prints
-one line with the timings (and what the packaged program needs: certificates, keyring,
-time zones) and returns 0, or 1 with the reason.
+one line with the timings (and what the packaged program needs: the window icon, certificates,
+keyring, time zones) and returns 0, or 1 with the reason.
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from app.api import ApiError
+    from app.api.models import CampaignInfo
+    from ui.compose.group_model import ListRow
+    from ui.shell.main_window import MainWindow
 
 
 def _environment_checks() -> tuple[list[str], list[str]]:
@@ -34,7 +41,7 @@ def _environment_checks() -> tuple[list[str], list[str]]:
         ZoneInfo("Europe/Kyiv")
         ZoneInfo("America/Los_Angeles")
         facts.append("time zones ok")
-    except Exception as exc:  # ZoneInfoNotFoundError, or a broken tzdata
+    except Exception as exc:  # noqa: BLE001 - ZoneInfoNotFoundError, or a broken tzdata
         failures.append(f"time zones unavailable ({type(exc).__name__})")
     from app.platform.credentials import keyring_available, keyring_backend_name
 
@@ -60,8 +67,8 @@ def self_test() -> int:
 
 
 def _run(started: float) -> int:
-    from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion
     from app.campaign.file import CampaignDocument, ListInfo
+    from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion
     from ui.shell.application import build_window, create_application
     from ui.shell.qt_messages import route_qt_messages
     from ui.shell.settle import wait_until
@@ -71,11 +78,18 @@ def _run(started: float) -> int:
     app = create_application()
     window = build_window(demo=True)
     window.persist_state = False
+    if window.windowIcon().isNull():  # the shipped icons were not found (app/platform/resources.py)
+        failures.append("the window has no icon")
+    else:
+        facts.insert(0, "window icon ok")
     window.show()
     app.processEvents()
     shown = time.perf_counter()
+    connection = window.connection
+    if connection is None:  # build_window(demo=True) connects at once
+        return _fail("the window has no connection", window)
 
-    def loaded_rows():
+    def loaded_rows() -> list[ListRow]:
         return [row for row in window.group_picker.model.rows() if row.state == "loaded"]
 
     if not wait_until(lambda: bool(loaded_rows()) and not window.group_picker.loading, timeout_s=20):
@@ -102,14 +116,14 @@ def _run(started: float) -> int:
     )
     document = CampaignDocument(
         campaign=campaign,
-        time_zone=window.connection.account_time_zone,
+        time_zone=connection.account_time_zone,
         lists={first.id: ListInfo(first.name, first.contacts)},
     )
     window.editor.replace(document)
     if window.editor.errors:
         return _fail("the test campaign has errors: " + "; ".join(p.message for p in window.editor.errors), window)
-    results: list = []
-    failures_seen: list = []
+    results: list[CampaignInfo] = []
+    failures_seen: list[ApiError] = []
     controller = window.send_controller
     controller.present_confirmation = lambda dialog: dialog.accept()
     controller.present_result = results.append
@@ -139,7 +153,7 @@ def _run(started: float) -> int:
     return 0
 
 
-def _fail(reason: str, window) -> int:
+def _fail(reason: str, window: MainWindow) -> int:
     print(f"self-test FAILED: {reason}", file=sys.stderr)
     window.editor.modified = False
     window.close()

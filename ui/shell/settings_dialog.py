@@ -36,13 +36,13 @@ from app.platform.credentials import (
     save_api_key,
 )
 from ui.common.problem_marks import ERROR_COLOR
-from ui.common.workers import Task
+from ui.common.workers import Task, TaskContext
 
 # The keyring is only ever used from these worker functions: on Linux it may wait on the
 # system's secret service (an unlock prompt), which must not freeze the window.
 
 
-def _stored_key_state(context) -> tuple[str, bool]:
+def _stored_key_state(context: TaskContext) -> tuple[str, bool]:
     """(what to say about the stored key, whether it is a problem)."""
     if not keyring_available():
         return NO_KEYRING_MESSAGE, True
@@ -61,7 +61,7 @@ def _stored_key_state(context) -> tuple[str, bool]:
     ), False
 
 
-def _test_connection(context, base_url: str, typed_key: str) -> tuple[bool, str]:
+def _test_connection(context: TaskContext, base_url: str, typed_key: str) -> tuple[bool, str]:
     """(True, balance) when the key works; (False, what is wrong with the key) before asking."""
     key = typed_key
     if not key:
@@ -79,7 +79,7 @@ def _test_connection(context, base_url: str, typed_key: str) -> tuple[bool, str]
     return True, format_price(balance.balance, balance.currency)
 
 
-def _save_key(context, key: str) -> None:
+def _save_key(context: TaskContext, key: str) -> None:
     save_api_key(key)
 
 
@@ -134,8 +134,10 @@ class SettingsDialog(QDialog):
         self.zone_combo.setObjectName("timeZoneCombo")
         self.zone_combo.setEditable(True)
         self.zone_combo.addItems(sorted(zoneinfo.available_timezones()))
-        self.zone_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.zone_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        zone_completer = self.zone_combo.completer()
+        assert zone_completer is not None  # an editable combo has one
+        zone_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        zone_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_combo.setCurrentText(settings.account_time_zone)
         self.zone_combo.setAccessibleName(self.tr("Account time zone"))
         zone_note = QLabel(

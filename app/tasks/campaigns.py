@@ -1,4 +1,5 @@
-"""The campaigns view's background work: plain functions run by ``ui.common.workers.Task`` (no Qt here).
+"""Following campaigns, for the Campaigns view and ``rcs-desk campaigns`` alike (no Qt here): plain
+functions that the window runs on ``ui.common.workers.Task`` and the command line calls directly.
 
 Each takes the ``TaskContext`` first, then a ``History`` and/or a client, and returns a small
 result object; every one ends by reading the records again, so the view gets fresh rows in the
@@ -7,16 +8,20 @@ same trip. ``duplicate_document`` turns a sent campaign back into a draft.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from app import api
 from app.api.models import CampaignDetail, CampaignInfo
-from app.campaign.model import Campaign
 from app.campaign.file import CampaignDocument, ListInfo
+from app.campaign.model import Campaign
 from app.history import SEARCH_PAGE, History, HistoryRecord, RefreshResult, look_for_unknown_outcome, refresh_statuses
+from app.tasks.context import Cancellable
+
+_Result = TypeVar("_Result")
 
 WEB_PAGES = 2  # pages of SEARCH_PAGE campaigns read from the web account when asked to show them
 
@@ -63,7 +68,9 @@ class DetailOutcome:
     changed: bool = False
 
 
-def with_history(context, open_history: Callable[[], History], function: Callable, *args: Any) -> Any:
+def with_history(
+    context: Cancellable, open_history: Callable[[], History], function: Callable[..., _Result], *args: Any
+) -> _Result:
     """Open the history here, on the worker (it may check or repair the file), then run ``function``."""
     return function(context, open_history(), *args)
 
@@ -75,12 +82,18 @@ def snapshot(history: History, *, server: str, include_web: bool) -> Snapshot:
     )
 
 
-def load_records(context, history: History, server: str, include_web: bool) -> Snapshot:
+def load_records(context: Cancellable, history: History, server: str, include_web: bool) -> Snapshot:
     return snapshot(history, server=server, include_web=include_web)
 
 
 def refresh(
-    context, history: History, client, server: str, include_web: bool, zone: str, fetch_web: bool
+    context: Cancellable,
+    history: History,
+    client: api.WwtClient,
+    server: str,
+    include_web: bool,
+    zone: str,
+    fetch_web: bool,
 ) -> RefreshOutcome:
     """Refresh every active campaign of ``server`` (with its detail), look for unknown outcomes,
     and with ``fetch_web`` also merge the web account's newest campaigns."""
@@ -96,7 +109,7 @@ def refresh(
     return RefreshOutcome(snapshot(history, server=server, include_web=include_web), result, added, problem)
 
 
-def merge_web(context, history: History, client, server: str, zone: str) -> int:
+def merge_web(context: Cancellable, history: History, client: api.WwtClient, server: str, zone: str) -> int:
     """Read a page or two of the account's RCS campaigns and add the unknown ones to the history."""
     campaigns: list[CampaignInfo] = []
     for page in range(WEB_PAGES):
@@ -109,19 +122,25 @@ def merge_web(context, history: History, client, server: str, zone: str) -> int:
     return history.merge_remote(campaigns, server=server, time_zone=zone)
 
 
-def fetch_web(context, history: History, client, server: str, zone: str) -> Snapshot:
+def fetch_web(context: Cancellable, history: History, client: api.WwtClient, server: str, zone: str) -> Snapshot:
     merge_web(context, history, client, server, zone)
     return snapshot(history, server=server, include_web=True)
 
 
-def _refresh_one(history: History, client, record_id: int, campaign_id: int) -> str | None:
+def _refresh_one(history: History, client: api.WwtClient, record_id: int, campaign_id: int) -> str | None:
     info = client.get_campaign_detail(campaign_id)
     history.update_status(record_id, info)
     return info.status
 
 
 def stop(
-    context, history: History, client, record_id: int, campaign_id: int, server: str, include_web: bool
+    context: Cancellable,
+    history: History,
+    client: api.WwtClient,
+    record_id: int,
+    campaign_id: int,
+    server: str,
+    include_web: bool,
 ) -> StopOutcome:
     """Stop the campaign, then read it again (also when the server refused: it has moved on)."""
     refused, status = None, None
@@ -133,19 +152,21 @@ def stop(
         if answer is not None:
             history.update_status(record_id, answer)
             status = answer.status
-    try:
+    with contextlib.suppress(api.ApiError):  # the stop itself was answered; the next refresh brings the rest
         status = _refresh_one(history, client, record_id, campaign_id)
-    except api.ApiError:
-        pass  # the stop itself was answered; the next refresh brings the rest
     return StopOutcome(snapshot(history, server=server, include_web=include_web), refused, status)
 
 
-def look_for(context, history: History, client, record_id: int, server: str, include_web: bool) -> LookOutcome:
+def look_for(
+    context: Cancellable, history: History, client: api.WwtClient, record_id: int, server: str, include_web: bool
+) -> LookOutcome:
     found = look_for_unknown_outcome(history, record_id, client)
     return LookOutcome(snapshot(history, server=server, include_web=include_web), found)
 
 
-def fetch_detail(context, history: History, client, record_id: int, campaign_id: int) -> DetailOutcome:
+def fetch_detail(
+    context: Cancellable, history: History, client: api.WwtClient, record_id: int, campaign_id: int
+) -> DetailOutcome:
     """The campaign's detail, stored in the history too (the table then shows its counters)."""
     detail = client.get_campaign_detail(campaign_id)
     changed = history.update_status(record_id, detail)

@@ -1,0 +1,83 @@
+"""What the commands share: saying things on stderr, explaining a failure, loading a file, connecting."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable
+
+from app import api
+from app.campaign.file import CampaignDocument, CampaignFileError, load_campaign_file
+from app.cli import EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE
+from app.platform.config import Settings, load_settings
+from app.platform.credentials import CredentialsError
+from app.tasks.connection import Connection, check_api_key, open_connection
+
+NO_KEY = "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
+
+
+def say(message: str) -> None:
+    """Print to standard error; a closed or broken terminal is no reason to fail a command."""
+    with contextlib.suppress(Exception):  # a closed pipe, no console, a character it cannot show
+        print(message, file=sys.stderr)
+
+
+REFUSALS = (api.Rejected, api.DuplicateRequest, api.KeyRefused, api.AccessDenied, api.NotFound)
+
+
+def report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
+    say(exc.user_message)
+    if isinstance(exc, api.KeyRefused):
+        say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
+    if isinstance(exc, api.NotFound) and args.demo:
+        say(
+            "The demo server starts empty for every command. To follow a demo campaign across commands, "
+            "run `rcs-desk sandbox` and point RCS_DESK_API_URL at it (see the README)."
+        )
+    if args.verbose and exc.details:
+        say(f"Details: {exc.details}")
+    if isinstance(exc, REFUSALS):
+        if isinstance(exc, api.Rejected):
+            for path, messages in exc.field_errors.items():
+                for message in messages:
+                    say(f"  {path}: {message}")
+            for message in exc.general_errors:
+                say(f"  {message}")
+        return EXIT_REFUSED
+    return EXIT_UNREACHABLE
+
+
+def load_document(path: str, settings: Settings) -> CampaignDocument | None:
+    try:
+        return load_campaign_file(path, default_time_zone=settings.account_time_zone)
+    except CampaignFileError as exc:
+        say(exc.user_message)
+        return None
+
+
+def _connect(args: argparse.Namespace, settings: Settings) -> Connection | None:
+    if not args.demo:
+        key = check_api_key()
+        if not key.present:
+            say(key.problem or NO_KEY)
+            return None
+    return open_connection(settings, demo=args.demo, api_url=args.api_url)
+
+
+def with_client(args: argparse.Namespace, work: Callable[[Connection], int]) -> int:
+    settings = load_settings()
+    try:
+        connection = _connect(args, settings)
+    except CredentialsError as exc:
+        say(str(exc))
+        return EXIT_INPUT
+    if connection is None:
+        return EXIT_INPUT
+    if connection.demo:
+        say("Demo: nothing is sent.")
+    try:
+        with connection.client:
+            return work(connection)
+    except api.ApiError as exc:
+        return report_failure(exc, args)
