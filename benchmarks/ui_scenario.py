@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from media_server import MediaServer, Route  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 
 from app.api import WwtClient  # noqa: E402
@@ -31,7 +32,6 @@ from app.campaign.model import Campaign, Card, Media, Options, Suggestion  # noq
 from app.platform.config import Settings, app_paths  # noqa: E402
 from app.sandbox import DEMO_API_KEY, SandboxServer  # noqa: E402
 from app.tasks.connection import Connection  # noqa: E402
-from media_server import MediaServer, Route  # noqa: E402
 from ui.shell.application import create_application  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 from ui.shell.qt_messages import route_qt_messages  # noqa: E402

@@ -107,13 +107,13 @@ class SentBodies:
 
     def check(self, where: str, body: object) -> None:
         """``body`` as JSON data (already parsed)."""
-        from request_schema import send_groups
+        from helpers.request_schema import send_groups
 
         self._note(where, send_groups().errors(body), json.dumps(body, ensure_ascii=False, default=repr))
 
     def check_wire(self, where: str, content: bytes) -> None:
         """``content`` as it went over the wire."""
-        from request_schema import send_groups
+        from helpers.request_schema import send_groups
 
         self._note(where, send_groups().wire_errors(content), content.decode("utf-8", "replace"))
 
@@ -139,7 +139,7 @@ def sent_bodies_fit_the_schema(request, monkeypatch):
     - ``WwtClient.send_campaign``: whatever the app sends, to any server or fake transport;
     - ``SandboxServer`` (its send-groups handler): the in-process transport, the loopback server and
       direct ``handle`` calls, also when a child process is the client;
-    - ``tests/hostile_server.py``: what reaches the misbehaving loopback server, also from child processes.
+    - ``tests/helpers/hostile_server.py``: what reaches the misbehaving loopback server, also from child processes.
 
     A test whose point is a body the schema refuses says so with ``@pytest.mark.sends_invalid_bodies``.
     """
@@ -173,7 +173,7 @@ def sent_bodies_fit_the_schema(request, monkeypatch):
 
     monkeypatch.setattr(SandboxServer, "_send_groups", checked_send_groups)
 
-    for name in ("tests.hostile_server", "hostile_server"):  # once a test module has imported it
+    for name in ("helpers.hostile_server",):  # once a test module has imported it
         hostile = sys.modules.get(name)
         if hostile is None:
             continue

@@ -3,7 +3,7 @@
 ``send_groups.schema.json``: the body of ``POST /api/campaigns/rcs/send-groups`` (JSON Schema 2020-12).
 The files ship as package data; reading them needs no third-party package. The tests validate every
 body they send against them (tests/conftest.py) and compare them with the official contract when it
-is beside the checkout (tests/test_contract_schema.py).
+is beside the checkout (tests/app/api/test_contract_schema.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""What the tests share: window harness, test servers, strategies, schema checks."""
