@@ -24,6 +24,7 @@ from app.campaign import limits
 from app.campaign.model import Campaign
 from app.validation import has_errors, validate_request
 from helpers.campaign_strategies import NOW, campaigns
+from helpers.documented import documented_example
 from helpers.request_schema import precise_errors, request_path, send_groups
 
 CONTRACT_DIR = Path(
@@ -37,47 +38,6 @@ SEND = "/api/campaigns/rcs/send-groups"
 @pytest.fixture(scope="module")
 def schema():
     return send_groups()
-
-
-def documented_example() -> dict:
-    """Section 3's example request, its "string" placeholders replaced by real values; no button types."""
-    return {
-        "groups": [0],
-        "sender": "Agent Name",
-        "options": {
-            "cards": [
-                {
-                    "text": "Go to site",
-                    "media": {"url": "https://domain.com/"},
-                    "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}],
-                },
-                {
-                    "text": "Our spring collection",
-                    "media": {"url": "https://cdn.domain.com/spring.jpg"},
-                    "suggestions": [{"text": "See more", "url": "https://domain.com/spring"}],
-                },
-                {
-                    "text": "Visit our store",
-                    "media": {"url": "https://cdn.domain.com/store.png"},
-                    "suggestions": [{"text": "Call the store", "phone": "380661231231"}],
-                },
-                {
-                    "title": "Opening hours",
-                    "text": "Every day 9:00-21:00",
-                    "media": {"url": "https://cdn.domain.com/tour.mp4"},
-                    "suggestions": [{"text": "Directions", "url": "https://domain.com/map"}],
-                },
-            ]
-        },
-        "alternative_channel": {
-            "sms": {"text": "Hello, world!", "sender": "DomainShop", "validity": 72, "check_stop_list": True}
-        },
-        "start_at": "2025-01-25 09:00:00",
-        "tariff_code": 0,
-        "validity": 72,
-        "add_to_contact_book": True,
-        "check_stop_list": True,
-    }
 
 
 def text_only_example() -> dict:

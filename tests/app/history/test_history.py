@@ -568,22 +568,6 @@ def test_damage_found_while_running_moves_the_file_aside_and_keeps_the_new_recor
     assert [r.record_id for r in history.records()] == [record_id]
 
 
-def test_a_busy_database_gives_a_plain_message(tmp_path, monkeypatch):
-    path = tmp_path / "history.sqlite3"
-    history = History(path)
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.05)
-    blocker = sqlite3.connect(path, isolation_level=None)
-    try:
-        blocker.execute("BEGIN EXCLUSIVE")
-        with pytest.raises(HistoryError) as caught:
-            record(history)
-    finally:
-        blocker.close()
-    assert "busy" in str(caught.value)
-    assert history.recovered_from_corruption is None
-    record(history)
-
-
 # A kill in the middle of writing ----------------------------------------------------------------------
 
 WRITER = """

@@ -11,6 +11,7 @@ import pytest
 from app.campaign import limits
 from app.sandbox import DEMO_API_KEY, Faults, SandboxServer, SandboxTransport, timeline
 from app.sandbox.demo_data import FIRST_LIST_ID
+from helpers.documented import documented_example
 
 START = datetime(2025, 4, 14, 10, 0, 0, tzinfo=UTC)  # 13:00 in Kyiv (summer time)
 SEND = "/api/campaigns/rcs/send-groups"
@@ -706,45 +707,9 @@ def test_timeline_counts_are_monotonic_and_consistent():
     assert timeline.READ_LAG_S >= timeline.REPORT_LAG_S
 
 
-# wwt-api.md section 3: the documentation's example request, as printed (its "string" placeholders filled in; the
-# account's own list, a registered SMS sender and a time within the 30 days stand in for the example's values).
-DOCUMENTED_EXAMPLE = {
-    "groups": [VIP],
-    "sender": "Agent Name",
-    "options": {
-        "cards": [
-            {
-                "text": "Go to site",
-                "media": {"url": "https://domain.com/"},
-                "suggestions": [{"text": "Go to site", "url": "https://domain.com/"}],
-            },
-            {
-                "text": "Spring sale",
-                "media": {"url": "https://domain.com/sale.png"},
-                "suggestions": [{"text": "Shop now", "url": "https://domain.com/sale"}],
-            },
-            {
-                "text": "Questions?",
-                "media": {"url": "https://domain.com/call.jpg"},
-                "suggestions": [{"text": "Call us", "phone": "380991112233"}],
-            },
-            {
-                "title": "Opening hours",
-                "text": "Every day 9:00-21:00",
-                "media": {"url": "https://domain.com/tour.mp4"},
-                "suggestions": [{"text": "Directions", "url": "https://domain.com/map"}],
-            },
-        ]
-    },
-    "alternative_channel": {
-        "sms": {"text": "Hello, world!", "sender": "WWTshop", "validity": 72, "check_stop_list": True}
-    },
-    "start_at": "2025-04-20 09:00:00",
-    "tariff_code": 0,
-    "validity": 72,
-    "add_to_contact_book": True,
-    "check_stop_list": True,
-}
+# wwt-api.md section 3: the documentation's example request, as printed (the account's own list, a registered
+# SMS sender and a time within the 30 days stand in for the example's values).
+DOCUMENTED_EXAMPLE = documented_example(group=VIP, sms_sender="WWTshop", start_at="2025-04-20 09:00:00")
 
 
 @pytest.mark.sends_invalid_bodies("the documentation's examples omit the buttons' type, as older pages do")
