@@ -99,6 +99,7 @@ class MediaPreviewService(QObject):
         self._cache: OrderedDict[str, MediaResult] = OrderedDict()
         self._queue: deque[str] = deque()
         self._running: dict[str, Task] = {}
+        self._retired: set[Task] = set()  # cancelled, their threads still ending (waited for at shutdown)
         self._wanted: Counter[str] = Counter()
         self._client: httpx.Client | None = None
         self._mounts: dict[str, httpx.BaseTransport] = {}
@@ -136,12 +137,21 @@ class MediaPreviewService(QObject):
             self._wanted.pop(url, None)
 
     def recheck(self, url: str) -> None:
-        """Forget what was learnt about ``url`` and check it again (the user fixed the file)."""
+        """Forget what was learnt about ``url`` and check it again (the user fixed the file).
+
+        A check of ``url`` still listed as running (its answer may even be shown already: a task
+        says ``finished`` after its result) is cancelled, so its answer, if not yet delivered, is
+        dropped, and a fresh check starts: every recheck ends with a ``checked`` from a new fetch.
+        """
         url = url.strip()
         self._cache.pop(url, None)
-        if url and not self._closed and url not in self._running and url not in self._queue:
-            self._queue.appendleft(url)
-            self._pump()
+        if not url or self._closed:
+            return
+        self._retire(url)
+        if url in self._queue:
+            self._queue.remove(url)
+        self._queue.appendleft(url)
+        self._pump()
 
     @property
     def busy(self) -> bool:
@@ -160,10 +170,13 @@ class MediaPreviewService(QObject):
         """Stop checking: cancel, wait for running checks, close the connection pool. True when all ended."""
         self._closed = True
         self._queue.clear()
-        tasks = list(self._running.values())
+        tasks = [*self._running.values(), *self._retired]
         for task in tasks:
             task.cancel()
         ended = all(task.wait(wait_ms) for task in tasks)
+        # Cancelled: nothing more is said, so nothing is busy (their queued ``finished`` may come later).
+        self._running.clear()
+        self._retired.clear()
         for client in self._clients:
             client.close()
         self._clients.clear()
@@ -175,9 +188,8 @@ class MediaPreviewService(QObject):
         Cached results are dropped; checks already running finish with the old client."""
         self._mounts = dict(mounts)
         self._cache.clear()
-        for task in self._running.values():  # answers through the old route are dropped
-            task.cancel()
-        self._running.clear()
+        for url in list(self._running):  # answers through the old route are dropped
+            self._retire(url)
         self._client = None  # the old one is closed at shutdown
 
     # Internals ------------------------------------------------------------------------------
@@ -189,6 +201,13 @@ class MediaPreviewService(QObject):
             self._client = httpx.Client(timeout=self._timeout, follow_redirects=False, mounts=self._mounts)
             self._clients.append(self._client)
         return self._client
+
+    def _retire(self, url: str) -> None:
+        """Cancel the running check of ``url``, if any: its answer is dropped, its end still handled."""
+        task = self._running.pop(url, None)
+        if task is not None:
+            task.cancel()
+            self._retired.add(task)
 
     def _pump(self) -> None:
         while self._queue and len(self._running) < self._max_running and not self._closed:
@@ -226,6 +245,7 @@ class MediaPreviewService(QObject):
     def _on_finished(self, url: str, task: Task) -> None:
         if self._running.get(url) is task:
             del self._running[url]
+        self._retired.discard(task)
         self._pump()
 
 

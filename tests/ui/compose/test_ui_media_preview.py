@@ -285,6 +285,72 @@ def test_check_again_fetches_anew(qtbot, server, service, card_editor):
     assert server.hits["/later.png"] == 2
 
 
+class ScriptedCheck:
+    """A fake check: answers "not found" the first time and a picture after; the first answer
+    can be held back with ``hold`` (set it to let the first check finish)."""
+
+    def __init__(self, hold: threading.Event | None = None) -> None:
+        self.hold = hold
+        self.calls: list[str] = []
+        self.first_entered = threading.Event()
+        self.lock = threading.Lock()
+
+    def __call__(self, url, **_kwargs):
+        with self.lock:
+            self.calls.append(url)
+            first = len(self.calls) == 1
+        if first:
+            self.first_entered.set()
+            if self.hold is not None:
+                self.hold.wait(WAIT_MS / 1000)
+            return MediaCheck(url, "not_found", "Not found (404): there is no file at this address. Check it.")
+        return MediaCheck(url, "image", "PNG image, 0.1 KB", content_type="image/png", data=tiny_png(6, 2))
+
+
+def test_check_again_while_the_first_check_is_running_fetches_anew(qtbot, request):
+    hold = threading.Event()
+    check = ScriptedCheck(hold)
+    service = make_service(qtbot, request, check=check)
+    preview = MediaPreview(service)
+    qtbot.addWidget(preview)
+    url = "https://media.example/later.png"
+    preview.set_url(url, immediate=True)
+    qtbot.waitUntil(check.first_entered.is_set, timeout=WAIT_MS)
+    assert preview.state == "loading"
+    preview.retry_button.click()  # the first fetch is still held
+    hold.set()  # its (stale) answer must not win over the fresh one
+    qtbot.waitUntil(lambda: service.is_idle and not workers.running_tasks(), timeout=WAIT_MS)
+    assert preview.state == "image"
+    assert preview.image_view.image().size().toTuple() == (6, 2)
+    assert not preview.busy.isVisible()
+    assert check.calls == [url, url]
+    assert service.checks_started == 2
+    assert service.cached(url) is preview.result
+
+
+def test_check_again_the_moment_the_answer_shows_fetches_anew(qtbot, request):
+    """The answer is delivered before its task is done: a click at once must still fetch again."""
+    check = ScriptedCheck()
+    service = make_service(qtbot, request, check=check)
+    preview = MediaPreview(service)
+    qtbot.addWidget(preview)
+    url = "https://media.example/later.png"
+    clicked = []
+
+    def click_at_once(_url, _result):  # connected after the preview: it has just shown the failure
+        if not clicked:
+            clicked.append(preview.state)
+            preview.retry_button.click()
+
+    service.checked.connect(click_at_once)
+    preview.set_url(url, immediate=True)  # starts the check at once: the service is busy from here on
+    qtbot.waitUntil(lambda: service.is_idle and not workers.running_tasks(), timeout=WAIT_MS)
+    assert clicked == ["failed"]
+    assert preview.state == "image"
+    assert not preview.busy.isVisible()
+    assert check.calls == [url, url]
+
+
 def test_shutdown_closes_the_shared_client(qtbot, server, service, card_editor):
     preview = enter_address(qtbot, card_editor, server.url("/photo.png"))
     wait_for_answer(qtbot, preview)
@@ -292,6 +358,17 @@ def test_shutdown_closes_the_shared_client(qtbot, server, service, card_editor):
     assert service.shutdown()
     assert service._client is None
     assert service.request(server.url("/other.png")) is None and not service.busy
+
+
+def test_shutdown_right_after_an_answer_leaves_nothing_busy(qtbot, request):
+    """The answer is delivered before its task is done: shutting down then must still leave the service idle."""
+    service = make_service(qtbot, request, check=ScriptedCheck())
+    ended = []
+    service.checked.connect(lambda _url, _result: ended.append(service.shutdown()))
+    with qtbot.waitSignal(service.checked, timeout=WAIT_MS):
+        service.request("https://media.example/a.png")
+    assert ended == [True]
+    assert not service.busy and service.running_count == 0
 
 
 def test_clearing_the_field_goes_back_to_the_hint(qtbot, server, card_editor):
