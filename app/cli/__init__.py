@@ -3,9 +3,11 @@
 This module and what it imports for the commands never import Qt, so commands start fast.
 A command's module is imported only when that command runs (``run`` names it as
 "module:function"), and the window's start does not wait for the command modules.
+The global options (``--demo``, ``--api-url``, ``-v``) may come before or after the command name.
 Exit codes: 0 done; 1 nothing was sent because of the input (file, validation, no
-confirmation, usage); 2 the server refused; 3 the server could not be reached or the
-outcome is unknown; 130 stopped with Ctrl+C.
+confirmation or end of input at a prompt, usage, a bad --api-url); 2 the server refused; 3 the
+server could not be reached or the outcome is unknown; 130 stopped with Ctrl+C. No traceback:
+a failure is said in a plain sentence on stderr.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, Protocol, TypeAlias
+from typing import Any, NoReturn, Protocol, TypeAlias
+from urllib.parse import urlsplit
 
 from app import APP_NAME, __version__
 from app.platform.windows_console import attach_for_terminal_use
@@ -46,9 +49,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         description=f"{APP_NAME}: compose, send and follow RCS campaigns. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--demo", action="store_true", help="use the built-in demo server: nothing is sent")
-    parser.add_argument("--api-url", metavar="URL", help="server address (default: from settings)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print technical details of failures")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check a campaign file; sends nothing")
@@ -92,8 +93,36 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
 
     if window is not None:
         window.add_commands(sub)
+    for command in sub.choices.values():  # also after the command name, the window's commands included
+        _add_global_options(command, default=argparse.SUPPRESS)
     parser.command_names = frozenset(sub.choices)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """``--demo``, ``--api-url``, ``-v``. On a command's parser ``default`` is ``argparse.SUPPRESS``, so
+    an option given before the command name is not overwritten by the command's default."""
+    flag_default = False if default is None else default
+    parser.add_argument(
+        "--demo", action="store_true", default=flag_default, help="use the built-in demo server: nothing is sent"
+    )
+    parser.add_argument("--api-url", metavar="URL", default=default, help="server address (default: from settings)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=flag_default, help="print technical details of failures"
+    )
+
+
+def web_address_problem(url: str) -> str | None:
+    """A sentence when ``url`` is not an http(s) address with a host, else None."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port that is no number or out of range
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if usable and not any(ch.isspace() for ch in url):
+        return None
+    return f"{url!r} is not a web address (it should look like https://one-api.wwt.world)."
 
 
 class WindowFrontEnd(Protocol):
@@ -157,8 +186,9 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
         parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")
     if first is None or argv[first] not in parser.command_names:
         # No command: open the window, with the campaign file given as its argument if any.
-        files = argv[first:] if first is not None else []
-        args = parser.parse_args(argv[:first] if first is not None else argv)
+        options, files = _split_files(argv[first:]) if first is not None else ([], [])
+        args = parser.parse_args((argv[:first] if first is not None else argv) + options)
+        _check_api_url(parser, args)
         return open_window(args, files, window)
     args, extra = parser.parse_known_args(argv)
     if extra:
@@ -167,12 +197,34 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
         if not late_file:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.file = extra[0]
+    _check_api_url(parser, args)
     _report_settings_problem()
     try:
         return _resolve(args.run)(args)
     except KeyboardInterrupt:  # a send catches its own (see app.cli.send_report); elsewhere nothing is lost
         print("\nStopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _split_files(rest: list[str]) -> tuple[list[str], list[str]]:
+    """The global options and the files to open among the arguments after the first file."""
+    options: list[str] = []
+    files: list[str] = []
+    takes_value = False
+    for arg in rest:
+        if takes_value or arg.startswith("-"):
+            options.append(arg)
+            takes_value = arg == "--api-url"
+        else:
+            files.append(arg)
+    return options, files
+
+
+def _check_api_url(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A bad --api-url is an input error said before anything is sent (not "unreachable" later)."""
+    problem = web_address_problem(args.api_url) if args.api_url is not None else None
+    if problem:
+        parser.exit(EXIT_INPUT, f"rcs-desk: --api-url {problem}\n")
 
 
 def _report_settings_problem() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from enum import Enum
 
 from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, output, send_report, signals
@@ -32,15 +33,36 @@ def validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _confirm(question: str) -> bool | None:
-    """True/False from the terminal, None when there is no terminal to ask."""
+class _NoAnswer(Enum):
+    NO_TERMINAL = "no terminal"
+    END_OF_INPUT = "end of input"  # Ctrl+D (Ctrl+Z, Enter on Windows) at the prompt
+
+
+def _confirm(question: str) -> bool | _NoAnswer:
+    """True/False from the terminal, or why there is no answer. Ctrl+C raises KeyboardInterrupt."""
     if not sys.stdin or not sys.stdin.isatty():
-        return None
+        return _NoAnswer.NO_TERMINAL
     try:
         answer = input(f"{question} [y/N] ")
     except EOFError:
-        return None
+        return _NoAnswer.END_OF_INPUT
     return answer.strip().lower() in ("y", "yes")
+
+
+def _confirmed(question: str, *, nothing_done: str, verb: str) -> int | None:
+    """None when the user said yes; otherwise the exit code, with ``nothing_done`` ("Nothing was sent") said."""
+    try:
+        answer = _confirm(question)
+    except KeyboardInterrupt:
+        say(f"\n{nothing_done}.")
+        return EXIT_INTERRUPTED
+    if answer is _NoAnswer.NO_TERMINAL:
+        say(f"{nothing_done}: there is no terminal to confirm on. Add --yes to {verb} without asking.")
+        return EXIT_INPUT
+    if answer is not True:
+        say(f"\n{nothing_done}." if answer is _NoAnswer.END_OF_INPUT else f"{nothing_done}.")
+        return EXIT_INPUT
+    return None
 
 
 def _send_summary(document: CampaignDocument) -> str:
@@ -66,17 +88,9 @@ def send(args: argparse.Namespace) -> int:
         say("Nothing was sent: correct the errors above first.")
         return EXIT_INPUT
     if not args.yes:
-        try:
-            answer = _confirm(_send_summary(document))
-        except KeyboardInterrupt:
-            say("\nNothing was sent.")
-            return EXIT_INTERRUPTED
-        if answer is None:
-            say("Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking.")
-            return EXIT_INPUT
-        if not answer:
-            say("Nothing was sent.")
-            return EXIT_INPUT
+        refused = _confirmed(_send_summary(document), nothing_done="Nothing was sent", verb="send")
+        if refused is not None:
+            return refused
 
     def work(connection: Connection) -> int:
         try:
@@ -119,13 +133,10 @@ def campaign(args: argparse.Namespace) -> int:
 
 def stop(args: argparse.Namespace) -> int:
     if not args.yes:
-        answer = _confirm(f"Stop campaign {args.id}? Messages not yet sent will not go out.")
-        if answer is None:
-            say("Nothing was stopped: there is no terminal to confirm on. Add --yes to stop without asking.")
-            return EXIT_INPUT
-        if not answer:
-            say("Nothing was stopped.")
-            return EXIT_INPUT
+        question = f"Stop campaign {args.id}? Messages not yet sent will not go out."
+        refused = _confirmed(question, nothing_done="Nothing was stopped", verb="stop")
+        if refused is not None:
+            return refused
 
     def work(connection: Connection) -> int:
         info = connection.client.stop_campaign(args.id)
@@ -138,13 +149,20 @@ def stop(args: argparse.Namespace) -> int:
 
 
 def set_key(args: argparse.Namespace) -> int:
-    if not sys.stdin or not sys.stdin.isatty():
-        key = sys.stdin.readline().strip() if sys.stdin else ""
-    else:
-        key = getpass.getpass("API key (typing is hidden): ").strip()
+    try:
+        if not sys.stdin or not sys.stdin.isatty():
+            key = sys.stdin.readline().strip() if sys.stdin else ""
+        else:
+            key = getpass.getpass("API key (typing is hidden): ").strip()
+    except KeyboardInterrupt:
+        say("\nNo key was saved.")
+        return EXIT_INTERRUPTED
+    except EOFError:
+        say("\nNo key was saved.")
+        return EXIT_INPUT
     problem = check_key_format(key)
     if problem:
-        say(problem)
+        say(f"{problem} No key was saved.")
         return EXIT_INPUT
     try:
         save_api_key(key)
@@ -156,8 +174,12 @@ def set_key(args: argparse.Namespace) -> int:
 
 
 def sandbox(args: argparse.Namespace) -> int:
-    from app.sandbox.loopback import run_sandbox
+    from app.sandbox.loopback import CannotListen, run_sandbox
 
     settings = load_settings()
-    run_sandbox(args.port, host=args.host, time_zone=settings.account_time_zone, list_count=args.lists)
+    try:
+        run_sandbox(args.port, host=args.host, time_zone=settings.account_time_zone, list_count=args.lists)
+    except CannotListen as exc:
+        say(str(exc))
+        return EXIT_INPUT
     return EXIT_OK

@@ -7,6 +7,7 @@ every wait (delay fault), closes every open connection and joins the threads, so
 from __future__ import annotations
 
 import contextlib
+import errno
 import socket
 import sys
 import threading
@@ -71,6 +72,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
+    # On Windows SO_REUSEADDR lets a second server bind a port already listened on: a busy port must fail.
+    allow_reuse_address = sys.platform != "win32"
     block_on_close = False
 
     def __init__(self, address: tuple[str, int], sandbox: SandboxServer, stopping: threading.Event) -> None:
@@ -203,12 +206,36 @@ class LoopbackServer:
         self.stop()
 
 
+class CannotListen(Exception):
+    """``rcs-desk sandbox`` could not open its port; ``str()`` says why in a sentence naming it."""
+
+
+MAX_PORT = 65535
+
+
+def _listen_problem(host: str, port: int, exc: BaseException) -> str:
+    code = getattr(exc, "errno", None)
+    if code == errno.EADDRINUSE:
+        return f"Port {port} on {host} is already in use: stop what uses it, or choose another port with --port."
+    if code == errno.EACCES:
+        return f"Port {port} on {host} is not open to this user: choose one above 1023 with --port."
+    if isinstance(exc, socket.gaierror) or code == errno.EADDRNOTAVAIL:
+        return f"The demo server cannot listen on {host} (port {port}): it is not an address of this computer."
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return f"The demo server cannot listen on {host}, port {port}: {reason}."
+
+
 def run_sandbox(port: int, host: str = "127.0.0.1", time_zone: str = "UTC", list_count: int | None = None) -> None:
     """``rcs-desk sandbox``: print the base URL and the demo key, then serve until Ctrl+C."""
     from app.sandbox.tokens import DEMO_API_KEY
 
+    if not 0 <= port <= MAX_PORT:
+        raise CannotListen(f"Port {port} is not a port number: choose one from 0 to {MAX_PORT} (0: any free port).")
     loopback = LoopbackServer(SandboxServer(time_zone=time_zone, list_count=list_count), host, port)
-    url = loopback.bind()
+    try:
+        url = loopback.bind()
+    except (OSError, OverflowError) as exc:
+        raise CannotListen(_listen_problem(host, port, exc)) from exc
     print(f"Demo server: {url}", flush=True)
     print(f"Demo API key: {DEMO_API_KEY}", flush=True)
     with contextlib.suppress(KeyboardInterrupt):

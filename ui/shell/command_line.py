@@ -16,7 +16,7 @@ def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
     p.add_argument("out", metavar="OUT.png")
     p.add_argument("file", nargs="?", help="campaign file to open first")
-    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820)")
+    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820, at least 640x400)")
     p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
     p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
     p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")

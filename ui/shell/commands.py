@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 
 
 def _offscreen(scale: float = 1.0) -> None:
@@ -17,20 +18,39 @@ def _offscreen(scale: float = 1.0) -> None:
         os.environ["QT_SCALE_FACTOR"] = str(scale)
 
 
-def _size(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+# The smallest window the screenshot takes: the window's layout cannot be made smaller than about
+# 611x370 (its minimumSizeHint, offscreen at 100 %), and a smaller --size would give a bigger picture
+# than asked for. tests/ui/shell/test_ui_main_window.py checks that the window still fits.
+MIN_WIDTH, MIN_HEIGHT = 640, 400
+
+
+def _size(text: str) -> tuple[int, int] | str:
+    """``--size`` as (width, height), or why it cannot be used."""
+    match = re.fullmatch(r"(\d{1,5})x(\d{1,5})", text.strip().lower())
     if not match:
-        raise SystemExit("--size takes WIDTHxHEIGHT, for example 1280x820")
-    return int(match.group(1)), int(match.group(2))
+        return f"--size takes WIDTHxHEIGHT, for example 1280x820 (the smallest is {MIN_WIDTH}x{MIN_HEIGHT})."
+    width, height = int(match.group(1)), int(match.group(2))
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return f"--size {width}x{height} is too small: the smallest window is {MIN_WIDTH}x{MIN_HEIGHT}."
+    return width, height
+
+
+def _refuse(problem: str) -> int:
+    sys.stderr.write(f"rcs-desk: {problem}\n")
+    return 1
 
 
 def run_screenshot(args: argparse.Namespace) -> int:
-    width, height = _size(args.size)
+    if not args.out.lower().endswith(".png"):
+        return _refuse(f"{args.out}: use a .png name (the picture is saved as PNG).")
+    size = _size(args.size)
+    if isinstance(size, str):
+        return _refuse(size)
     _offscreen(args.scale)
     from ui.shell.screenshot import take_screenshot
 
     return take_screenshot(
-        args.out, args.file, demo=args.demo, api_url=args.api_url, size=(width, height), theme=args.theme, tab=args.tab
+        args.out, args.file, demo=args.demo, api_url=args.api_url, size=size, theme=args.theme, tab=args.tab
     )
 
 

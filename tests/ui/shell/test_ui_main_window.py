@@ -206,13 +206,20 @@ def _run_command(*args: str, tmp_path) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_screenshot_command_writes_a_picture_of_the_loaded_window(tmp_path):
     out = tmp_path / "shot.png"
-    result = _run_command("--demo", "screenshot", str(out), str(SPRING), "--size", "900x600", tmp_path=tmp_path)
+    result = _run_command("screenshot", str(out), str(SPRING), "--size", "900x600", "--demo", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     from PySide6.QtGui import QImage
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)
+
+
+def test_the_smallest_screenshot_size_is_one_the_window_can_take(harness):
+    from ui.shell.commands import MIN_HEIGHT, MIN_WIDTH
+
+    hint = harness.window.minimumSizeHint()
+    assert hint.width() <= MIN_WIDTH and hint.height() <= MIN_HEIGHT, hint
 
 
 @pytest.mark.slow
