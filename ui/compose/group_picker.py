@@ -56,12 +56,16 @@ class GroupPicker(QWidget):
     """The account's contact lists with search, check boxes and the selected total.
 
     Signals: ``lists_loaded(int)`` (number of lists, after a successful load),
-    ``load_failed(object)`` (the exception), ``selection_changed()`` (after the user's change).
+    ``load_failed(object)`` (the exception), ``selection_changed()`` (after the user's change);
+    without an API key (``set_needs_key``) it says what to do instead, with ``settings_requested()``
+    and ``demo_requested()`` for its two buttons.
     """
 
     lists_loaded = Signal(int)
     load_failed = Signal(object)
     selection_changed = Signal()
+    settings_requested = Signal()  # "Open Settings…" while there is no API key
+    demo_requested = Signal()  # "Try the demo" while there is no API key
 
     def __init__(
         self, editor: CampaignEditor, client_factory: Callable[[], WwtClient], parent: QWidget | None = None
@@ -77,6 +81,7 @@ class GroupPicker(QWidget):
         self._total = 0
         self._over_limit = False
         self._unchecked_info: dict[int, ListInfo] = {}  # what a file said about lists unchecked since
+        self._needs_key = False
         self.model = GroupModel(self)
         self.proxy = GroupFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -101,7 +106,9 @@ class GroupPicker(QWidget):
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
 
-        top = QHBoxLayout()
+        self.search_row = QWidget()
+        top = QHBoxLayout(self.search_row)
+        top.setContentsMargins(0, 0, 0, 0)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("groupSearch")
         self.search_edit.setPlaceholderText(self.tr("Search by name or description"))
@@ -119,7 +126,7 @@ class GroupPicker(QWidget):
         self.reload_button.setAccessibleName(self.tr("Reload the contact lists"))
         self.reload_button.setToolTip(self.tr("Load the contact lists of the account again."))
         top.addWidget(self.reload_button)
-        layout.addLayout(top)
+        layout.addWidget(self.search_row)
 
         status = QHBoxLayout()
         self.status_label = QLabel()
@@ -140,6 +147,8 @@ class GroupPicker(QWidget):
 
         self.table = GroupTable(self.proxy)
         layout.addWidget(self.table, 1)
+        self.needs_key_panel = self._build_needs_key_panel()
+        layout.addWidget(self.needs_key_panel, 1)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("groupEmpty")
@@ -177,6 +186,51 @@ class GroupPicker(QWidget):
         self.setTabOrder(self.search_edit, self.selected_only_check)
         self.setTabOrder(self.selected_only_check, self.reload_button)
         self.setTabOrder(self.reload_button, self.table)
+
+    def _build_needs_key_panel(self) -> QWidget:
+        """Without an API key: what to do instead of an empty table."""
+        panel = QWidget()
+        panel.setObjectName("groupNeedsKey")
+        panel.hide()
+        text = QLabel(self.tr("Connect your WWT.world account to see your contact lists."))
+        text.setObjectName("groupNeedsKeyText")
+        text.setWordWrap(True)
+        self.open_settings_button = QPushButton(self.tr("Open Settings…"))
+        self.open_settings_button.setObjectName("groupOpenSettings")
+        self.open_settings_button.setAccessibleName(self.tr("Open Settings to enter your API key"))
+        self.open_settings_button.setToolTip(self.tr("Enter the API key of your WWT.world account."))
+        self.open_settings_button.clicked.connect(self.settings_requested)
+        self.try_demo_button = QPushButton(self.tr("Try the demo"))
+        self.try_demo_button.setObjectName("groupTryDemo")
+        self.try_demo_button.setAccessibleName(self.tr("Try the demo, where nothing is sent"))
+        self.try_demo_button.setToolTip(self.tr("Works like the real thing, with sample lists; nothing is sent."))
+        self.try_demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_settings_button)
+        buttons.addWidget(self.try_demo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(text)
+        layout.addSpacing(text.fontMetrics().height() // 2)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return panel
+
+    @property
+    def needs_key(self) -> bool:
+        return self._needs_key
+
+    def set_needs_key(self, needs_key: bool) -> None:
+        """Without an API key the lists cannot load: say how to connect (or try the demo) instead."""
+        self._needs_key = needs_key
+        self.needs_key_panel.setVisible(needs_key)
+        self.search_row.setVisible(not needs_key)
+        self.table.setVisible(not needs_key)
+        if needs_key:
+            self.error_box.hide()
+        self._update_footer()
+        self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -237,6 +291,8 @@ class GroupPicker(QWidget):
         )
 
     def on_lists_loaded(self, rows: list[ListRow]) -> None:
+        if self._needs_key:  # they loaded after all: the account is connected
+            self.set_needs_key(False)
         self._loaded = rows
         self._total = len(rows)
         self._refresh_document_lists()
@@ -340,6 +396,7 @@ class GroupPicker(QWidget):
             if unknown:
                 text += " " + self.tr("and {n} more list(s) of unknown size").format(n=unknown)
         self.footer_label.setText(text)
+        self.footer_label.setVisible(bool(count) or not self._needs_key)
         self._over_limit = contacts > limits.CONTACTS_PER_CAMPAIGN
         self.limit_warning.setVisible(self._over_limit)
         missing = sum(1 for row in self.model.rows() if row.state == "missing")
@@ -378,7 +435,7 @@ class GroupPicker(QWidget):
         self._update_empty(shown)
 
     def _update_empty(self, shown: int) -> None:
-        if shown:
+        if shown or self._needs_key:
             self.empty_label.hide()
             return
         search = self.search_edit.text().strip()

@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
             return
         self.compose.build_side_panels(self._client_for_worker, self.account_time_zone)
         self.reload_lists_action.triggered.connect(self.group_picker.reload)
+        self.group_picker.settings_requested.connect(self.open_settings)
+        self.group_picker.demo_requested.connect(lambda: self.reconnect(demo=True))
 
     def _client_for_worker(self) -> WwtClient:
         """The client, for a worker thread; before the first connection, a plain "still connecting"."""
@@ -356,8 +358,16 @@ class MainWindow(QMainWindow):
             view = self._build_campaigns_view()
         self.demo_banner.setVisible(connection.demo)
         self.schedule_panel.set_account_time_zone(connection.account_time_zone)
-        where = self.tr("Demo server (nothing is sent)") if connection.demo else connection.base_url
-        self.statusBar().showMessage(where)
+        # the status bar says whether campaigns are really sent, not the server's address
+        needs_key = not connection.demo and not load_lists
+        if connection.demo:
+            self.statusBar().showMessage(self.tr("Demo server (nothing is sent)"))
+        elif needs_key:
+            self.statusBar().clearMessage()  # the Recipients tab says how to connect
+        else:
+            self.statusBar().showMessage(self.tr("Connected"))
+        self.group_picker.set_needs_key(needs_key)
+        self.reload_lists_action.setEnabled(not needs_key)
         self.preview_service.set_mounts(connection.media_mounts)
         for card_editor in self.message_editor.card_editors:
             card_editor.preview.recheck()

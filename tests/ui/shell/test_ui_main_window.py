@@ -5,18 +5,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from app.campaign.file import load_campaign_file
+from app.platform.config import Settings, app_paths
 from app.platform.credentials import load_api_key
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
+from app.tasks.connection import Connection
 from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection
+from ui.common import workers
 from ui.common.message_box import MessageDialog
+from ui.shell.main_window import MainWindow
 
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 
@@ -230,3 +235,77 @@ def test_self_test_command_passes(tmp_path):
     assert "window icon ok" in result.stdout  # resources/icons found through rcs_desk.resources
     assert result.stderr == ""
     assert not (tmp_path / "home").exists()  # the self-test works in a folder of its own
+
+
+def _window_without_a_key(qtbot, server: SandboxServer) -> tuple[MainWindow, Connection]:
+    """A window on the real-server side without an API key, as a first start makes it."""
+    connection = replace(sandbox_connection(server), demo=False)
+    window = MainWindow(Settings(), connection, app_paths(), load_lists=False, recover=False)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.show()
+    return window, connection
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    assert workers.wait_for_all(5000)
+
+
+def test_without_a_key_the_recipients_tab_says_how_to_connect(qtbot):
+    from ui.shell.settings_dialog import SettingsDialog
+
+    window, connection = _window_without_a_key(qtbot, SandboxServer())
+    picker = window.group_picker
+    try:
+        assert picker.needs_key_panel.isVisibleTo(picker)
+        assert not picker.table.isVisibleTo(picker)
+        assert not picker.search_row.isVisibleTo(picker)
+        said = " ".join(label.text() for label in picker.needs_key_panel.findChildren(QLabel))
+        assert "Connect your WWT.world account to see your contact lists." in said
+        assert picker.open_settings_button.text() == "Open Settings…"
+        assert picker.try_demo_button.text() == "Try the demo"
+        assert picker.open_settings_button.accessibleName()
+        assert picker.try_demo_button.accessibleName()
+
+        qtbot.mouseClick(picker.open_settings_button, Qt.MouseButton.LeftButton)
+        [dialog] = window.findChildren(SettingsDialog)
+        assert dialog.isVisible()
+        dialog.reject()
+
+        # a key saved: the window connects again, with lists, and the normal list shows
+        window.set_connection(replace(connection), load_lists=True)
+        qtbot.waitUntil(lambda: not picker.loading, timeout=5000)
+        assert not picker.needs_key_panel.isVisibleTo(picker)
+        assert picker.table.isVisibleTo(picker)
+        assert picker.search_row.isVisibleTo(picker)
+        assert picker.model.rowCount() > 0
+    finally:
+        _close(window)
+
+
+def test_without_a_key_try_the_demo_switches_to_demo_mode(qtbot):
+    window, _connection = _window_without_a_key(qtbot, SandboxServer())
+    picker = window.group_picker
+    try:
+        qtbot.mouseClick(picker.try_demo_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.connection.demo, timeout=5000)  # connected on a worker thread
+        assert window.demo_banner.isVisible()
+        qtbot.waitUntil(lambda: not picker.loading, timeout=5000)
+        assert not picker.needs_key_panel.isVisibleTo(picker)
+        assert picker.table.isVisibleTo(picker)
+        assert picker.model.rowCount() > 0
+        assert window.statusBar().currentMessage() == "Demo server (nothing is sent)"
+    finally:
+        _close(window)
+
+
+def test_the_status_bar_does_not_show_the_server_address(qtbot):
+    window, connection = _window_without_a_key(qtbot, SandboxServer())
+    try:
+        assert "https://" not in window.statusBar().currentMessage()
+        window.set_connection(replace(connection, base_url="https://api.example.test"), load_lists=True)
+        qtbot.waitUntil(lambda: not window.group_picker.loading, timeout=5000)
+        assert window.statusBar().currentMessage() == "Connected"
+    finally:
+        _close(window)
