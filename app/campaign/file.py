@@ -6,6 +6,10 @@
 
 ``lists`` is owned by the app (names and sizes of the selected lists, for display and for
 the 5000-contacts check offline). Any other member is kept as read and written back.
+
+A file that holds a bare send-groups body (an object with ``groups`` and ``options`` and no
+``format``, like the API documentation's example) is read as a campaign in the computer's time
+zone, with a note for the user (``CampaignDocument.note``); saving writes the campaign format.
 """
 
 from __future__ import annotations
@@ -21,14 +25,14 @@ from zoneinfo import ZoneInfo
 
 from app.campaign import limits
 from app.campaign.model import Campaign
-from app.platform import safe_json
+from app.campaign.time_zones import is_valid_time_zone
+from app.platform import config, safe_json
 from app.platform.atomic import write_atomic
 
 FORMAT_NAME = "rcs-desk.campaign"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".rcs.json"
 
-_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 _LIST_ID = re.compile(rf"0|[1-9][0-9]{{0,{safe_json.MAX_INTEGER_DIGITS - 1}}}")
 _SHOWN_CHARS = 40  # of a wrong value quoted in a message
 
@@ -58,6 +62,8 @@ class CampaignDocument:
     time_zone: str = "UTC"
     lists: dict[int, ListInfo] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the user should be told about how the file was read (a bare request); never written.
+    note: str = field(default="", compare=False)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -83,21 +89,6 @@ class CampaignDocument:
 
     def to_bytes(self) -> bytes:
         return (json.dumps(self.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def is_valid_time_zone(name: Any) -> bool:
-    """Whether ``name`` is a time zone this computer knows (``"Europe/Kyiv"``); never raises.
-
-    Only names written like IANA names are looked up: an odd one (very long, with dots or other
-    signs) could reach the file system and fail there in other ways than "not found".
-    """
-    if not isinstance(name, str) or len(name) > limits.MAX_TIME_ZONE_NAME or not _ZONE_NAME.fullmatch(name):
-        return False
-    try:
-        ZoneInfo(name)
-    except Exception:  # noqa: BLE001 - ZoneInfoNotFoundError, ValueError, OSError (a folder of zones…)
-        return False
-    return True
 
 
 def _shown(value: str) -> str:
@@ -127,8 +118,31 @@ def _parse_lists(value: Any) -> dict[int, ListInfo] | None:
     return lists
 
 
-def document_from_json(data: Any, *, default_time_zone: str) -> CampaignDocument:
-    """Build a document from parsed JSON, refusing what is not a campaign of a version we know."""
+def is_bare_request(data: Any) -> bool:
+    """Whether parsed JSON is a send-groups body without the campaign wrapper (no ``format``, and at
+    least ``groups`` and ``options``), as in the API documentation."""
+    return isinstance(data, dict) and "format" not in data and "groups" in data and "options" in data
+
+
+def bare_request_note(name: str, time_zone: str) -> str:
+    """What the user is told after ``name`` was read as a bare request in ``time_zone``."""
+    return (
+        f"{name} holds a request without the campaign wrapper: read in the computer's time zone, "
+        f"{time_zone}. Saving writes it as a campaign file."
+    )
+
+
+def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: str | None = None) -> CampaignDocument:
+    """Build a document from parsed JSON, refusing what is not a campaign of a version we know.
+
+    A bare send-groups body (``is_bare_request``) becomes a campaign in ``local_time_zone`` (the
+    computer's, ``app.platform.config.local_time_zone_name()``, when not given); the caller tells the user.
+    """
+    if is_bare_request(data):
+        zone = local_time_zone if local_time_zone is not None else config.local_time_zone_name()
+        if not is_valid_time_zone(zone):
+            zone = "UTC"
+        return CampaignDocument(campaign=Campaign.from_request(data), time_zone=zone)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise CampaignFileError("This file is not an RCS Campaign Desk campaign.")
     version = data.get("version")
@@ -248,7 +262,7 @@ def _beyond_bounds(data: Any) -> str | None:
             pending.extend(value.values())
         elif isinstance(value, list):
             pending.extend(value)
-    request = data.get("request") if isinstance(data, dict) else None
+    request = data if is_bare_request(data) else data.get("request") if isinstance(data, dict) else None
     if not isinstance(request, dict):
         return None
     groups = request.get("groups")
@@ -276,8 +290,13 @@ def _beyond_bounds(data: Any) -> str | None:
     return None
 
 
-def load_campaign_file(path: str | os.PathLike[str], *, default_time_zone: str = "UTC") -> CampaignDocument:
+def load_campaign_file(
+    path: str | os.PathLike[str], *, default_time_zone: str = "UTC", local_time_zone: str | None = None
+) -> CampaignDocument:
     """Read a campaign file. Raises ``CampaignFileError`` with a message for the user, and nothing else.
+
+    A file holding a bare send-groups body is read in ``local_time_zone`` (the computer's when not
+    given), and the document's ``note`` says so for the user.
 
     Only a regular file within ``limits.MAX_FILE_*`` is read (see ``app.campaign.limits``); NaN, infinite
     numbers, very long integers and broken characters are refused, so whatever is read can be
@@ -302,7 +321,10 @@ def load_campaign_file(path: str | os.PathLike[str], *, default_time_zone: str =
     reason = _beyond_bounds(data)
     if reason is not None:
         raise CampaignFileError(f"{name} cannot be opened: {reason}.")
-    return document_from_json(data, default_time_zone=default_time_zone)
+    document = document_from_json(data, default_time_zone=default_time_zone, local_time_zone=local_time_zone)
+    if is_bare_request(data):
+        document.note = bare_request_note(name, document.time_zone)
+    return document
 
 
 def save_campaign_file(path: str | os.PathLike[str], document: CampaignDocument) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 from app.campaign import limits
+from app.campaign.text_units import phone_for_server
 
 MessageKind = Literal["text", "card", "carousel"]
 ButtonKind = Literal["link", "call"]
@@ -81,6 +82,14 @@ class Suggestion:
             return "call"
         return "link"
 
+    @property
+    def sent_phone(self) -> str | None:
+        """The number as the server gets it: digits only when it is written with separators, as the
+        window's button editor stores a typed one; anything else as written (validation names it)."""
+        if self.phone is None:
+            return None
+        return phone_for_server(self.phone) or self.phone
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Suggestion:
         extra = dict(data)
@@ -93,13 +102,15 @@ class Suggestion:
             extra=extra,
         )
 
-    def to_dict(self, *, with_type: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, with_type: bool = False, phone_as_sent: bool = False) -> dict[str, Any]:
+        """``with_type`` adds the ``type`` the button has when the file omits it; ``phone_as_sent`` writes
+        the number as it is sent (``"+380 99 123 45 67"`` -> ``"380991234567"``, see ``sent_phone``)."""
         out: dict[str, Any] = {}
         button_type = self.type if self.type is not None or "type" in self.extra else (self.kind if with_type else None)
         _put(out, "type", button_type)
         _put(out, "text", self.text)
         _put(out, "url", self.url)
-        _put(out, "phone", self.phone)
+        _put(out, "phone", self.sent_phone if phone_as_sent else self.phone)
         _put(out, "postback_data", self.postback_data)
         out.update(self.extra)
         return out
@@ -141,14 +152,14 @@ class Card:
             extra=extra,
         )
 
-    def to_dict(self, *, with_type: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, with_type: bool = False, phone_as_sent: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
         _put(out, "title", self.title)
         _put(out, "text", self.text)
         if self.media is not None:
             out["media"] = self.media.to_dict()
         if self.suggestions is not None:
-            out["suggestions"] = [s.to_dict(with_type=with_type) for s in self.suggestions]
+            out["suggestions"] = [s.to_dict(with_type=with_type, phone_as_sent=phone_as_sent) for s in self.suggestions]
         out.update(self.extra)
         return out
 
@@ -174,11 +185,11 @@ class Options:
             extra=extra,
         )
 
-    def to_dict(self, *, with_type: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, with_type: bool = False, phone_as_sent: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
         _put(out, "text", self.text)
         if self.cards is not None:
-            out["cards"] = [c.to_dict(with_type=with_type) for c in self.cards]
+            out["cards"] = [c.to_dict(with_type=with_type, phone_as_sent=phone_as_sent) for c in self.cards]
         out.update(self.extra)
         return out
 
@@ -299,14 +310,15 @@ class Campaign:
             groups_given=groups_given,
         )
 
-    def to_request(self, *, for_sending: bool = False) -> dict[str, Any]:
-        """The request body. ``for_sending`` adds each button's ``type`` where it was omitted."""
+    def to_request(self, *, for_sending: bool = False, phones_as_sent: bool = False) -> dict[str, Any]:
+        """The request body. ``for_sending`` adds each button's ``type`` where it was omitted and writes
+        call numbers as they are sent (digits only); ``phones_as_sent`` does only the latter (validation)."""
         out: dict[str, Any] = {}
         if self.groups_given or self.groups:
             out["groups"] = list(self.groups)
         _put(out, "sender", self.sender)
         if self.options is not None:
-            out["options"] = self.options.to_dict(with_type=for_sending)
+            out["options"] = self.options.to_dict(with_type=for_sending, phone_as_sent=for_sending or phones_as_sent)
         _put(out, "start_at", format_start_at(self.start_at) if self.start_at else None)
         _put(out, "tariff_code", self.tariff_code)
         _put(out, "validity", self.validity)

@@ -50,10 +50,13 @@ def report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
 
 def load_document(path: str, settings: Settings) -> CampaignDocument | None:
     try:
-        return load_campaign_file(path, default_time_zone=settings.account_time_zone)
+        document = load_campaign_file(path, default_time_zone=settings.account_time_zone)
     except CampaignFileError as exc:
         say(exc.user_message)
         return None
+    if document.note:  # a bare request: read in the computer's time zone
+        say(document.note)
+    return document
 
 
 def _connect(args: argparse.Namespace, settings: Settings) -> Connection | None:

@@ -27,7 +27,7 @@ import platformdirs
 
 from app import APP_ID
 from app.campaign import limits
-from app.campaign.file import is_valid_time_zone
+from app.campaign.time_zones import is_valid_time_zone
 from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 
 log = logging.getLogger(__name__)

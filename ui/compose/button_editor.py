@@ -21,26 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.campaign import limits
 from app.campaign.model import Suggestion
-from app.campaign.text_units import digits_only
+from app.campaign.text_units import phone_for_server
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.message_fields import CounterLabel, bound_length
-
-PHONE_SEPARATORS = " +-().\u00a0/"
-
-
-def phone_for_server(typed: str) -> str | None:
-    """The digits of a typed number when it holds only digits and separators, else the text as typed.
-
-    Anything else (letters, say) is kept so that validation can point at it instead of the app
-    silently dropping characters. ``None`` for an empty field.
-    """
-    text = typed.strip()
-    if not text:
-        return None
-    rest = "".join(ch for ch in text if ch not in PHONE_SEPARATORS)
-    if rest.isascii() and rest.isdigit():
-        return digits_only(text)
-    return text
 
 
 def complete_web_address(text: str) -> str:
@@ -176,7 +159,7 @@ class ButtonEditor(QFrame):
         self._show_sent_as()
 
     def _show_sent_as(self) -> None:
-        phone = self.suggestion.phone
+        phone = phone_for_server(self.suggestion.phone or "")  # a file may hold "+380 99 123 45 67"
         shown = self.target_field.text().strip()
         if self.kind == "call" and phone and phone != shown and phone.isdigit():
             self.sent_as.setText(self.tr("Sent as {digits}").format(digits=phone))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.campaign.file import FILE_SUFFIX, CampaignFileError, load_campaign_file, save_campaign_file
 from ui.common.message_box import show_message
@@ -99,7 +99,16 @@ class FileActions(QObject):
             )
             return False
         self.editor.replace(document, path.resolve())
+        if document.note:  # a bare request, read in the computer's time zone: say so
+            self.show_note(document.note)
         return True
+
+    def show_note(self, note: str) -> None:
+        """Tell the user how a file was read: in the window's status bar, or as a message."""
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(note)
+        else:
+            show_message(self.window, self.tr("Campaign opened"), note, kind="info")
 
     def save(self) -> bool:
         if self.editor.path is None:

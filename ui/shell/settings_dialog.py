@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app import api
 from app.api import WwtClient
-from app.campaign.file import is_valid_time_zone
 from app.campaign.text import format_price
+from app.campaign.time_zones import is_valid_time_zone
 from app.platform.config import DEFAULT_API_URL, Settings, SettingsError, local_time_zone_name
 from app.platform.credentials import (
     NO_KEYRING_MESSAGE,

@@ -218,7 +218,7 @@ def _card(request: dict, index: int = 0) -> dict:
         (lambda r: r["options"]["cards"].extend([_card(r)] * 2), "options.cards"),
         (lambda r: _card(r)["suggestions"].extend(_card(r, 1)["suggestions"] * 2), "options.cards[0].suggestions"),
         (
-            lambda r: _card(r, 2)["suggestions"][0].update(phone="+380661231231"),
+            lambda r: _card(r, 2)["suggestions"][0].update(phone="+380 66 12"),  # too short, even as digits
             "options.cards[2].suggestions[0].phone",
         ),
         (lambda r: _card(r)["media"].update(url="ftp://domain.com/a.png"), "options.cards[0].media.url"),

@@ -12,6 +12,7 @@ import pytest
 
 from app.campaign.file import load_campaign_file
 from app.cli import main
+from app.platform import config
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -229,3 +230,32 @@ def test_a_refused_key_gets_command_line_advice(monkeypatch, capsys):
         monkeypatch.setenv("RCS_DESK_API_KEY", "live_wrong")
         assert main(["--api-url", loopback.base_url, "lists"]) == 2
     assert "rcs-desk set-key" in capsys.readouterr().err
+
+
+def test_validate_and_send_a_call_number_written_with_spaces(tmp_path, sandbox, capsys):
+    request = {
+        "groups": [1864603],
+        "sender": "WWT Shop",
+        "options": {"cards": [{"text": "Call us", "suggestions": [{"text": "Call", "phone": "+380 99 123 45 67"}]}]},
+    }
+    path = write_campaign(tmp_path, request)
+    assert main(["validate", str(path)]) == 0
+    assert "error:" not in capsys.readouterr().out
+    assert main(["send", str(path), "--yes"]) == 0
+    [sent] = send_requests(sandbox)
+    button = json.loads(sent.body.decode("utf-8"))["options"]["cards"][0]["suggestions"][0]
+    assert button == {"type": "call", "text": "Call", "phone": "380991234567"}
+
+
+def test_a_bare_request_is_read_in_the_computers_zone_and_said_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(config, "local_time_zone_name", lambda: "Asia/Tokyo")
+    path = tmp_path / "spring.json"
+    path.write_text(json.dumps({"groups": [1864603], "sender": "WWT Shop", "options": {"text": "Hello!"}}))
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    note = (
+        "spring.json holds a request without the campaign wrapper: read in the computer's time zone, "
+        "Asia/Tokyo. Saving writes it as a campaign file."
+    )
+    assert captured.err.splitlines() == [note]
+    assert "error:" not in captured.out
