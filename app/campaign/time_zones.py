@@ -11,13 +11,19 @@ from app.campaign import limits
 _ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 
 
+def looks_like_zone_name(name: str) -> bool:
+    """Whether ``name`` is written like an IANA name (letters, digits, ``_+-``, parts joined by ``/``),
+    at most ``MAX_TIME_ZONE_NAME`` long; says nothing about whether this computer knows the zone."""
+    return len(name) <= limits.MAX_TIME_ZONE_NAME and _ZONE_NAME.fullmatch(name) is not None
+
+
 def is_valid_time_zone(name: Any) -> bool:
     """Whether ``name`` is a time zone this computer knows (``"Europe/Kyiv"``); never raises.
 
     Only names written like IANA names are looked up: an odd one (very long, with dots or other
     signs) could reach the file system and fail there in other ways than "not found".
     """
-    if not isinstance(name, str) or len(name) > limits.MAX_TIME_ZONE_NAME or not _ZONE_NAME.fullmatch(name):
+    if not isinstance(name, str) or not looks_like_zone_name(name):
         return False
     try:
         ZoneInfo(name)

@@ -7,23 +7,17 @@ saving settings is reported if possible and the exit code stays 0 (created) or 3
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
+from app.cli.common import say
 from app.platform.config import Settings, save_settings
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
 from app.tasks.connection import Connection
 
 FIND_IT = "This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns."
-
-
-def _say(message: str) -> None:
-    """Print to standard error; a closed or broken terminal is not a reason to fail a send."""
-    with contextlib.suppress(Exception):  # a closed pipe, no console, a character it cannot show
-        print(message, file=sys.stderr)
 
 
 def report(
@@ -39,11 +33,11 @@ def report(
     if result.outcome is Outcome.NOT_SENT:
         assert result.error is not None
         for note in result.notes:
-            _say(note)
+            say(note)
         if isinstance(result.error, SendNotStarted):
-            _say(result.error.user_message)
+            say(result.error.user_message)
             if args.verbose and result.error.details:
-                _say(f"Details: {result.error.details}")
+                say(f"Details: {result.error.details}")
             return EXIT_INPUT
         return refused(result.error, args)
     if result.outcome is Outcome.UNKNOWN:
@@ -53,11 +47,11 @@ def report(
 
 def _report_unknown(result: SendResult, args: argparse.Namespace, connection: Connection) -> int:
     error = result.error or api.OutcomeUnknown()
-    _say(("\n" if result.interrupted is not None else "") + error.user_message)
+    say(("\n" if result.interrupted is not None else "") + error.user_message)
     if args.verbose and error.details:
-        _say(f"Details: {error.details}")
+        say(f"Details: {error.details}")
     if result.record_id is not None and not connection.demo:
-        _say(FIND_IT)
+        say(FIND_IT)
     return EXIT_INTERRUPTED if isinstance(result.interrupted, KeyboardInterrupt) else EXIT_UNREACHABLE
 
 
@@ -74,15 +68,15 @@ def _report_created(
             output.print_rows(output.campaign_rows(info, connection.account_time_zone))
         sys.stdout.flush()
     except BaseException:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
-        _say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")
+        say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")
     for note in result.notes:
-        _say(note)
+        say(note)
     if sender:
         try:
             settings.remember_sender(sender)
             save_settings(settings)
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the campaign was created
-            _say(f"The campaign was created. Its sender could not be added to the settings: {_plain(exc)}")
+            say(f"The campaign was created. Its sender could not be added to the settings: {_plain(exc)}")
     return EXIT_OK
 
 

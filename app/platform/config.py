@@ -16,7 +16,6 @@ import functools
 import json
 import logging
 import os
-import re
 import stat
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
@@ -27,7 +26,7 @@ import platformdirs
 
 from app import APP_ID
 from app.campaign import limits
-from app.campaign.time_zones import is_valid_time_zone
+from app.campaign.time_zones import is_valid_time_zone, looks_like_zone_name
 from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 
 log = logging.getLogger(__name__)
@@ -39,8 +38,6 @@ ENV_API_KEY = "RCS_DESK_API_KEY"
 RECENT_SENDERS_MAX = 10
 SETTINGS_MAX_BYTES = 1024 * 1024  # the program writes well under 2 KiB
 SETTINGS_MAX_DEPTH = 16  # the program writes 2 levels; unknown keys of a later version get some room
-_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
-_ZONE_NAME_MAX = 64  # the longest IANA name is about 32 characters
 
 
 class SettingsError(Exception):
@@ -92,20 +89,6 @@ def app_paths() -> AppPaths:
     )
 
 
-def _looks_like_zone_name(name: str) -> bool:
-    return len(name) <= _ZONE_NAME_MAX and _ZONE_NAME.fullmatch(name) is not None
-
-
-def is_time_zone_name(name: Any) -> bool:
-    """Whether ``name`` is a time zone this computer knows; never raises, whatever ``name`` is."""
-    if not isinstance(name, str) or not _looks_like_zone_name(name):
-        return False
-    try:
-        return bool(is_valid_time_zone(name))
-    except Exception:  # noqa: BLE001 (an odd name may reach the file system: too long, reserved; not a zone)
-        return False
-
-
 @functools.cache  # asked often (every account_time_zone); a run does not outlive a change of zone worth noticing
 def local_time_zone_name() -> str:
     """The computer's IANA time zone name, or "UTC" when it cannot be told."""
@@ -116,7 +99,7 @@ def local_time_zone_name() -> str:
     except Exception:  # tzlocal raises several kinds on odd systems; UTC is a safe answer
         log.debug("local time zone could not be determined", exc_info=True)
         return "UTC"
-    return name if name and is_time_zone_name(name) else "UTC"
+    return name if name and is_valid_time_zone(name) else "UTC"
 
 
 @dataclass
@@ -138,7 +121,7 @@ class Settings:
 
     @property
     def account_time_zone(self) -> str:
-        return self.time_zone if self.time_zone and is_time_zone_name(self.time_zone) else local_time_zone_name()
+        return self.time_zone if self.time_zone and is_valid_time_zone(self.time_zone) else local_time_zone_name()
 
     @property
     def effective_api_url(self) -> str:
@@ -252,7 +235,7 @@ def _read_settings(path: Path) -> Settings:
     if not isinstance(value, dict):
         raise _Unusable("it does not hold settings (a JSON object)")
     zone = value.get("time_zone")
-    if isinstance(zone, str) and zone and not _looks_like_zone_name(zone):
+    if isinstance(zone, str) and zone and not looks_like_zone_name(zone):
         raise _Unusable("its time zone is not a time zone name")
     return Settings.from_json(value)
 
