@@ -9,6 +9,9 @@ import ast
 import re
 from pathlib import Path
 
+PUBLISHER = "WWT.world"  # the Windows version resource, the macOS copyright, the Windows installer
+DOCUMENT_TYPE_NAME = "RCS campaign"  # what Finder and Explorer call a campaign file
+
 
 def read_metadata(init_file: Path) -> dict[str, str]:
     """APP_NAME, APP_ID and __version__ from the package's __init__.py, without importing it."""
@@ -38,11 +41,11 @@ def windows_version_text(meta: dict[str, str]) -> str:
     """A Windows version resource (PyInstaller's VSVersionInfo, in its text form) for the package version."""
     numbers = version_tuple(meta["__version__"])
     strings = {
-        "CompanyName": "WWT.world",
+        "CompanyName": PUBLISHER,
         "FileDescription": meta["APP_NAME"],
         "FileVersion": meta["__version__"],
         "InternalName": meta["APP_ID"],
-        "LegalCopyright": "WWT.world",
+        "LegalCopyright": PUBLISHER,
         "OriginalFilename": f"{meta['APP_ID']}.exe",
         "ProductName": meta["APP_NAME"],
         "ProductVersion": meta["__version__"],
@@ -76,10 +79,10 @@ def info_plist(meta: dict[str, str]) -> dict:
         "NSHighResolutionCapable": True,
         "NSRequiresAquaSystemAppearance": False,  # follow the system's dark mode
         "LSMinimumSystemVersion": "12.0",  # PySide6 6.8+ wheels support macOS 12 and newer
-        "NSHumanReadableCopyright": "WWT.world",
+        "NSHumanReadableCopyright": PUBLISHER,
         "CFBundleDocumentTypes": [
             {
-                "CFBundleTypeName": "RCS campaign",
+                "CFBundleTypeName": DOCUMENT_TYPE_NAME,
                 "CFBundleTypeRole": "Editor",
                 "LSHandlerRank": "Owner",
                 "LSItemContentTypes": [f"world.wwt.{meta['APP_ID']}.campaign"],
@@ -89,7 +92,7 @@ def info_plist(meta: dict[str, str]) -> dict:
         "UTExportedTypeDeclarations": [
             {
                 "UTTypeIdentifier": f"world.wwt.{meta['APP_ID']}.campaign",
-                "UTTypeDescription": "RCS campaign",
+                "UTTypeDescription": DOCUMENT_TYPE_NAME,
                 "UTTypeConformsTo": ["public.json"],
                 "UTTypeTagSpecification": {"public.filename-extension": ["rcs.json"]},
             }
