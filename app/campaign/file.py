@@ -24,10 +24,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.campaign import limits
+from app.campaign.clock_words import zone_words
 from app.campaign.model import Campaign
 from app.campaign.time_zones import is_valid_time_zone
 from app.platform import config, safe_json
 from app.platform.atomic import write_atomic
+from app.platform.json_words import json_error_words
 
 FORMAT_NAME = "rcs-desk.campaign"
 FORMAT_VERSION = 1
@@ -127,8 +129,8 @@ def is_bare_request(data: Any) -> bool:
 def bare_request_note(name: str, time_zone: str) -> str:
     """What the user is told after ``name`` was read as a bare request in ``time_zone``."""
     return (
-        f"{name} holds a request without the campaign wrapper: read in the computer's time zone, "
-        f"{time_zone}. Saving writes it as a campaign file."
+        f"{name} was not saved by this program, so it names no time zone: its times are read in this "
+        f"computer's time zone, {zone_words(time_zone)}. Save it as a campaign file to keep the time zone with it."
     )
 
 
@@ -311,9 +313,7 @@ def load_campaign_file(
     except UnicodeDecodeError:
         raise CampaignFileError(f"{name} is not a campaign file (it is not text).") from None
     except json.JSONDecodeError as exc:
-        raise CampaignFileError(
-            f"{name} is damaged and cannot be read (line {exc.lineno}, column {exc.colno}).", details=str(exc)
-        ) from None
+        raise CampaignFileError(f"{name} cannot be opened: {json_error_words(exc)}.", details=str(exc)) from None
     except safe_json.JsonLimitError as exc:
         raise CampaignFileError(f"{name} cannot be opened: {exc}.", details=repr(exc)) from None
     except (ValueError, RecursionError) as exc:  # not expected within the bounds above; said plainly all the same

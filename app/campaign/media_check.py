@@ -23,6 +23,7 @@ MediaState = Literal[
     "video",
     "not_found",
     "refused",
+    "server_error",
     "redirect",
     "wrong_type",
     "too_large",
@@ -87,11 +88,26 @@ def _declared_size(response: httpx.Response) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+# Kinds of file people link to by mistake, in words (the rest are "a file of another kind").
+_FILE_KINDS = {
+    "application/pdf": "a PDF document",
+    "image/webp": "a WebP picture",
+    "image/bmp": "a BMP picture",
+    "image/svg+xml": "an SVG drawing",
+    "image/heic": "a HEIC photo",
+    "image/heif": "a HEIF photo",
+    "image/tiff": "a TIFF picture",
+    "text/plain": "a text file",
+    "application/json": "a data file",
+    "application/zip": "a zip archive",
+}
+
+
 def _wrong_type_message(content_type: str | None) -> str:
     if content_type in ("text/html", "application/xhtml+xml"):
-        return "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
-    shown = content_type or "a file of unknown type"
-    return f"Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {shown})."
+        return "Not an image: this address opens a web page. Copy the address of the picture itself."
+    kind = _FILE_KINDS.get(content_type or "", "a file of another kind")
+    return f"Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {kind})."
 
 
 def check_media(
@@ -133,11 +149,13 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
         where = f" ({target})" if target else ""
         return MediaCheck(url, "redirect", f"Redirects to another address{where}: RCS rejects redirects.")
     if status == 404 or status == 410:
-        return MediaCheck(url, "not_found", f"Not found ({status}): there is no file at this address. Check it.")
+        return MediaCheck(url, "not_found", "Not found: there is no file at this address. Check it.")
     if status in (401, 403):
         return MediaCheck(url, "refused", "The server refuses to share this file: it must be public.")
+    if status == 429 or status >= 500:  # busy or broken for now: says nothing about the file itself
+        return MediaCheck(url, "server_error", "The image server has a problem right now. Try again later.")
     if status >= 400:
-        return MediaCheck(url, "refused", f"The image server answered with an error ({status}).")
+        return MediaCheck(url, "refused", "The image server refuses to give this file. Check the address.")
     content_type = _content_type(response)
     size = _declared_size(response)
     if content_type in VIDEO_TYPES:

@@ -56,6 +56,13 @@ def _take_object_list(
     return None
 
 
+def _keep_unread(out: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Add the members kept as read. A member the model holds wins: once the user gives a value of the
+    right type (a sender typed over a file's ``123``), that value is sent, not the one kept from the file."""
+    for key, value in extra.items():
+        out.setdefault(key, value)
+
+
 def _put(out: dict[str, Any], key: str, value: Any) -> None:
     if value is not None:
         out[key] = value
@@ -112,7 +119,7 @@ class Suggestion:
         _put(out, "url", self.url)
         _put(out, "phone", self.sent_phone if phone_as_sent else self.phone)
         _put(out, "postback_data", self.postback_data)
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
 
@@ -129,7 +136,7 @@ class Media:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         _put(out, "url", self.url)
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
 
@@ -160,7 +167,7 @@ class Card:
             out["media"] = self.media.to_dict()
         if self.suggestions is not None:
             out["suggestions"] = [s.to_dict(with_type=with_type, phone_as_sent=phone_as_sent) for s in self.suggestions]
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
     @property
@@ -190,7 +197,7 @@ class Options:
         _put(out, "text", self.text)
         if self.cards is not None:
             out["cards"] = [c.to_dict(with_type=with_type, phone_as_sent=phone_as_sent) for c in self.cards]
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
     @property
@@ -225,7 +232,7 @@ class SmsFallback:
         _put(out, "sender", self.sender)
         _put(out, "validity", self.validity)
         _put(out, "check_stop_list", self.check_stop_list)
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
 
@@ -243,7 +250,7 @@ class AlternativeChannel:
         out: dict[str, Any] = {}
         if self.sms is not None:
             out["sms"] = self.sms.to_dict()
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
 
@@ -326,7 +333,7 @@ class Campaign:
             out["alternative_channel"] = self.alternative_channel.to_dict()
         _put(out, "check_stop_list", self.check_stop_list)
         _put(out, "add_to_contact_book", self.add_to_contact_book)
-        out.update(self.extra)
+        _keep_unread(out, self.extra)
         return out
 
     # Conveniences for editors -------------------------------------------------------------

@@ -12,22 +12,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from app.campaign import limits
+from app.campaign.clock_words import clock_words, day_words, moment_words, zone_words
 from app.validation.problems import ERROR, WARNING, Problem
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 LAST_TIME = time(23, 59, 59)
 
 
@@ -71,15 +58,15 @@ def is_ambiguous(wall: datetime, zone: ZoneInfo) -> bool:
     return first != second
 
 
-def describe_day(day: date) -> str:
-    """``"9 February 2025"`` (English month names, independent of the system locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def latest_allowed_text(zone: ZoneInfo, now: datetime | None = None) -> str:
+    """The last moment a campaign can start, to the minute: ``Sat 26 Dec, 23:59, Kyiv time (UTC+2)``."""
+    latest = latest_start(zone, now)
+    return moment_words(latest.replace(second=0), zone.key or str(zone), now=now)
 
 
-def describe_moment(moment: datetime) -> str:
-    """``"09:00 on 9 February 2025"``; seconds shown only when not zero."""
-    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    return f"{clock} on {describe_day(moment.date())}"
+def _day_and_clock(wall: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """``02:30 on Sun 30 Mar`` (the year added when it is not this year in ``zone``)."""
+    return f"{clock_words(wall)} on {day_words(wall.date(), now.astimezone(zone).date())}"
 
 
 def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) -> Problem | None:
@@ -91,22 +78,23 @@ def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) 
     current = _now(now)
     wall = wall.replace(tzinfo=None)
     zone_name = zone.key or str(zone)
+    said = _day_and_clock(wall, zone, current)
     if is_nonexistent(wall, zone):
         after = wall.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
         return Problem(
             "start_at",
             ERROR,
-            f"{describe_moment(wall)} does not exist in {zone_name}: the clocks jump forward that night "
+            f"{said} does not exist in {zone_words(zone_name)}: the clocks jump forward that night "
             f"(daylight saving time). Choose another time, for example {after:%H:%M}.",
         )
     latest_instant = max(wall.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
     if latest_instant < current.astimezone(UTC):
-        local_now = current.astimezone(zone)
+        local_now = current.astimezone(zone).replace(second=0, microsecond=0)
         return Problem(
             "start_at",
             ERROR,
-            f"This send time has already passed (it is now {describe_moment(local_now.replace(second=0))} "
-            f"in {zone_name}). Choose a later time, or send now.",
+            f"This send time has already passed: it is now {moment_words(local_now, zone_name, now=current)}. "
+            "Choose a later time, or send now.",
         )
     _, last_day = schedule_days(zone, current)
     if wall.date() > last_day:
@@ -114,13 +102,13 @@ def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) 
             "start_at",
             ERROR,
             f"A campaign can be scheduled at most {limits.SCHEDULE_DAYS} days ahead, counting today: the latest "
-            f"possible time is {describe_moment(datetime.combine(last_day, LAST_TIME))} ({zone_name}).",
+            f"possible time is {latest_allowed_text(zone, current)}.",
         )
     if is_ambiguous(wall, zone):
         return Problem(
             "start_at",
             WARNING,
-            f"{describe_moment(wall)} happens twice in {zone_name}: the clocks go back that night. The campaign "
+            f"{said} happens twice in {zone_words(zone_name)}: the clocks go back that night. The campaign "
             "may start at the first or the second of them; choose another time to be sure.",
         )
     return None

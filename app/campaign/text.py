@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from app.api.models import CampaignInfo
+from app.campaign.clock_words import server_time_text
+from app.campaign.statuses import status_words
 
 NAME_SHOWN_CHARS = 80
 
@@ -31,40 +34,27 @@ def format_price(price: float | None, currency: str | None) -> str:
     return f"{text} {currency}" if currency else text
 
 
-# The server's campaign statuses in plain words (the Campaigns view has the same, translated).
-STATUS_WORDS = {
-    "creation": "Being created",
-    "scheduled": "Scheduled",
-    "sending": "Sending",
-    "done": "Done",
-    "paused": "Paused (balance ran out?)",
-    "stopped": "Stopped",
-    "spam": "Blocked as spam",
-    "moderation": "Waiting for approval",
-}
-
-
-def status_words(status: str | None) -> str:
-    if not status:
-        return "—"
-    return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
-
-
-def _moment(value: str | None, time_zone: str | None) -> str:
+def _moment(value: str | None, time_zone: str | None, local_zone: str | None, now: datetime | None) -> str:
     if not value:
         return "—"
-    return f"{value} ({time_zone})" if time_zone else value
+    return server_time_text(value, time_zone, local_zone, now=now) if time_zone else value
 
 
-def campaign_rows(info: CampaignInfo, time_zone: str | None = None) -> list[tuple[str, str]]:
-    """Label/value pairs describing a campaign, in reading order. ``time_zone`` is the account's:
-    the server gives its times in it, and they are shown with its name."""
+def campaign_rows(
+    info: CampaignInfo, time_zone: str | None = None, local_zone: str | None = None, *, now: datetime | None = None
+) -> list[tuple[str, str]]:
+    """Label/value pairs describing a campaign, in reading order. ``time_zone`` is the account's: the
+    server gives its times in it; they are said in it, then on this computer (``local_zone``) when the
+    clock there differs, as everywhere (``app.campaign.clock_words``)."""
     return [
         ("ID", _or_dash(info.id)),
         ("Status", status_words(info.status)),
         ("RCS agent", _or_dash(info.sender)),
-        ("Planned start", _moment(info.start_at, time_zone)),
-        ("Actual start", _moment(info.real_start_at, time_zone) if info.real_start_at else "not started yet"),
+        ("Planned start", _moment(info.start_at, time_zone, local_zone, now)),
+        (
+            "Actual start",
+            _moment(info.real_start_at, time_zone, local_zone, now) if info.real_start_at else "not started yet",
+        ),
         ("RCS delivered / sent", f"{_or_dash(info.delivered)} / {_or_dash(info.sent)}"),
         ("SMS delivered / sent", f"{_or_dash(info.sms_delivered)} / {_or_dash(info.sms_sent)}"),
         ("Estimated price", format_price(info.price, info.currency)),

@@ -30,3 +30,11 @@ def is_valid_time_zone(name: Any) -> bool:
     except Exception:  # noqa: BLE001 - ZoneInfoNotFoundError, ValueError, OSError (a folder of zones…)
         return False
     return True
+
+
+def zone_info(name: str | None) -> ZoneInfo:
+    """The zone called ``name``, or UTC when this computer does not know it (only for showing times:
+    validation says when a campaign's zone is unknown)."""
+    if name is not None and is_valid_time_zone(name):
+        return ZoneInfo(name)
+    return ZoneInfo("UTC")

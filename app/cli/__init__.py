@@ -5,7 +5,8 @@ A command's module is imported only when that command runs (``run`` names it as
 "module:function"), and the window's start does not wait for the command modules.
 The global options (``--demo``, ``--api-url``, ``-v``) may come before or after the command name.
 Exit codes: 0 done; 1 nothing was sent because of the input (file, validation, no
-confirmation or end of input at a prompt, usage, a bad --api-url); 2 the server refused; 3 the
+confirmation or end of input at a prompt, usage, a server address that is no web address, from
+--api-url, RCS_DESK_API_URL or the settings); 2 the server refused; 3 the
 server could not be reached or the outcome is unknown; 130 stopped with Ctrl+C. No traceback:
 a failure is said in a plain sentence on stderr.
 """
@@ -16,6 +17,7 @@ import argparse
 import difflib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,6 +31,8 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
 CORE = "app.cli.commands"
 HISTORY = "app.cli.history_commands"
+# The commands that talk to the server: its address is checked before they start.
+SERVER_COMMANDS = frozenset({"send", "lists", "campaign", "stop", "campaigns"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,17 +116,23 @@ def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) ->
     )
 
 
-def web_address_problem(url: str) -> str | None:
-    """A sentence when ``url`` is not an http(s) address with a host, else None."""
+NOT_A_WEB_ADDRESS = "is not a web address (it should look like https://one-api.wwt.world)"
+
+
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host (and a port, if any, that is a port)."""
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError for a port that is no number or out of range
         usable = parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:
         usable = False
-    if usable and not any(ch.isspace() for ch in url):
-        return None
-    return f"{url!r} is not a web address (it should look like https://one-api.wwt.world)."
+    return usable and not any(ch.isspace() for ch in url)
+
+
+def web_address_problem(url: str) -> str | None:
+    """A sentence when ``url`` is not an http(s) address with a host, else None."""
+    return None if is_web_address(url) else f"{url!r} {NOT_A_WEB_ADDRESS}."
 
 
 class WindowFrontEnd(Protocol):
@@ -199,6 +209,7 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
         args.file = extra[0]
     _check_api_url(parser, args)
     _report_settings_problem()
+    _check_server_address(parser, args)
     try:
         return _resolve(args.run)(args)
     except KeyboardInterrupt:  # a send catches its own (see app.cli.send_report); elsewhere nothing is lost
@@ -225,6 +236,24 @@ def _check_api_url(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     problem = web_address_problem(args.api_url) if args.api_url is not None else None
     if problem:
         parser.exit(EXIT_INPUT, f"rcs-desk: --api-url {problem}\n")
+
+
+def _check_server_address(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The address from RCS_DESK_API_URL or the settings, checked like --api-url before a command that
+    talks to the server starts (not "unreachable" after the questions)."""
+    if args.demo or args.api_url is not None or args.command not in SERVER_COMMANDS or getattr(args, "offline", False):
+        return
+    from app.platform.config import DEFAULT_API_URL, ENV_API_URL, load_settings
+
+    from_environment = os.environ.get(ENV_API_URL)
+    url = from_environment or load_settings().api_url or DEFAULT_API_URL
+    if is_web_address(url):
+        return
+    if from_environment:
+        where, fix = ENV_API_URL, f"Correct it, or unset {ENV_API_URL}."
+    else:
+        where, fix = "Settings", "Correct it in the window's Settings, or give one with --api-url."
+    parser.exit(EXIT_INPUT, f"rcs-desk: The server address in {where} ({url!r}) {NOT_A_WEB_ADDRESS}. {fix}\n")
 
 
 def _report_settings_problem() -> None:

@@ -10,10 +10,12 @@ from enum import Enum
 from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, output, send_report, signals
 from app.cli.common import load_document, report_failure, say, with_client
+from app.cli.known_price import with_known_price
 from app.history import open_history
-from app.platform.config import load_settings
+from app.platform.config import load_settings, local_time_zone_name
 from app.platform.credentials import CredentialsError, check_key_format, save_api_key
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
+from app.sending.summary import when_text
 from app.tasks.connection import Connection
 from app.validation import has_errors, validate_document
 
@@ -25,7 +27,7 @@ def validate(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     problems = validate_document(document)
     for problem in problems:
-        print(f"{problem.severity}: {problem.path}: {problem.message}")
+        print(output.problem_line(problem))
     if has_errors(problems):
         return EXIT_INPUT
     if not problems:
@@ -65,14 +67,15 @@ def _confirmed(question: str, *, nothing_done: str, verb: str) -> int | None:
     return None
 
 
-def _send_summary(document: CampaignDocument) -> str:
+def _send_summary(document: CampaignDocument, account_zone: str) -> str:
     campaign = document.campaign
     lists = len(campaign.groups)
     contacts = [c for c in document.list_contacts().values() if c is not None]
     who = f"{lists} list{'s' if lists != 1 else ''}"
     if len(contacts) == lists and lists:
         who += f" ({sum(contacts):,} contacts)"
-    when = f"at {campaign.start_at:%Y-%m-%d %H:%M} ({document.time_zone})" if campaign.start_at else "now"
+    # The window's confirmation says the time in the same words (one clock everywhere).
+    when = f"on {when_text(document, local_time_zone_name(), account_zone)}" if campaign.start_at else "now"
     return f"Send the campaign from {campaign.sender or '?'} to {who} {when}?"
 
 
@@ -83,12 +86,14 @@ def send(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     problems = validate_document(document)
     for problem in problems:
-        say(f"{problem.severity}: {problem.path}: {problem.message}")
+        say(output.problem_line(problem))
     if has_errors(problems):
         say("Nothing was sent: correct the errors above first.")
         return EXIT_INPUT
     if not args.yes:
-        refused = _confirmed(_send_summary(document), nothing_done="Nothing was sent", verb="send")
+        refused = _confirmed(
+            _send_summary(document, settings.account_time_zone), nothing_done="Nothing was sent", verb="send"
+        )
         if refused is not None:
             return refused
 
@@ -125,7 +130,8 @@ def campaign(args: argparse.Namespace) -> int:
         if args.json:
             output.print_json(info.raw)
         else:
-            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
+            info = with_known_price(info, connection)
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
         return EXIT_OK
 
     return with_client(args, work)
@@ -142,7 +148,8 @@ def stop(args: argparse.Namespace) -> int:
         info = connection.client.stop_campaign(args.id)
         print(f"Campaign {args.id} was stopped.")
         if info is not None:
-            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
+            info = with_known_price(info, connection)
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
         return EXIT_OK
 
     return with_client(args, work)

@@ -31,10 +31,7 @@ def report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
     if isinstance(exc, api.KeyRefused):
         say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
     if isinstance(exc, api.NotFound) and args.demo:
-        say(
-            "The demo server starts empty for every command. To follow a demo campaign across commands, "
-            "run `rcs-desk sandbox` and point RCS_DESK_API_URL at it (see the README)."
-        )
+        say("`rcs-desk --demo campaigns --all` shows the campaigns of the demo account.")
     if args.verbose and exc.details:
         say(f"Details: {exc.details}")
     if isinstance(exc, REFUSALS):
@@ -79,8 +76,18 @@ def with_client(args: argparse.Namespace, work: Callable[[Connection], int]) -> 
         return EXIT_INPUT
     if connection.demo:
         say("Demo: nothing is sent.")
+        _say_demo_account_problems(connection)
     try:
         with connection.client:
             return work(connection)
     except api.ApiError as exc:
         return report_failure(exc, args)
+    finally:
+        _say_demo_account_problems(connection)
+
+
+def _say_demo_account_problems(connection: Connection) -> None:
+    """What went wrong with the demo account's file (damaged, cannot be written), each said once."""
+    if connection.demo_account is not None:
+        for problem in connection.demo_account.take_problems():
+            say(problem)

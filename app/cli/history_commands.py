@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from typing import TextIO
 
+from app.campaign.clock_words import computer_time_text
+from app.campaign.statuses import status_words
 from app.campaign.text import format_price
 from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import say, with_client
 from app.history import History, HistoryError, HistoryRecord, open_history, search_message
+from app.platform.config import local_time_zone_name
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection, check_api_key
 from app.tasks.context import NEVER_CANCELLED
@@ -28,9 +30,7 @@ def campaigns(args: argparse.Namespace) -> int:
         if history.recovered_from_corruption:
             say(history.recovered_from_corruption)
         code = EXIT_OK
-        if args.demo:
-            say("Demo: statuses are shown as last seen (the demo server keeps no campaigns between commands).")
-        elif not args.offline and _has_key():
+        if not args.offline and (args.demo or _has_key()):  # the demo account is kept between commands
             code = with_client(args, lambda connection: _refresh(args, history, connection))
             if code != EXIT_OK:
                 say("Showing the statuses last seen.")
@@ -76,10 +76,8 @@ ANSWER_NEVER_CAME = "answer never came: check"
 
 
 def _local_time(utc_text: str) -> str:
-    try:
-        return datetime.fromisoformat(utc_text).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return utc_text
+    """A moment noted in UTC, on this computer's clock in the words the window uses: ``Sat 1 Mar, 12:00``."""
+    return computer_time_text(utc_text, local_time_zone_name())
 
 
 def _pair(a: int | None, b: int | None) -> str:
@@ -101,7 +99,7 @@ def print_records(records: list[HistoryRecord], *, show_origin: bool = False, ou
     for record in records:
         row = [
             _local_time(record.sent_at),
-            ANSWER_NEVER_CAME if record.outcome_unknown else record.status,
+            ANSWER_NEVER_CAME if record.outcome_unknown else status_words(record.status),
             "—" if record.campaign_id is None else str(record.campaign_id),
             _pair(record.delivered, record.sent),
             _pair(record.sms_delivered, record.sms_sent),

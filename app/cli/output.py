@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from app.api.models import ContactList
 from app.campaign.text import campaign_rows, format_price
+from app.validation import Problem, located_message
 
 __all__ = ["campaign_rows", "format_price", "print_json", "print_lists", "print_rows"]  # the first two for the commands
 
@@ -37,3 +38,11 @@ def print_lists(lists: list[ContactList], out: TextIO | None = None) -> None:
         print(f"{item.id:>{id_width}}  {name:<{name_width}}  {contacts:>9}  {item.description or ''}", file=out)
     total = sum(item.contacts or 0 for item in lists)
     print(f"{len(lists)} lists, {total:,} contacts in all.", file=out)
+
+
+def problem_line(problem: Problem) -> str:
+    """``error: options.cards[1].suggestions[0].text: Card 2, button 1: Button text can have ...``.
+
+    The ``severity: path:`` start stays as it was, for scripts; the place in words follows, for people.
+    """
+    return f"{problem.severity}: {problem.path}: {located_message(problem)}"

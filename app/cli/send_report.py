@@ -13,7 +13,7 @@ from collections.abc import Callable
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
 from app.cli.common import say
-from app.platform.config import Settings, save_settings
+from app.platform.config import Settings, local_time_zone_name, save_settings
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
 from app.tasks.connection import Connection
 
@@ -65,7 +65,7 @@ def _report_created(
             output.print_json(info.raw)
         else:
             print("The campaign was created.")
-            output.print_rows(output.campaign_rows(info, connection.account_time_zone))
+            output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
         sys.stdout.flush()
     except BaseException:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
         say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")

@@ -13,13 +13,13 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.api.models import CampaignDetail, CampaignInfo, as_dict, as_float, counters
-from app.campaign import limits
+from app.campaign import limits, statuses
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.text import short_name
 
 ORIGIN_LOCAL = "this computer"
 ORIGIN_WEB = "web account"
-STATUS_UNKNOWN_OUTCOME = "unknown outcome"
+STATUS_UNKNOWN_OUTCOME = statuses.STATUS_UNKNOWN_OUTCOME  # one name for it, shared with the status words
 # Statuses that may still change: worth asking the server about again.
 ACTIVE_STATUSES = frozenset({"creation", "scheduled", "sending", "paused", "moderation"})
 

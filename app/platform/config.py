@@ -185,9 +185,9 @@ def load_settings(paths: AppPaths | None = None) -> Settings:
         return _read_settings(path)
     except _Unusable as exc:
         reason = str(exc)
-    except Exception as exc:  # never stop the program over its settings
+    except Exception:  # never stop the program over its settings
         log.debug("settings could not be read", exc_info=True)
-        reason = f"it could not be read ({type(exc).__name__})"
+        reason = "it could not be read"
     settings = Settings()
     settings.load_problem = _move_aside(path, reason)
     return settings
@@ -210,7 +210,7 @@ def _read_settings(path: Path) -> Settings:
     if stat.S_ISDIR(info.st_mode):
         raise _Unusable("it is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise _Unusable("it is not a regular file")
+        raise _Unusable("it is not an ordinary file")
     if info.st_size > SETTINGS_MAX_BYTES:
         raise _Unusable(f"it is too large ({info.st_size:,} bytes)")
     try:
@@ -223,17 +223,20 @@ def _read_settings(path: Path) -> Settings:
     if not data.strip():
         raise _Unusable("it is empty")
     from app.platform import safe_json
+    from app.platform.json_words import json_error_words
 
     try:
         value = safe_json.loads(data, max_depth=SETTINGS_MAX_DEPTH)
     except UnicodeDecodeError:
-        raise _Unusable("it is not text (UTF-8)") from None
+        raise _Unusable("it is not a text file") from None
     except safe_json.JsonLimitError as exc:
         raise _Unusable(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise _Unusable(json_error_words(exc)) from None
     except (ValueError, RecursionError):
-        raise _Unusable("it is not valid JSON") from None
+        raise _Unusable("it is damaged") from None
     if not isinstance(value, dict):
-        raise _Unusable("it does not hold settings (a JSON object)")
+        raise _Unusable("it does not hold settings")
     zone = value.get("time_zone")
     if isinstance(zone, str) and zone and not looks_like_zone_name(zone):
         raise _Unusable("its time zone is not a time zone name")

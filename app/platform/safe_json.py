@@ -85,7 +85,7 @@ def _check_strings(value: Any, replace: bool) -> Any:
             return value
         if replace:
             return _SURROGATE.sub("\ufffd", value)
-        raise JsonLimitError("it holds text with a broken character (a lone UTF-16 surrogate)")
+        raise JsonLimitError("it holds text with a broken character (half of an emoji or a similar sign)")
     if isinstance(value, list):
         return [_check_strings(item, replace) for item in value]
     if isinstance(value, dict):

@@ -118,19 +118,86 @@ def estimate_price(total: int, sms_parts: int) -> float:
     return round(rcs + sms, 7)
 
 
-class CampaignStore:
-    """Campaigns by id, the balance, and the moment the money ran out."""
+FINAL_STATUSES = frozenset({"done", "stopped"})  # nothing about the campaign changes any more
 
-    def __init__(self, zone: ZoneInfo, now: datetime, *, balance: float = INITIAL_BALANCE, credit: float = CREDIT):
+
+class CampaignStore:
+    """Campaigns by id, the balance, and the moment the money ran out.
+
+    ``revision`` grows with every change that is not a function of the time alone (a campaign
+    created or stopped, money added, campaigns paused when the money ran out): what a saved demo
+    account must write (``app.sandbox.saved_account``).
+    """
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        now: datetime,
+        *,
+        balance: float = INITIAL_BALANCE,
+        credit: float = CREDIT,
+        seed: bool = True,
+    ):
         self.zone = zone
         self.currency = CURRENCY
         self.credit = credit
+        self.revision = 0
         self._funds = balance
         self._campaigns: dict[int, SimCampaign] = {}
         self._next_id = FIRST_CAMPAIGN_ID
         self._settled_until = now
         self._money_out_at: datetime | None = None
-        self._seed(now)
+        if seed:
+            self._seed(now)
+
+    @classmethod
+    def restored(
+        cls,
+        zone: ZoneInfo,
+        *,
+        campaigns: Iterable[SimCampaign],
+        next_id: int,
+        funds: float,
+        credit: float,
+        settled_until: datetime,
+        money_out_at: datetime | None,
+    ) -> CampaignStore:
+        """A store as saved earlier (``state()`` gives these values back)."""
+        store = cls(zone, settled_until, balance=funds, credit=credit, seed=False)
+        store._campaigns = {campaign.id: campaign for campaign in campaigns}
+        store._next_id = max([next_id, *(campaign.id + 1 for campaign in store._campaigns.values())])
+        store._money_out_at = money_out_at
+        return store
+
+    def continue_ids_from(self, first: int) -> None:
+        """The next campaign gets ID ``first`` or more (never one already given)."""
+        self._next_id = max(self._next_id, first)
+        self.revision += 1
+
+    def state(self) -> dict[str, Any]:
+        """What ``restored`` takes: the campaigns (oldest first), the next id, the money, the settled moments."""
+        return {
+            "campaigns": sorted(self._campaigns.values(), key=lambda campaign: campaign.id),
+            "next_id": self._next_id,
+            "funds": self._funds,
+            "credit": self.credit,
+            "settled_until": self._settled_until,
+            "money_out_at": self._money_out_at,
+        }
+
+    def forget_oldest(self, keep: int, now: datetime) -> None:
+        """Keep at most ``keep`` campaigns by forgetting the oldest finished ones; the money they cost stays spent."""
+        over = len(self._campaigns) - keep
+        if over <= 0:
+            return
+        for campaign in sorted(self._campaigns.values(), key=lambda c: c.id):
+            if over <= 0:
+                break
+            if campaign.status(now) in FINAL_STATUSES:
+                self._funds -= campaign.cost(now) - campaign.baseline_cost
+                del self._campaigns[campaign.id]
+                over -= 1
+                self.revision += 1
 
     # Times ---------------------------------------------------------------------------------------
 
@@ -171,6 +238,7 @@ class CampaignStore:
         )
         self._next_id += 1
         self._campaigns[campaign.id] = campaign
+        self.revision += 1
         return campaign
 
     def get(self, campaign_id: int) -> SimCampaign | None:
@@ -191,6 +259,7 @@ class CampaignStore:
         if campaign.status(now) not in limits.STOPPABLE_STATUSES:
             raise InvalidStatus(campaign.status(now))
         campaign.stopped_at = now
+        self.revision += 1
 
     # Money ---------------------------------------------------------------------------------------
 
@@ -207,6 +276,7 @@ class CampaignStore:
         """Add money. Paused campaigns stay paused (on the real platform the customer resumes them)."""
         self.settle(now)
         self._funds += amount
+        self.revision += 1
         if self.has_funds(now):
             self._money_out_at = None
 
@@ -227,11 +297,13 @@ class CampaignStore:
                 else:
                     low = middle
             self._money_out_at = high
+            self.revision += 1
         out = self._money_out_at
         for campaign in self._campaigns.values():
             if campaign.halted_at is not None or campaign.real_start > now or campaign.finish_at <= out:
                 continue
             campaign.paused_at = max(out, campaign.real_start)
+            self.revision += 1
         self._settled_until = now
 
     # Answers -------------------------------------------------------------------------------------

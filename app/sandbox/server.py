@@ -6,14 +6,15 @@ into httpx in-process and ``loopback.py`` serves it over a real socket.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import threading
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -43,6 +44,9 @@ from app.sandbox.wire import (
     message,
     raw_json_response,
 )
+
+if TYPE_CHECKING:
+    from app.sandbox.saved_account import SavedAccount
 
 GROUPS_PAGE_MIN = 15
 GROUPS_PAGE_DEFAULT = 30
@@ -90,7 +94,9 @@ _ROUTES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
 class SandboxServer:
     """A whole simulated account: lists, campaigns moving with ``clock``, money, tokens, faults.
 
-    Thread-safe: every request is handled under one lock (handlers are cheap).
+    Thread-safe: every request is handled under one lock (handlers are cheap). With ``saved`` the
+    account (campaigns, their IDs, money) is read from and written to a file, so that it outlives
+    the process (``app.sandbox.saved_account``); without it, it lives as long as the server.
     """
 
     def __init__(
@@ -104,6 +110,7 @@ class SandboxServer:
         duplicate_window_s: float = 5.0,
         token_lifetime_s: float = TOKEN_LIFETIME_S,
         balance: float = demo_data.INITIAL_BALANCE,
+        saved: SavedAccount | None = None,
     ) -> None:
         self._clock = clock or _utc_now
         self.time_zone = time_zone
@@ -117,7 +124,11 @@ class SandboxServer:
         self._recent_sends: dict[str, datetime] = {}
         self._sms_senders = demo_data.active_sms_senders()
         self.catalog = demo_data.build_catalog(list_count)
-        self.store = CampaignStore(self.zone, self.now(), balance=balance)
+        self.saved = saved
+        if saved is not None:
+            self.store = saved.open(self.zone, self.now())
+        else:
+            self.store = CampaignStore(self.zone, self.now(), balance=balance)
 
     def __repr__(self) -> str:
         return f"SandboxServer(time_zone={self.time_zone!r}, lists={len(self.catalog)})"
@@ -135,7 +146,7 @@ class SandboxServer:
 
     def top_up(self, amount: float) -> None:
         """Add money to the account (paused campaigns stay paused)."""
-        with self._lock:
+        with self._lock, self._account():
             self.store.top_up(amount, self.now())
 
     # The one entry point -------------------------------------------------------------------------
@@ -144,7 +155,7 @@ class SandboxServer:
         """Answer one request. ``target`` is the path with its query string."""
         method = method.upper()
         lowered = {str(k).lower(): str(v) for k, v in headers.items()}
-        with self._lock:
+        with self._lock, self._account():
             self.requests.append(RecordedRequest(method, target, lowered, bytes(body)))
             if len(self.requests) > MAX_RECORDED:
                 del self.requests[: MAX_RECORDED // 2]
@@ -162,6 +173,22 @@ class SandboxServer:
             response.delay_s = delay
             response.drop_connection = drop
             return response
+
+    @contextlib.contextmanager
+    def _account(self) -> Iterator[None]:
+        """With a saved account: the latest saved state before, and saved after when it changed."""
+        saved = self.saved
+        if saved is None:
+            yield
+            return
+        with saved.locked():
+            self.store = saved.refreshed(self.store, self.zone, self.now())
+            before = (self.store, self.store.revision)
+            try:
+                yield
+            finally:
+                if (self.store, self.store.revision) != before:
+                    saved.save(self.store, self.now())
 
     def _take_faults(self) -> tuple[float, bool, SandboxResponse | None]:
         faults = self.faults

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.platform.config import Settings
+from app.platform.config import Settings, app_paths
 from app.tasks.context import Cancellable
 
 if TYPE_CHECKING:
     import httpx
 
     from app.api import WwtClient
+    from app.sandbox.saved_account import SavedAccount
 
 DEMO_BASE_URL = "https://demo.rcs-desk.invalid"
 
@@ -29,6 +30,8 @@ class Connection:
     media_mounts: dict[str, httpx.BaseTransport] = field(default_factory=dict)
     # Which server the history's records belong to: the address, or one label per demo server.
     server_label: str = ""
+    # The demo account kept in the data folder (demo only): says what went wrong with its file.
+    demo_account: SavedAccount | None = None
 
     def __post_init__(self) -> None:
         if not self.server_label:
@@ -49,25 +52,28 @@ def open_connection(
     api_url: str | None = None,
     api_key: Callable[[], str | None] | None = None,
 ) -> Connection:
-    """A client for the configured server, or for an in-process demo server when ``demo``."""
+    """A client for the configured server, or for an in-process demo server when ``demo`` (its
+    account kept in the data folder, shared by every demo command and window)."""
     from app.api import WwtClient
 
     zone = settings.account_time_zone
     if demo:
+        from app.history.follow import demo_server_label
         from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
+        from app.sandbox.saved_account import SavedAccount, demo_account_path
 
-        server = SandboxServer(time_zone=zone)
+        account = SavedAccount(demo_account_path(app_paths().data_dir), new_label=demo_server_label)
+        server = SandboxServer(time_zone=zone, saved=account)
         transport = SandboxTransport(server)
         client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport)
-        from app.history.follow import demo_server_label
-
         return Connection(
             client=client,
             demo=True,
             base_url=DEMO_BASE_URL,
             account_time_zone=zone,
             media_mounts={DEMO_BASE_URL: transport},
-            server_label=demo_server_label(),
+            server_label=account.label,
+            demo_account=account,
         )
     base_url = (api_url or settings.effective_api_url).rstrip("/")
     return Connection(

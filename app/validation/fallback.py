@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any
 
 from app.campaign import limits
-from app.campaign.sms import count_sms, replace_typographic
+from app.campaign.sms import count_sms, is_gsm7, replace_typographic, unicode_positions
 from app.validation.values import Report, count, is_int
 
 VALIDITY_MESSAGE = (
@@ -79,16 +79,38 @@ def _check_sms_text(report: Report, text: Any, path: str) -> None:
             f"The SMS text is too long: it needs {sms.parts} SMS parts ({count(sms.units)} characters), but at most "
             f"{limits.SMS_MAX_PARTS} are sent ({count(sms.max_units)} characters{because}). Shorten it.",
         )
-    if sms.is_unicode:
+    cost = sms_cost_words(text)
+    if cost:
         shown = " ".join(describe_character(char) for char in sms.unicode_characters[:12])
         more = "…" if len(sms.unicode_characters) > 12 else ""
-        fixable = count_sms(replace_typographic(text)).encoding == "GSM-7"
-        advice = (
-            "Replace them with plain quotes, dashes and spaces to pay less."
-            if fixable
-            else f"Each SMS then holds {limits.SMS_UCS2_SINGLE} characters instead of {limits.SMS_GSM7_SINGLE}."
-        )
-        report.warning(path, f"These characters make the SMS cost more: {shown}{more}. {advice}")
+        report.warning(path, f"These characters make the SMS cost more: {shown}{more}. {cost}")
+
+
+# Naming how many characters to replace helps when they are a few quotes or dashes; not when the text
+# is written in another alphabet (every letter would be "marked").
+_FEW_MARKED = 10
+
+
+def sms_cost_words(text: str) -> str:
+    """What special characters cost, in words, or "" when they cost nothing more.
+
+    ``"Each phone without RCS gets 3 SMS instead of 1 (3x the price). Replacing the 4 marked characters
+    makes it 1."`` The marked characters are those the SMS tab marks (they force Unicode).
+    """
+    sms = count_sms(text)
+    if not sms.is_unicode or not sms.parts:
+        return ""
+    typographic = replace_typographic(text)
+    plain = count_sms("".join(char if is_gsm7(char) else "?" for char in typographic)).parts
+    if sms.parts <= plain:
+        return ""
+    ratio = f"{sms.parts / plain:.1f}".removesuffix(".0")
+    words = f"Each phone without RCS gets {sms.parts} SMS instead of {plain} ({ratio}x the price)."
+    marked = len(unicode_positions(text))
+    if count_sms(typographic).encoding == "GSM-7" or marked <= _FEW_MARKED:
+        characters = "the marked character" if marked == 1 else f"the {marked} marked characters"
+        words += f" Replacing {characters} makes it {plain}."
+    return words
 
 
 def _check_sms_sender(report: Report, sender: Any, path: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -18,11 +17,14 @@ class Problem:
 
     ``path`` points into the request (``"options.cards[1].suggestions[0].text"``; ``""`` is the whole
     request); an ``error`` blocks sending, a ``warning`` does not; ``message`` is for the user.
+    An ``overridable`` error blocks sending until the user confirms sending anyway (a picture the
+    check proved phones will not show: the user may know better, for example that it is being fixed).
     """
 
     path: str
     severity: Severity
     message: str
+    overridable: bool = False
 
     @property
     def is_error(self) -> bool:
@@ -30,8 +32,18 @@ class Problem:
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
-    """True when at least one problem blocks sending."""
+    """True when at least one problem blocks sending (an overridable error too, until overridden)."""
     return any(problem.is_error for problem in problems)
+
+
+def blocking_errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors that must be corrected: no "Send anyway" can override them."""
+    return [problem for problem in problems if problem.is_error and not problem.overridable]
+
+
+def overridable_errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors the user may override in the confirmation ("Send anyway")."""
+    return [problem for problem in problems if problem.is_error and problem.overridable]
 
 
 def join_path(base: str, member: str | int) -> str:
@@ -39,55 +51,3 @@ def join_path(base: str, member: str | int) -> str:
     if isinstance(member, int):
         return f"{base}[{member}]"
     return f"{base}.{member}" if base else member
-
-
-_FIELD_NAMES = {
-    "groups": "Contact lists",
-    "options": "Message",
-    "cards": "Cards",
-    "text": "text",
-    "title": "title",
-    "media": "picture or video",
-    "url": "link",
-    "phone": "phone number",
-    "type": "button kind",
-    "postback_data": "reply data",
-    "suggestions": "buttons",
-    "start_at": "Send time",
-    "validity": "validity",
-    "tariff_code": "Tariff code",
-    "check_stop_list": "stop-list check",
-    "add_to_contact_book": "Add to contact book",
-    "alternative_channel": "SMS fallback",
-    "sms": "SMS fallback",
-    "time_zone": "Time zone",
-}
-_TOP_LEVEL_NAMES = {"sender": "RCS agent", "check_stop_list": "Skip numbers on the stop list"}
-_NUMBERED = {"cards": "Card", "suggestions": "button", "groups": "Contact list"}
-_STEP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
-
-
-def field_label(path: str) -> str:
-    """A readable name for ``path``: ``"options.cards[1].suggestions[0].text"`` -> ``"Card 2, button 1, text"``."""
-    if not path:
-        return "Campaign"
-    steps = path.split(".")
-    if steps[0] == "options" and len(steps) > 1 and steps[1].startswith("cards["):
-        steps = steps[1:]  # "Card 2, ..." says enough
-    if steps[:2] == ["alternative_channel", "sms"]:
-        steps = steps[1:]  # "SMS fallback, ..."
-    words: list[str] = []
-    for position, step in enumerate(steps):
-        match = _STEP.fullmatch(step)
-        if match is None:
-            words.append(step)
-            continue
-        name, indices = match.group(1), [int(i) for i in re.findall(r"\d+", match.group(2))]
-        if name in _NUMBERED and len(indices) == 1:
-            words.append(f"{_NUMBERED[name]} {indices[0] + 1}")
-        elif position == 0 and name in _TOP_LEVEL_NAMES and path == step:
-            words.append(_TOP_LEVEL_NAMES[name])
-        else:
-            words.append(_FIELD_NAMES.get(name, name.replace("_", " ")))
-    label = ", ".join(words)
-    return label[:1].upper() + label[1:]

@@ -27,6 +27,19 @@ def tiny_png(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (200, 
     )
 
 
+def animated_gif(frames: int = 2) -> bytes:
+    """A 1x1 GIF with ``frames`` frames that loops forever (built by hand: no image library)."""
+    header = b"GIF89a" + struct.pack("<HH", 1, 1) + bytes([0x80, 0, 0]) + b"\xff\x00\x00" + b"\x00\x00\xff"
+    loop = b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    body = b""
+    for frame in range(frames):
+        control = b"!\xf9\x04\x00" + struct.pack("<H", 10) + b"\x00\x00"
+        descriptor = b"," + struct.pack("<HHHH", 0, 0, 1, 1) + b"\x00"
+        pixel = b"\x02\x02\x44\x01\x00" if frame % 2 == 0 else b"\x02\x02\x4c\x01\x00"
+        body += control + descriptor + pixel
+    return header + loop + body + b";"
+
+
 @dataclass
 class Route:
     status: int = 200

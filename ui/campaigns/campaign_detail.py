@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from app.api.models import CampaignDetail
 from app.campaign.model import Campaign
 from app.history import ORIGIN_WEB, HistoryRecord
+from app.platform.config import local_time_zone_name
 from ui.campaigns.campaigns_model import (
     count_text,
     display_title,
     local_time_text,
+    planned_text,
     price_text,
-    server_time_text,
     status_look,
     tone_color,
 )
@@ -175,6 +176,7 @@ class CampaignDetailPane(QWidget):
         self.record: HistoryRecord | None = None
         self.detail: CampaignDetail | None = None
         self.values: dict[str, QLabel] = {}
+        self.local_zone = local_time_zone_name()  # this computer's: times are said on its clock too
         self._names = _counter_names(self)
 
         self.title = QLabel()
@@ -333,12 +335,7 @@ class CampaignDetailPane(QWidget):
         rows.append((tr("Message"), self._message_text(campaign)))
         rows.append((tr("SMS fallback"), self._fallback_text(campaign)))
         when = local_time_text(record.sent_at)
-        sent_by = (
-            tr("%1 on %2 (your time)").replace("%1", record.sent_by).replace("%2", when)
-            if record.sent_by
-            else tr("%1 (your time)").replace("%1", when)
-        )
-        rows.append((tr("Sent by"), sent_by))
+        rows.append((tr("Sent on"), tr("%1 (your time)").replace("%1", when)))  # no login name: "root" says nothing
         return rows
 
     def _lists_text(self, record: HistoryRecord, campaign: Campaign) -> str:
@@ -371,21 +368,20 @@ class CampaignDetailPane(QWidget):
     def _timing_rows(self, record: HistoryRecord, zone: str) -> list[tuple[str, str]]:
         tr = self.tr
         detail = self.detail
-        zone = record.time_zone or zone
-        self.timing_box.setTitle(self.tr("Timing (%1 time)").replace("%1", zone))
+        zone = record.time_zone or zone  # the server's times are wall times in the account's zone
         start = record.start_at or (detail.start_at if detail else None)
         real = record.real_start_at or (detail.real_start_at if detail else None)
         finished = record.finished_at or (detail.finished_at if detail else None)
         rows = [
-            (tr("Planned start"), server_time_text(start, None)),
-            (tr("Actual start"), server_time_text(real, None) if real else tr("not started yet")),
-            (tr("Finished"), server_time_text(finished, None) if finished else tr("not finished")),
+            (tr("Planned start"), planned_text(start, zone, self.local_zone)),
+            (tr("Actual start"), planned_text(real, zone, self.local_zone) if real else tr("not started yet")),
+            (tr("Finished"), planned_text(finished, zone, self.local_zone) if finished else tr("not finished")),
         ]
         if record.campaign_id is not None:
             rows.append(
                 (
                     tr("Last checked (your time)"),
-                    local_time_text(record.refreshed_at) if record.refreshed_at else tr("not yet"),
+                    local_time_text(record.refreshed_at, self.local_zone) if record.refreshed_at else tr("not yet"),
                 )
             )
         return rows

@@ -8,8 +8,7 @@ when only values changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,8 +23,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from app.campaign.clock_words import (
+    computer_time_text,
+    day_and_clock,
+    moment_words,
+    parse_server_time,
+    server_time_text,
+    zone_words,
+)
+from app.campaign.statuses import StatusLook
+from app.campaign.statuses import status_look as core_status_look
 from app.campaign.text import format_price
-from app.history import ORIGIN_WEB, STATUS_UNKNOWN_OUTCOME, HistoryRecord
+from app.history import ORIGIN_WEB, HistoryRecord
+from app.platform.config import local_time_zone_name
 from ui.common.tables import set_up_row_table
 from ui.common.theme import is_dark
 
@@ -53,67 +63,15 @@ def tone_color(tone: str, dark: bool | None = None) -> QColor:
     return QColor(dark_color if (is_dark() if dark is None else dark) else light_color)
 
 
-@dataclass(frozen=True)
-class StatusLook:
-    """A status for people: ``text`` (the table), ``explanation`` (tooltip, detail), ``tone``."""
-
-    text: str
-    explanation: str
-    tone: str
-
-    @property
-    def needs_attention(self) -> bool:
-        return self.tone in ("warning", "bad")
-
-
 def _t(text: str) -> str:
     return QCoreApplication.translate("CampaignStatus", text)
 
 
 def status_look(status: str | None) -> StatusLook:
-    """Every documented status (and the history's "unknown outcome") in plain words."""
-    looks = {
-        "creation": (_t("Being created"), _t("The server is setting the campaign up."), "progress"),
-        "scheduled": (_t("Scheduled"), _t("Waiting for its planned start."), "progress"),
-        "sending": (_t("Sending…"), _t("Messages are going out now."), "progress"),
-        "done": (_t("Done"), _t("Every message went out and the delivery reports are in."), "good"),
-        "paused": (
-            _t("⚠ Paused — balance ran out?"),
-            _t(
-                "Sending paused, most likely because the account's balance ran out. Top up your WWT.world "
-                "account, then resume the campaign there, or stop it here."
-            ),
-            "warning",
-        ),
-        "stopped": (
-            _t("Stopped"),
-            _t("The campaign was stopped: messages not sent by then will not go out."),
-            "neutral",
-        ),
-        "spam": (
-            _t("✖ Blocked as spam"),
-            _t("WWT.world blocked this campaign as spam. Contact your WWT.world account manager."),
-            "bad",
-        ),
-        "moderation": (
-            _t("Waiting for approval"),
-            _t("WWT.world checks this campaign before it goes out (moderation)."),
-            "progress",
-        ),
-        STATUS_UNKNOWN_OUTCOME: (
-            _t("⚠ Not confirmed"),
-            _t(
-                "The server did not answer when this campaign was sent, so it may have been created anyway. "
-                "Look for it on the server before sending it again."
-            ),
-            "warning",
-        ),
-    }
-    if status in looks:
-        return StatusLook(*looks[status])
-    if not status:
-        return StatusLook(_t("Not known yet"), _t("The server has not said yet."), "neutral")
-    return StatusLook(status.replace("_", " ").capitalize(), _t("A status this program does not know."), "neutral")
+    """Every documented status (and the history's "unknown outcome") in plain words, translated.
+    The words are the core's (``app.campaign.statuses``): the terminal says the same."""
+    look = core_status_look(status)
+    return StatusLook(_t(look.text), _t(look.explanation), look.tone)
 
 
 # Formatting (shared with the detail pane) ---------------------------------------------------------
@@ -138,25 +96,31 @@ def pair_text(first: int | None, second: int | None) -> str:
     return f"{count_text(first)} / {count_text(second)}"
 
 
-def local_time_text(utc_iso: str | None) -> str:
-    """A stored UTC moment in this computer's time: ``2025-03-01 12:00``."""
+def local_time_text(utc_iso: str | None, local_zone: str | None = None) -> str:
+    """A moment this computer noted (UTC) on its own clock: ``Sat 1 Mar, 12:00``."""
     if not utc_iso:
         return "—"
-    try:
-        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return utc_iso
+    return computer_time_text(utc_iso, local_zone or local_time_zone_name())
 
 
-def server_time_text(text: str | None, zone: str | None, *, short: bool = False) -> str:
-    """A server time as given (seconds dropped when zero, or always when ``short``) with its zone:
-    ``2025-03-01 10:00 (Europe/Kyiv)``."""
+def planned_text(text: str | None, zone: str, local_zone: str | None = None) -> str:
+    """A server time (wall time in the account's ``zone``) as every place says it: in that zone, then on
+    this computer when its clock differs (``app.campaign.clock_words``)."""
     if not text:
         return "—"
-    shown = text.strip().replace("T", " ", 1)
-    if len(shown) == 19 and shown[10] == " " and (short or shown.endswith(":00")):
-        shown = shown[:16]
-    return f"{shown} ({zone})" if zone else shown
+    return server_time_text(text, zone, local_zone or local_time_zone_name())
+
+
+def start_cell_text(text: str | None, zone: str, *, with_zone: bool = True) -> str:
+    """A planned start for the table, to the minute, in the account's ``zone``: ``Sat 26 Dec, 10:30,
+    Kyiv time (UTC+2)``; without the zone's words when the column's header names it."""
+    if not text:
+        return "—"
+    moment = parse_server_time(text)
+    if moment is None:
+        return text.strip()
+    moment = moment.replace(second=0)
+    return moment_words(moment, zone) if with_zone else day_and_clock(moment, zone)
 
 
 def price_text(price: float | None, currency: str | None) -> str:
@@ -171,6 +135,7 @@ class CampaignsModel(QAbstractTableModel):
         self.records: list[HistoryRecord] = []
         self.fallback_zone = "UTC"
         self.common_zone: str | None = None  # when every row's times are in one zone, the header names it
+        self.local_zone = local_time_zone_name()  # this computer's: "Sent" and the planned start's tooltip
         self._headers = (
             self.tr("Campaign"),
             self.tr("Status"),
@@ -234,7 +199,7 @@ class CampaignsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == START and self.common_zone:
-                return self.tr("Planned start\n(%1)").replace("%1", self.common_zone)
+                return self.tr("Planned start\n(%1)").replace("%1", zone_words(self.common_zone))
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tips.get(section)
@@ -267,6 +232,8 @@ class CampaignsModel(QAbstractTableModel):
                 return font
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self._name_tip(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column == START and record.start_at:
+            return planned_text(record.start_at, self._zone(record), self.local_zone)
         return None
 
     def _text(self, record: HistoryRecord, column: int) -> str:
@@ -275,11 +242,9 @@ class CampaignsModel(QAbstractTableModel):
         if column == STATUS:
             return status_look(record.status).text
         if column == SENT:
-            return local_time_text(record.sent_at)
-        if column == START:  # seconds dropped: the detail pane shows the time exactly as given
-            return server_time_text(
-                record.start_at, None if self.common_zone else record.time_zone or self.fallback_zone, short=True
-            )
+            return local_time_text(record.sent_at, self.local_zone)
+        if column == START:  # to the minute; the tooltip and the detail pane say it in full
+            return start_cell_text(record.start_at, self._zone(record), with_zone=self.common_zone is None)
         if column == RCS:
             return pair_text(record.delivered, record.sent)
         if column == READ:
@@ -293,6 +258,10 @@ class CampaignsModel(QAbstractTableModel):
         if column == ORIGIN:
             return self.tr("Web account") if record.origin == ORIGIN_WEB else self.tr("This computer")
         return ""
+
+    def _zone(self, record: HistoryRecord) -> str:
+        """The account zone the server's times of ``record`` are in."""
+        return record.time_zone or self.fallback_zone
 
     def _name_tip(self, record: HistoryRecord) -> str:
         parts = [display_title(record)]

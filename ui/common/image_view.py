@@ -52,6 +52,12 @@ class ImageView(QWidget):
         self.updateGeometry()
         self.update()
 
+    def hold_first_frame(self) -> None:
+        """Stop an animation on its first frame (a screenshot must come out the same every time)."""
+        if self._movie is not None:
+            self._movie.jumpToFrame(0)
+            self._movie.setPaused(True)
+
     @property
     def playing(self) -> bool:
         return self._movie is not None and self._movie.state() == QMovie.MovieState.Running

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.fit_text import keep_texts_whole
+
 
 class MessageDialog(QDialog):
     """A non-blocking message with an optional "Copy details" button (shown with ``open()``)."""
@@ -68,6 +70,7 @@ class MessageDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
+        keep_texts_whole(self)  # texts added while it is open (``Notices``) must not be cut off
 
     def on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

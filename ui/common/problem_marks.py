@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QSizePolicy, QWidget
 
 from app.validation import Problem
+from ui.common.theme import ERROR_COLOR, WARNING_COLOR, set_tone, tone_color
 
-ERROR_COLOR = "#c62828"
-WARNING_COLOR = "#9a6700"
+# The colours too, for older callers.
+__all__ = ["ERROR_COLOR", "WARNING_COLOR", "FieldProblems", "ProblemLabel", "mark_field", "problem_html"]
 
 
 def problem_html(problem: Problem) -> str:
@@ -41,10 +44,37 @@ class ProblemLabel(QLabel):
             return
         self.setText(problem_html(problem))
         self.setProperty("severity", problem.severity)
-        color = ERROR_COLOR if problem.is_error else WARNING_COLOR
-        self.setStyleSheet(f"color: {color};")
+        set_tone(self, "error" if problem.is_error else "warning")  # follows the light or dark palette
         self.setAccessibleDescription(problem.message)
         self.show()
+
+
+class ProblemBorder(QWidget):
+    """The coloured border of a spin box (or time field) with a problem, drawn over it.
+
+    A style-sheet border would do for other fields, but once a style sheet gives a spin box a
+    border, Qt stops drawing its arrows.
+    """
+
+    def __init__(self, field: QAbstractSpinBox) -> None:
+        super().__init__(field)
+        self.setObjectName("problemBorder")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.severity = ""
+        field.installEventFilter(self)
+        self.setGeometry(field.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(tone_color(self.severity, self)), 2)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
 
 
 def mark_field(field: QWidget, severity: str) -> None:
@@ -52,6 +82,11 @@ def mark_field(field: QWidget, severity: str) -> None:
     if field.property("severity") == severity:
         return
     field.setProperty("severity", severity)
+    if isinstance(field, QAbstractSpinBox):
+        border = field.findChild(ProblemBorder) or ProblemBorder(field)
+        border.severity = severity
+        border.setVisible(bool(severity))
+        border.update()
     style = field.style()
     style.unpolish(field)
     style.polish(field)

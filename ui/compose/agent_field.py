@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 from app.campaign import limits
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.editor_state import CampaignEditor
+from ui.compose.message_fields import NAME_CHARS, chars_width, show_kept_value
 
 
 class AgentField(QWidget):
@@ -22,6 +23,7 @@ class AgentField(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.addItems(recent)
+        self.combo.setMaximumWidth(chars_width(self.combo, NAME_CHARS))
         line_edit = self.combo.lineEdit()
         assert line_edit is not None  # an editable combo has one
         line_edit.setMaxLength(limits.SENDER_MAX * 2)  # allow over-typing so the error can say so
@@ -52,6 +54,10 @@ class AgentField(QWidget):
         self._loading = True
         try:
             self.combo.setEditText(self.editor.campaign.sender or "")
+            line_edit = self.combo.lineEdit()
+            assert line_edit is not None  # an editable combo has one
+            hint = self.tr("The RCS agent name from your account, e.g. WWT Shop")
+            show_kept_value(line_edit, self.editor.campaign.extra, "sender", hint)
         finally:
             self._loading = False
 

@@ -23,7 +23,7 @@ from app.campaign import limits
 from app.campaign.model import Suggestion
 from app.campaign.text_units import phone_for_server
 from ui.common.problem_marks import FieldProblems, ProblemLabel
-from ui.compose.message_fields import CounterLabel, bound_length
+from ui.compose.message_fields import SHORT_TEXT_CHARS, CounterLabel, bound_length, chars_width, show_kept_value
 
 
 def complete_web_address(text: str) -> str:
@@ -78,6 +78,7 @@ class ButtonEditor(QFrame):
         self.text_field.setToolTip(
             self.tr("At most {n} characters; emoji count as 2.").format(n=limits.SUGGESTION_TEXT_MAX)
         )
+        self.text_field.setMaximumWidth(chars_width(self.text_field, SHORT_TEXT_CHARS))
         self.text_counter = CounterLabel(limits.SUGGESTION_TEXT_MAX)
         self.target_field = QLineEdit()
         bound_length(self.target_field)
@@ -98,6 +99,7 @@ class ButtonEditor(QFrame):
         row.addWidget(self.kind_box)
         row.addWidget(self.text_field, 1)
         row.addWidget(self.text_counter)
+        row.addStretch(0)  # takes what the capped text field leaves, keeping the counter beside it
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(top)
@@ -136,8 +138,11 @@ class ButtonEditor(QFrame):
         s = self.suggestion
         self.kind_box.setCurrentIndex(self.kind_box.findData(s.kind))
         self.text_field.setText(s.text or "")
+        show_kept_value(self.text_field, s.extra, "text", self.tr("Text on the button"))
         self.text_counter.set_text_count(s.text or "")
         self.target_field.setText((s.phone if s.kind == "call" else s.url) or "")
+        for field in (self.text_field, self.target_field):
+            field.setCursorPosition(0)  # a long value shows its beginning, not its end
         self._show_kind()
 
     @property
@@ -147,13 +152,15 @@ class ButtonEditor(QFrame):
 
     def _show_kind(self) -> None:
         if self.kind == "call":
-            self.target_field.setPlaceholderText(self.tr("Phone number with country code, e.g. +380 99 123 45 67"))
+            hint = self.tr("Phone number with country code, e.g. +380 99 123 45 67")
+            show_kept_value(self.target_field, self.suggestion.extra, "phone", hint)
             self.target_field.setAccessibleName(self.tr("Phone number the button calls"))
             self.target_field.setToolTip(
                 self.tr("Type it as you like: spaces and + are removed; the country code is needed.")
             )
         else:
-            self.target_field.setPlaceholderText(self.tr("Web address, e.g. https://example.com/offer"))
+            hint = self.tr("Web address, e.g. https://example.com/offer")
+            show_kept_value(self.target_field, self.suggestion.extra, "url", hint)
             self.target_field.setAccessibleName(self.tr("Web address the button opens"))
             self.target_field.setToolTip(self.tr("The page opens when someone taps the button."))
         self._show_sent_as()

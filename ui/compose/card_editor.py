@@ -12,7 +12,7 @@ from app.campaign.model import Card, Media, Suggestion
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.button_editor import ButtonEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
-from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height
+from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height, show_kept_value
 
 
 class CardEditor(QWidget):
@@ -117,10 +117,14 @@ class CardEditor(QWidget):
         try:
             card = self.card
             self.title_field.setText(card.title or "")
+            show_kept_value(self.title_field, card.extra, "title", self.tr("A short headline, shown in bold"))
+            show_kept_value(self.text_field, card.extra, "text", self.tr("What you want to tell your customers"))
             self.title_counter.set_text_count(card.title or "")
             self.text_field.setPlainText(card.text or "")
             self.text_counter.set_text_count(card.text or "")
             self.media_field.setText(card.media_url)
+            for field in (self.title_field, self.media_field):
+                field.setCursorPosition(0)  # a long value shows its beginning, not its end
             self.preview.set_url(card.media_url, immediate=True)
             for button in self.buttons:
                 button.deleteLater()

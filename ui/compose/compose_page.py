@@ -7,10 +7,12 @@ window appears sooner. Nobody can click a tab in that moment.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.platform.config import Settings
-from app.validation import Problem
+from app.sending.summary import pictures_words
+from app.validation import Problem, blocking_errors, located_message
+from ui.common.theme import tone_color
 from ui.compose.agent_field import AgentField
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
+from ui.compose.message_fields import LONG_TEXT_CHARS, chars_width
 from ui.compose.phone_preview import PhonePreview
 
 if TYPE_CHECKING:
@@ -44,6 +49,18 @@ TAB_PATHS = (
     ("alternative_channel",),
 )
 MESSAGE_TAB, RECIPIENTS_TAB, SCHEDULE_TAB, SMS_TAB = range(4)
+
+
+class ReadableColumn(QWidget):
+    """A column no wider than ``chars`` average characters, that asks for all of that width."""
+
+    def __init__(self, chars: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumWidth(chars_width(self, chars))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override): the splitter starts with the column whole
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.maximumWidth()), hint.height())
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -80,9 +97,9 @@ class ComposePage(QWidget):
         self.tabs.setObjectName("editorTabs")
         self.tab_titles = [self.tr("Message"), self.tr("Recipients"), self.tr("Schedule"), self.tr("SMS fallback")]
         message_page = QWidget()
-        message_layout = QVBoxLayout(message_page)
-        message_layout.addWidget(self.agent_field)
-        message_layout.addWidget(self.message_editor, 1)
+        message_layout = QHBoxLayout(message_page)
+        message_layout.addWidget(self._message_column(), 1)
+        message_layout.addStretch(0)  # what is left of a wide window, once the column is at its widest
         self.tabs.addTab(message_page, self.tab_titles[MESSAGE_TAB])
         for title in self.tab_titles[1:]:
             self.tabs.addTab(QWidget(), title)  # replaced by build_side_panels
@@ -91,8 +108,10 @@ class ComposePage(QWidget):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.phone_preview)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # A wider window widens both: the editor's lists and tables use the room (its fields stop at a
+        # readable width), and the preview grows up to its own limit (PANE_WIDTH_PHONES).
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         self.problems_label = QLabel()
@@ -115,6 +134,16 @@ class ComposePage(QWidget):
         layout.addLayout(bottom)
         editor.problems_changed.connect(self.on_editor_problems_changed)
         self.on_editor_problems_changed(editor.problems)
+
+    def _message_column(self) -> QWidget:
+        """The agent and the message, no wider than can be read comfortably on a wide window."""
+        column = ReadableColumn(LONG_TEXT_CHARS)
+        column.setObjectName("messageColumn")
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.agent_field)
+        layout.addWidget(self.message_editor, 1)
+        return column
 
     @property
     def side_panels_built(self) -> bool:
@@ -152,12 +181,31 @@ class ComposePage(QWidget):
     # Problems ------------------------------------------------------------------------------------
 
     def on_editor_problems_changed(self, _shown: list[Problem]) -> None:
-        errors = self.editor.errors
-        warnings = self.editor.warnings
-        for index, prefixes in enumerate(TAB_PATHS):
-            own = [p for p in self.editor.problems if p.is_error and p.path.startswith(prefixes)]
-            self.tabs.setTabText(index, self.tab_titles[index] + (f"  ✖ {len(own)}" if own else ""))
-        if errors:
+        self._mark_tabs()
+        self.problems_label.setText(self._status_text())
+
+    def _tab_of(self, problem: Problem) -> int | None:
+        return next((i for i, prefixes in enumerate(TAB_PATHS) if problem.path.startswith(prefixes)), None)
+
+    def _mark_tabs(self) -> None:
+        """✖ and the number of errors, else ⚠ and the number of warnings, on each tab with problems shown."""
+        bar = self.tabs.tabBar()
+        for index in range(len(TAB_PATHS)):
+            own = [p for p in self.editor.problems if self._tab_of(p) == index]
+            errors = [p for p in own if p.is_error]
+            if errors:
+                mark, color = f"  ✖ {len(errors)}", QColor(tone_color("error", self))
+            elif own:
+                mark, color = f"  ⚠ {len(own)}", QColor(tone_color("warning", self))
+            else:
+                mark, color = "", QColor()
+            self.tabs.setTabText(index, self.tab_titles[index] + mark)
+            bar.setTabTextColor(index, color)
+
+    def _status_text(self) -> str:
+        """What stands between the campaign and sending, pointing only at marks the user can see."""
+        errors, warnings = self.editor.errors, self.editor.warnings
+        if blocking_errors(errors):
             text = (
                 self.tr("1 problem to fix before sending")
                 if len(errors) == 1
@@ -165,20 +213,46 @@ class ComposePage(QWidget):
             )
             if self.editor.hiding_problems:
                 text += " · <a href='show'>" + self.tr("Show them") + "</a>"
-        elif warnings:
-            text = (
-                self.tr("Ready to send · 1 warning: see the marked field")
-                if len(warnings) == 1
-                else self.tr("Ready to send · %1 warnings: see the marked fields").replace("%1", str(len(warnings)))
+            return text
+        if errors:  # only pictures proved not to show: the user may still send them, knowingly
+            words = pictures_words(errors)
+            what = (
+                self.tr("%1 will not show on phones").replace("%1", words)
+                if words
+                else self.tr("%1 problems").replace("%1", str(len(errors)))
             )
-        else:
-            text = self.tr("Ready to send")
-        self.problems_label.setText(text)
+            text = (
+                self.tr("Not ready: %1. Fix it, or send and tick “Send anyway”.")
+                if len(errors) == 1
+                else self.tr("Not ready: %1. Fix them, or send and tick “Send anyway”.")
+            )
+            return text.replace("%1", html.escape(what, quote=False))
+        if not warnings:
+            return self.tr("Ready to send")
+        count = self.tr("1 warning") if len(warnings) == 1 else self.tr("%1 warnings").replace("%1", str(len(warnings)))
+        tabs = [self._tab_of(p) if p in self.editor.problems else None for p in warnings]
+        if None not in tabs:  # each warning is marked on a tab and at its field
+            names = [self.tab_titles[index] for index in sorted({tab for tab in tabs if tab is not None})]
+            where = (
+                self.tr("on the %1 tab").replace("%1", names[0])
+                if len(names) == 1
+                else self.tr("on the %1 and %2 tabs").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+            )
+            return (
+                self.tr("Ready to send · %1 %2")
+                .replace("%1", count)
+                .replace("%2", "<a href='warnings'>" + html.escape(where, quote=False) + "</a>")
+            )
+        if len(warnings) == 1:  # nothing on screen is marked: say it here
+            return self.tr("Ready to send · 1 warning: %1").replace(
+                "%1", html.escape(located_message(warnings[0]), quote=False)
+            )
+        return self.tr("Ready to send · %1, listed when you send").replace("%1", count)
 
-    def on_problems_link_activated(self, _link: str) -> None:
-        """Show every problem at its field and go to the first tab that has an error."""
+    def on_problems_link_activated(self, link: str) -> None:
+        """Show every problem at its field and go to the first tab that has an error (or a warning)."""
         self.editor.reveal_all()
-        for index, prefixes in enumerate(TAB_PATHS):
-            if any(p.path.startswith(prefixes) for p in self.editor.errors):
-                self.tabs.setCurrentIndex(index)
-                break
+        wanted = self.editor.warnings if link == "warnings" else self.editor.errors
+        tabs = [index for p in wanted if (index := self._tab_of(p)) is not None]
+        if tabs:
+            self.tabs.setCurrentIndex(min(tabs))

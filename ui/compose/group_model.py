@@ -27,8 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
-from ui.common.problem_marks import WARNING_COLOR
 from ui.common.tables import set_up_row_table
+from ui.common.theme import tone_color
 
 RowState = Literal["loaded", "missing", "pending"]
 ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -74,7 +74,6 @@ class GroupModel(QAbstractTableModel):
         self._checked: set[int] = set()
         self._headers = (self.tr("List"), self.tr("Contacts"), self.tr("Description"))
         self._checked_brush = QBrush(QColor(61, 111, 180, 50))
-        self._missing_brush = QBrush(QColor(WARNING_COLOR))
         self._italic = QFont()
         self._italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -167,7 +166,7 @@ class GroupModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._checked_brush if item.id in self._checked else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._missing_brush if item.state == "missing" else None
+            return QBrush(QColor(tone_color("warning"))) if item.state == "missing" else None
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if item.state != "loaded" else None
         if role == Qt.ItemDataRole.ToolTipRole:

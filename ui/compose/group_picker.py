@@ -21,10 +21,12 @@ from app.campaign import limits
 from app.campaign.file import ListInfo
 from app.validation import Problem
 from ui.common.error_box import ErrorBox
-from ui.common.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
+from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.theme import set_tone
 from ui.common.workers import Task, TaskContext
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.group_model import GroupFilterProxy, GroupModel, GroupTable, ListRow
+from ui.compose.message_fields import SEARCH_CHARS, chars_width
 
 if TYPE_CHECKING:
     from app.api import WwtClient
@@ -115,6 +117,7 @@ class GroupPicker(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search contact lists"))
         self.search_edit.setToolTip(self.tr("Shows only the lists whose name or description contains this text."))
+        self.search_edit.setMaximumWidth(chars_width(self.search_edit, SEARCH_CHARS))
         top.addWidget(self.search_edit, 1)
         self.selected_only_check = QCheckBox(self.tr("Chosen only"))
         self.selected_only_check.setObjectName("groupSelectedOnly")
@@ -126,6 +129,7 @@ class GroupPicker(QWidget):
         self.reload_button.setAccessibleName(self.tr("Reload the contact lists"))
         self.reload_button.setToolTip(self.tr("Load the contact lists of the account again."))
         top.addWidget(self.reload_button)
+        top.addStretch(0)  # on a wide window the controls stay together, the search a readable width
         layout.addWidget(self.search_row)
 
         status = QHBoxLayout()
@@ -167,13 +171,14 @@ class GroupPicker(QWidget):
         )
         self.limit_warning.setObjectName("groupLimitWarning")
         self.limit_warning.setWordWrap(True)
-        self.limit_warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: 600;")
+        set_tone(self.limit_warning, "warning")
+        self.limit_warning.setStyleSheet("font-weight: 600;")
         self.limit_warning.hide()
         layout.addWidget(self.limit_warning)
         self.missing_warning = QLabel()
         self.missing_warning.setObjectName("groupMissingWarning")
         self.missing_warning.setWordWrap(True)
-        self.missing_warning.setStyleSheet(f"color: {WARNING_COLOR};")
+        set_tone(self.missing_warning, "warning")
         self.missing_warning.hide()
         layout.addWidget(self.missing_warning)
         self.problem_label = ProblemLabel()
@@ -394,7 +399,11 @@ class GroupPicker(QWidget):
             people = self.tr("1 contact") if contacts == 1 else self.tr("{m} contacts").format(m=f"{contacts:,}")
             text += ", " + people
             if unknown:
-                text += " " + self.tr("and {n} more list(s) of unknown size").format(n=unknown)
+                text += " " + (
+                    self.tr("and 1 more list of unknown size")
+                    if unknown == 1
+                    else self.tr("and {n} more lists of unknown size").format(n=f"{unknown:,}")
+                )
         self.footer_label.setText(text)
         self.footer_label.setVisible(bool(count) or not self._needs_key)
         self._over_limit = contacts > limits.CONTACTS_PER_CAMPAIGN
@@ -406,13 +415,13 @@ class GroupPicker(QWidget):
                 if missing == 1
                 else self.tr("⚠ {n} chosen lists were not found in this account.").format(n=missing)
             )
+            stay = (
+                self.tr("It stays in the campaign until you uncheck it")
+                if missing == 1
+                else self.tr("They stay in the campaign until you uncheck them")
+            )
             self.missing_warning.setText(
-                text
-                + " "
-                + self.tr(
-                    "They stay in the campaign until you uncheck them; check the API key in "
-                    "Settings if this is the wrong account."
-                )
+                f"{text} {stay}; " + self.tr("check the API key in Settings if this is the wrong account.")
             )
         self.missing_warning.setVisible(bool(missing))
         self._show_problems(self.editor.problems)

@@ -31,7 +31,7 @@ from ui.compose.card_editor import CardEditor
 from ui.compose.cards_panel import CardsPanel
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService
-from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height
+from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height, show_kept_value
 
 KINDS: tuple[MessageKind, ...] = ("text", "card", "carousel")
 
@@ -171,6 +171,8 @@ class MessageEditor(QWidget):
             options = self.options
             text = (options.text or "") if options is not None and options.cards is None else ""
             self.text_field.setPlainText(text)
+            kept = options.extra if options is not None and options.cards is None else {}
+            show_kept_value(self.text_field, kept, "text", self.tr("What you want to tell your customers"))
             self.text_counter.set_text_count(text)
             self.cards.rebuild(0)
         finally:

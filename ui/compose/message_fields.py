@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QWidget
 
 from app.campaign import limits
 from app.campaign.text_units import utf16_len
+from app.campaign.value_words import value_words
 from ui.common.problem_marks import ERROR_COLOR, WARNING_COLOR
+
+# Readable widths, in average characters of the field's font: text much wider than this is hard to
+# follow from one line to the next, and a short value in a wide box looks like it wants more.
+LONG_TEXT_CHARS = 80  # the Message tab's column: long texts and web addresses get about 70 of it
+SHORT_TEXT_CHARS = 32  # a button's text: at most 25 characters, some of them wide
+NAME_CHARS = 48  # the RCS agent's name: at most 40 characters
+SEARCH_CHARS = 60  # a search box: what people type there is short
 
 # The same meanings, light enough to read on a dark window.
 DARK_ERROR_COLOR = "#ff7b72"
@@ -25,6 +35,16 @@ def error_color(widget: QWidget) -> str:
 
 def warning_color(widget: QWidget) -> str:
     return DARK_WARNING_COLOR if is_dark(widget) else WARNING_COLOR
+
+
+def show_kept_value(field: QLineEdit | QPlainTextEdit, kept: dict[str, Any], member: str, hint: str) -> None:
+    """Give ``field`` its usual ``hint``, or, when the file's value of ``member`` could not be shown (a number
+    where text belongs, kept as read and still sent), say what the file holds: ``not allowed: 123``."""
+    if member in kept:
+        text = QCoreApplication.translate("MessageFields", "not allowed: {value}")
+        field.setPlaceholderText(text.format(value=value_words(kept[member])))
+    else:
+        field.setPlaceholderText(hint)
 
 
 class CounterLabel(QLabel):
@@ -55,6 +75,11 @@ class CounterLabel(QLabel):
         self.setToolTip(tip)
         self.setAccessibleName(self.tr("Characters used"))
         self.setAccessibleDescription(self.text() + ". " + tip)
+
+
+def chars_width(widget: QWidget, chars: int) -> int:
+    """The width of ``chars`` average characters of ``widget``'s font (scales with font and screen)."""
+    return widget.fontMetrics().averageCharWidth() * chars
 
 
 def field_header(text: str, buddy: QWidget, counter: QLabel | None = None) -> QHBoxLayout:

@@ -6,7 +6,19 @@ Every colour comes from the widget's palette (light or dark); sizes come from fo
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.campaign import limits
@@ -16,6 +28,14 @@ from app.validation.message import CARD_TEXT_SHOWN, CAROUSEL_CARD_TEXT_SHOWN
 LINK_GLYPH = "↗"
 CALL_GLYPH = "☎"
 MEDIA_HEIGHT_RATIO = 0.56  # "medium" media height of a rich card
+
+# How many lines of a card phones show before cutting it off with "…". Neither WWT.world's
+# documentation (wwt-api.md) nor the product brief gives a number, and messaging apps differ: these
+# are on the safe side, and the preview says the text "may be cut on some phones".
+TITLE_LINES_SHOWN = 2
+CARD_TEXT_LINES_SHOWN = 8
+CAROUSEL_TEXT_LINES_SHOWN = 5  # carousel cards are narrower and all as tall as one another
+ELLIPSIS = "…"
 
 
 def blend(base: QColor, other: QColor, amount: float) -> QColor:
@@ -41,6 +61,37 @@ def truncate_like_phones(text: str, carousel: bool) -> tuple[str, bool]:
     if len(text) <= shown:
         return text, False
     return text[:shown].rstrip() + "…", True
+
+
+def clamp_lines(text: str, font: QFont, width: float, max_lines: int) -> tuple[str, bool]:
+    """``text`` wrapped at ``width`` pixels into at most ``max_lines`` lines, and whether it was cut.
+
+    The lines are joined with line breaks (a label then wraps them no further); when there is more,
+    the last line shown ends in "…", as phones end a cut text.
+    """
+    laid = text.replace("\n", "\u2028")  # a text layout breaks lines at U+2028, not at "\n"
+    layout = QTextLayout(laid, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as a word-wrapped label
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while len(spans) <= max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if len(spans) <= max_lines:
+        return text, False
+    kept = [laid[start : start + length].rstrip(" \u2028") for start, length in spans[: max_lines - 1]]
+    rest = " ".join(laid[spans[max_lines - 1][0] :].split("\u2028", 1)[0].split())  # up to a line break
+    metrics = QFontMetricsF(font)
+    last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if not last.endswith(ELLIPSIS):  # the last line shown is whole; what follows starts on a new line
+        last = metrics.elidedText(rest + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
+    return "\n".join([*kept, last]), True
 
 
 def breakable(text: str, run: int = 18) -> str:
@@ -261,7 +312,8 @@ class CardView(QFrame):
         self.media = MediaBox()
         self.title = text_label(bold=True)
         self.text = text_label()
-        self.cut_note = text_label(self.tr("Long text may be cut on phones"), small=True, muted=True)
+        self.cut_note = text_label(small=True, muted=True)
+        self.cut_note.setObjectName("cutNote")
         self.empty_note = text_label(self.tr("Empty card"), muted=True)
         self.pills: list[Pill] = []
         pad = self.fontMetrics().height() * 2 // 3
@@ -279,7 +331,13 @@ class CardView(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.media)
         layout.addLayout(self.body)
-        self.was_cut = False
+        self.was_cut = False  # the title or the text is cut: by length, or by lines
+        self.title_cut = False
+        self.text_cut = False
+        self._title = ""  # as phones get them, before they are cut to lines
+        self._text = ""
+        self._text_was_shortened = False
+        self._carousel = False
 
     def show_card(self, card: Card, image: QImage | None, video_label: str, carousel: bool) -> None:
         has_media = bool(card.media_url)
@@ -287,13 +345,14 @@ class CardView(QFrame):
         self.media.set_media(image, video_label)
         title = card.title or ""
         if len(title) > limits.CARD_TITLE_MAX:  # over the limit is an error; no need to lay out all of it
-            title = title[: limits.CARD_TITLE_MAX] + "…"
-        self.title.setText(breakable(title))
+            title = title[: limits.CARD_TITLE_MAX] + ELLIPSIS
+        self._title = breakable(title)
         self.title.setVisible(bool(card.title))
-        text, self.was_cut = truncate_like_phones(card.text or "", carousel)
-        self.text.setText(breakable(text))
+        text, self._text_was_shortened = truncate_like_phones(card.text or "", carousel)
+        self._text = breakable(text)
+        self._carousel = carousel
         self.text.setVisible(bool(text))
-        self.cut_note.setVisible(self.was_cut)
+        self._cut_to_lines()
         suggestions = card.suggestions or []
         while len(self.pills) > len(suggestions):
             self.pills.pop().deleteLater()
@@ -309,6 +368,27 @@ class CardView(QFrame):
     def set_card_width(self, width: int) -> None:
         self.setFixedWidth(width)
         self.media.setFixedHeight(round(width * MEDIA_HEIGHT_RATIO))
+        self._cut_to_lines()
+
+    def _cut_to_lines(self) -> None:
+        """Title and text cut where phones cut them, at the card's width; the note says so."""
+        margins = self.body.contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right() - 2)  # 2: never a pixel too wide
+        text_lines = CAROUSEL_TEXT_LINES_SHOWN if self._carousel else CARD_TEXT_LINES_SHOWN
+        title, self.title_cut = clamp_lines(self._title, self.title.font(), width, TITLE_LINES_SHOWN)
+        text, cut = clamp_lines(self._text, self.text.font(), width, text_lines)
+        self.text_cut = cut or self._text_was_shortened
+        self.title.setText(title)
+        self.text.setText(text)
+        self.was_cut = self.title_cut or self.text_cut
+        if self.title_cut and self.text_cut:
+            note = self.tr("The title and the text may be cut at “…” on some phones.")
+        elif self.title_cut:
+            note = self.tr("The title may be cut at “…” on some phones.")
+        else:
+            note = self.tr("The text may be cut at “…” on some phones.")
+        self.cut_note.setText(note)
+        self.cut_note.setVisible(self.was_cut)
 
     def content_height(self, width: int) -> int:
         """The height this card needs at ``width`` (cards of a carousel all get the tallest one's)."""

@@ -28,6 +28,8 @@ from ui.compose.phone_parts import Bubble, CardView, ElidedLabel, blend, screen_
 
 CAROUSEL_CARD_SHARE = 0.75  # a carousel card takes this much of the screen: the next one peeks in
 PHONE_WIDTH_CHARS = 46  # the phone is this many average characters wide (about 320 px at 100 %)
+PHONE_HEIGHT_RATIO = 2.2  # at most this many times as tall as wide, as phones are (a 19.5:9 screen and its bezel)
+PANE_WIDTH_PHONES = 2  # the preview takes at most this many phone widths: more of a wide window is the editor's
 
 
 class Avatar(QWidget):
@@ -119,6 +121,8 @@ class PhonePreview(QWidget):
         self.phone = PhoneFrame()
         self.phone.setMaximumWidth(self.phone_width())
         self.phone.setMinimumWidth(self.phone_width() * 2 // 3)
+        self.phone.setMaximumHeight(round(self.phone_width() * PHONE_HEIGHT_RATIO))
+        self.setMaximumWidth(self.phone_width() * PANE_WIDTH_PHONES)
         self.phone.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         bezel = max(6, unit // 2)
         phone_layout = QVBoxLayout(self.phone)
@@ -166,6 +170,7 @@ class PhonePreview(QWidget):
         layout.addWidget(self.mode_tabs, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(centre, 1)
         layout.addWidget(self.fallback_note)
+        layout.addStretch(0)  # below the note, what a tall window has left once the phone is at its tallest
 
     def _scroll(self) -> QScrollArea:
         scroll = QScrollArea()
@@ -378,6 +383,7 @@ class PhonePreview(QWidget):
         sms = self.editor.campaign.sms
         if sms is None:
             self.fallback_note.setText(self.tr("⚠ SMS fallback is off: phones without RCS get nothing."))
+            self.fallback_note.setForegroundRole(QPalette.ColorRole.WindowText)  # not the half-clear muted role
             self.fallback_note.setStyleSheet(f"color: {warning_color(self)};")
         else:
             if sms.sender:

@@ -1,19 +1,21 @@
 """When the campaign goes out: now, or at a day and time in the account's time zone.
 
 The calendar allows exactly the days the server accepts (today .. day 30, today being day 1, in
-the ACCOUNT's zone, not the computer's). The chosen moment is written to ``campaign.start_at`` as
-a naive wall-clock time in that zone; "Send now" writes None. The panel says which zone the time
-is in and, when the computer's zone shows a different clock time, the same moment on this
-computer. The RCS validity (how long delivery is tried) lives here too.
+the ACCOUNT's zone, not the computer's) and says the latest moment in words. The chosen moment is
+written to ``campaign.start_at`` as a naive wall-clock time in that zone; "Send now" writes None.
+The planned time is said as everywhere else (``app.campaign.clock_words``): in the account's zone,
+then on this computer when its clock differs. The RCS validity (how long delivery is tried) lives
+here too. Values from a file that cannot be chosen (a past day, a validity of 100) are shown as
+they are, with their error, never replaced by an allowed one.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QTime, QTimer, Signal
-from PySide6.QtGui import QPalette, QTextCharFormat
+from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -21,57 +23,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.campaign import limits
-from app.campaign.schedule import check_start_at, schedule_days
+from app.campaign.clock_words import moment_words, planned_time_text, zone_words
+from app.campaign.schedule import check_start_at, latest_allowed_text, schedule_days
+from app.campaign.time_zones import zone_info
+from app.campaign.value_words import is_number, value_words
 from app.platform.config import local_time_zone_name
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.stored_spin import StoredValueSpinBox
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import hours_suffix
+from ui.compose.schedule_calendar import ScheduleCalendar, pydate, qdate
 
 OWNED_PATHS = ("start_at", "validity", "time_zone")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 REFRESH_MS = 30_000  # "today" and "already passed" follow the real clock
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return ZoneInfo("UTC")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    """``QDate.toPython()``, typed (the stubs say it returns ``object``)."""
-    return date(day.year(), day.month(), day.day())
-
-
-def format_offset(moment: datetime) -> str:
-    """``UTC+02:00`` / ``UTC-08:00`` / ``UTC+05:45`` for an aware moment."""
-    offset = moment.utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{mins:02d}"
-
-
-def short_moment(moment: datetime, today: date | None = None) -> str:
-    """``10:00 on Tue 3 Dec`` (the year is added when it is not the year of ``today``)."""
-    text = f"{moment:%H:%M} on {_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]}"
-    if today is not None and moment.year != today.year:
-        text += f" {moment.year}"
-    return text
 
 
 class SchedulePanel(QWidget):
@@ -95,7 +66,6 @@ class SchedulePanel(QWidget):
         self._loading = False
         self._wall: datetime | None = None  # the scheduled wall time shown (account zone)
         self._own_problem: Problem | None = None
-        self._greyed: tuple[date, date] | None = None  # the range the calendar's greyed days were set for
         self._build()
         self._problems = FieldProblems()
         self._problems.bind("start_at", self.time_edit, self.start_problem)
@@ -137,7 +107,7 @@ class SchedulePanel(QWidget):
         self.schedule_box = QWidget()
         box = QVBoxLayout(self.schedule_box)
         box.setContentsMargins(self.fontMetrics().horizontalAdvance("MM"), 0, 0, 0)
-        self.calendar = QCalendarWidget()
+        self.calendar = ScheduleCalendar()
         self.calendar.setObjectName("scheduleCalendar")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -160,16 +130,22 @@ class SchedulePanel(QWidget):
         box.addLayout(time_row)
         self.start_problem = ProblemLabel()
         box.addWidget(self.start_problem)
+        self.latest_label = QLabel()
+        self.latest_label.setObjectName("latestStart")
+        self.latest_label.setWordWrap(True)
+        self.latest_label.setProperty("role", "muted")
+        box.addWidget(self.latest_label)
         layout.addWidget(self.schedule_box)
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("scheduleSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.local_label = QLabel()
-        self.local_label.setObjectName("localTimeLabel")
-        self.local_label.setWordWrap(True)
-        layout.addWidget(self.local_label)
+        self.file_time_label = QLabel()  # the file's own zone, when it is not the account's
+        self.file_time_label.setObjectName("fileTimeLabel")
+        self.file_time_label.setWordWrap(True)
+        self.file_time_label.setProperty("role", "muted")
+        layout.addWidget(self.file_time_label)
         self.zone_label = QLabel()
         self.zone_label.setObjectName("zoneLabel")
         self.zone_label.setWordWrap(True)
@@ -184,7 +160,7 @@ class SchedulePanel(QWidget):
         layout.addWidget(heading2)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.validity_spin = QSpinBox()
+        self.validity_spin = StoredValueSpinBox()
         self.validity_spin.setObjectName("rcsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
@@ -218,7 +194,7 @@ class SchedulePanel(QWidget):
 
     @property
     def zone(self) -> ZoneInfo:
-        return _zone(self._zone_name)
+        return zone_info(self._zone_name)
 
     def now(self) -> datetime:
         """The current moment (aware): the pinned clock, the editor's, else the real one."""
@@ -242,7 +218,6 @@ class SchedulePanel(QWidget):
 
     def reload(self) -> None:
         """Show the document's schedule and validity (after New, Open, restore)."""
-        campaign = self.editor.campaign
         self._loading = True
         try:
             self._wall = self._document_wall()
@@ -252,9 +227,7 @@ class SchedulePanel(QWidget):
                 self.time_edit.setTime(QTime(self._wall.hour, self._wall.minute))
             else:
                 self.time_edit.setTime(QTime(self._default_wall().hour, 0))
-            validity = campaign.validity if campaign.validity is not None else limits.VALIDITY_DEFAULT_HOURS
-            # Clamped here as Qt would: a file may hold a number too large for Qt's int (OverflowError).
-            self.validity_spin.setValue(min(max(validity, self.validity_spin.minimum()), self.validity_spin.maximum()))
+            self._show_validity()
             self.refresh()
         finally:
             self._loading = False
@@ -265,38 +238,16 @@ class SchedulePanel(QWidget):
         was_loading, self._loading = self._loading, True
         try:
             first, last = schedule_days(self.zone, self.now())
-            self.calendar.setDateRange(_qdate(first), _qdate(last))
-            self._grey_out_of_range(first, last)
-            shown = self._wall.date() if self._wall is not None else first
-            if first <= shown <= last:
-                self.calendar.setSelectedDate(_qdate(shown))
+            stored = self._wall.date() if self._wall is not None else None
+            # A day from the file outside the window stays selected (with its error), not replaced by today.
+            self.calendar.set_days(first, last, stored if stored is not None and not first <= stored <= last else None)
+            self.calendar.setSelectedDate(qdate(stored if stored is not None else first))
         finally:
             self._loading = was_loading
         self.schedule_box.setVisible(self.later_radio.isChecked())
         self._update_texts()
         self._own_problem = check_start_at(self._wall, self.zone, self.now()) if self._wall is not None else None
         self._show_problems(self.editor.problems)
-
-    def _grey_out_of_range(self, first: date, last: date) -> None:
-        """Days that cannot be chosen look disabled (the style alone does not show it)."""
-        if self._greyed == (first, last):
-            return
-        self._greyed = (first, last)
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every day's format
-        grey = QTextCharFormat()
-        grey.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        grey.setToolTip(
-            self.tr("Campaigns can be scheduled from today up to day {days}.").format(days=limits.SCHEDULE_DAYS)
-        )
-        for offset in range(1, 43):  # a month page shows at most six weeks
-            for day in (first - timedelta(days=offset), last + timedelta(days=offset)):
-                self.calendar.setDateTextFormat(_qdate(day), grey)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_greyed", None) is not None:
-            self._greyed = None  # the greyed days follow the new palette
-            self.refresh()
 
     # --- reading and writing the document ------------------------------------------------
 
@@ -309,7 +260,7 @@ class SchedulePanel(QWidget):
         if doc_zone_name == self._zone_name:
             return start.replace(tzinfo=None)
         try:
-            moment = start.replace(tzinfo=_zone(doc_zone_name)).astimezone(self.zone)
+            moment = start.replace(tzinfo=zone_info(doc_zone_name)).astimezone(self.zone)
         except OverflowError:  # a year like 9999 from a file: shown as written, validation says what to do
             return start.replace(tzinfo=None)
         return moment.replace(tzinfo=None, fold=0)
@@ -334,7 +285,7 @@ class SchedulePanel(QWidget):
             self._wall = None
         else:
             picked = self.time_edit.time()
-            wall = datetime.combine(_pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
+            wall = datetime.combine(pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
             default = self._default_wall()
             if wall < default:  # start from a time that is still ahead, not from a stale one
                 wall = default
@@ -351,14 +302,14 @@ class SchedulePanel(QWidget):
         if self._loading or not self.later_radio.isChecked():
             return
         picked = self.time_edit.time()
-        self._wall = datetime.combine(_pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
+        self._wall = datetime.combine(pydate(self.calendar.selectedDate()), time(picked.hour(), picked.minute()))
         self.refresh()
         self._write()
 
     def on_time_changed(self, value: QTime) -> None:
         if self._loading or not self.later_radio.isChecked():
             return
-        day = self._wall.date() if self._wall is not None else _pydate(self.calendar.selectedDate())
+        day = self._wall.date() if self._wall is not None else pydate(self.calendar.selectedDate())
         self._wall = datetime.combine(day, time(value.hour(), value.minute()))
         self.refresh()
         self._write()
@@ -366,42 +317,76 @@ class SchedulePanel(QWidget):
     def on_validity_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.editor.campaign.validity = value
+        campaign = self.editor.campaign
+        campaign.validity = value
+        campaign.extra.pop("validity", None)  # a value the file held that was not a number: replaced
         self.editor.touch()
+
+    def _show_validity(self) -> None:
+        """The campaign's validity as it is: a number the box cannot choose (100, where 72 is the most) or
+        that is not a number is said in words ("not allowed: 100 hours"), as on the SMS tab."""
+        campaign = self.editor.campaign
+        value: Any = campaign.extra.get("validity", campaign.validity)
+        if value is None and "validity" not in campaign.extra:
+            value = limits.VALIDITY_DEFAULT_HOURS  # not given: the server's default, shown as a number
+        words = value_words(value)
+        if is_number(value) and words.lstrip("-")[:1].isdigit():  # "100 hours", not "a number of 40 digits hours"
+            words = (self.tr("{n} hour") if value == 1 else self.tr("{n} hours")).format(n=words)
+        was_loading, self._loading = self._loading, True
+        try:
+            self.validity_spin.show_stored(
+                value, self.tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS
+            )
+        finally:
+            self._loading = was_loading
 
     # --- texts and problems --------------------------------------------------------------
 
     def _update_texts(self) -> None:
-        zone = self.zone
-        moment = self._wall.replace(tzinfo=zone) if self._wall is not None else self.now().astimezone(zone)
+        zone, now = self.zone, self.now()
+        planned = self._planned_moment()
         self.zone_label.setText(
-            self.tr("Times are in the account's time zone: {zone} ({offset}).").format(
-                zone=self._zone_name, offset=format_offset(moment)
+            self.tr("Times are in the account's time zone: {zone}.").format(
+                zone=zone_words(self._zone_name, planned if planned is not None else now)
             )
         )
-        today = self.now().astimezone(zone).date()
-        if self._wall is None:
+        self.latest_label.setText(
+            self.tr("Latest possible start: {moment}.").format(moment=latest_allowed_text(zone, now))
+        )
+        self.file_time_label.hide()
+        if planned is None:
             self.summary_label.setText(self.tr("The campaign starts as soon as you send it."))
-            self.local_label.hide()
             return
         self.summary_label.setText(
-            self.tr("Starts at {moment} ({zone}).").format(moment=short_moment(self._wall, today), zone=self._zone_name)
-        )
-        local = moment.astimezone(_zone(self._local_zone_name))
-        if local.replace(tzinfo=None) == self._wall:
-            self.local_label.hide()
-            return
-        self.local_label.setText(
-            self.tr("That is {moment} on this computer ({zone}).").format(
-                moment=short_moment(local, today), zone=self._local_zone_name
+            self.tr("Planned start: {moment}").format(
+                moment=planned_time_text(planned, self._zone_name, self._local_zone_name, now=now)
             )
         )
-        self.local_label.show()
+        doc_zone = self.editor.document.time_zone
+        if planned.tzinfo is not None and self._wall != planned.replace(tzinfo=None):  # another clock there
+            self.file_time_label.setText(
+                self.tr("The campaign file gives it as {moment}: the same moment.").format(
+                    moment=moment_words(planned, doc_zone, now=now)
+                )
+            )
+            self.file_time_label.show()
+
+    def _planned_moment(self) -> datetime | None:
+        """The planned start: as the file has it (aware, in the file's zone) until the user changes it,
+        then the wall time chosen here (naive, in the account's zone); None for "send now"."""
+        start = self.editor.campaign.start_at
+        if self._wall is None or start is None or self._wall != self._document_wall():
+            return self._wall
+        return start.replace(tzinfo=zone_info(self.editor.document.time_zone))
 
     def _update_validity_note(self) -> None:
-        sms_on = self.editor.campaign.sms is not None
-        hours = self.validity_spin.value()
-        if sms_on:
+        campaign = self.editor.campaign
+        hours = campaign.validity if campaign.validity is not None else limits.VALIDITY_DEFAULT_HOURS
+        allowed = "validity" not in campaign.extra and limits.VALIDITY_MIN_HOURS <= hours <= limits.VALIDITY_MAX_HOURS
+        self.validity_note.setVisible(allowed)  # otherwise the error under the field says what to do
+        if not allowed:
+            return
+        if campaign.sms is not None:
             text = self.tr(
                 "WWT.world tries to deliver the RCS message for up to {hours} hours; after that, phones that did "
                 "not get it receive the SMS fallback."

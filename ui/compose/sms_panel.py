@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as dc_replace
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 from app.campaign import limits
 from app.campaign.model import AlternativeChannel, SmsFallback
 from app.campaign.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_positions
+from app.campaign.value_words import is_number, value_words
 from app.validation import Problem
 from app.validation.fallback import describe_character
-from ui.common.problem_marks import WARNING_COLOR, FieldProblems, ProblemLabel
+from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.stored_spin import StoredValueSpinBox
+from ui.common.theme import set_tone
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import bound_length, hours_suffix
 
@@ -129,7 +132,8 @@ class SmsFallbackPanel(QWidget):
         self.off_label = QLabel(self.tr("⚠ Phones without RCS will get nothing."))
         self.off_label.setObjectName("smsOffLabel")
         self.off_label.setWordWrap(True)
-        self.off_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: 600;")
+        set_tone(self.off_label, "warning")
+        self.off_label.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.off_label)
         self.switch_problem = ProblemLabel()
         layout.addWidget(self.switch_problem)
@@ -143,7 +147,8 @@ class SmsFallbackPanel(QWidget):
         bound_length(self.text_edit)
         self.text_edit.setObjectName("smsText")
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText(self.tr("The SMS that phones without RCS receive"))
+        self._text_placeholder = self.tr("The SMS that phones without RCS receive")
+        self.text_edit.setPlaceholderText(self._text_placeholder)
         self.text_edit.setAccessibleName(self.tr("SMS text"))
         lines = self.fontMetrics().lineSpacing()
         self.text_edit.setMinimumHeight(lines * 5)
@@ -158,7 +163,7 @@ class SmsFallbackPanel(QWidget):
         self.unicode_label.setObjectName("smsUnicodeLabel")
         self.unicode_label.setWordWrap(True)
         self.unicode_label.setTextFormat(Qt.TextFormat.RichText)
-        self.unicode_label.setStyleSheet(f"color: {WARNING_COLOR};")
+        set_tone(self.unicode_label, "warning")
         details.addWidget(self.unicode_label)
         replace_row = QHBoxLayout()
         self.replace_button = QPushButton(self.tr("Replace typographic quotes and dashes"))
@@ -181,7 +186,8 @@ class SmsFallbackPanel(QWidget):
         self.sender_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         sender_edit = self.sender_combo.lineEdit()
         assert sender_edit is not None  # an editable combo has one
-        sender_edit.setPlaceholderText(self.tr("e.g. MyShop"))
+        self._sender_placeholder = self.tr("e.g. MyShop")
+        sender_edit.setPlaceholderText(self._sender_placeholder)
         self.sender_combo.setMinimumContentsLength(16)
         self.sender_combo.setAccessibleName(self.tr("SMS sender"))
         self.sender_combo.setToolTip(
@@ -197,7 +203,7 @@ class SmsFallbackPanel(QWidget):
         )
         self.sender_problem = ProblemLabel()
         self._add_row(form, self.tr("S&ender:"), self.sender_combo, self.sender_problem)
-        self.validity_spin = QSpinBox()
+        self.validity_spin = StoredValueSpinBox()
         self.validity_spin.setObjectName("smsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
@@ -221,7 +227,7 @@ class SmsFallbackPanel(QWidget):
         self.replace_button.clicked.connect(self.on_replace_clicked)
         self.sender_combo.currentTextChanged.connect(self.on_sender_changed)
         self.validity_spin.valueChanged.connect(self.on_validity_changed)
-        self.stop_list_check.toggled.connect(self.on_stop_list_toggled)
+        self.stop_list_check.checkStateChanged.connect(self.on_stop_list_changed)
 
     @staticmethod
     def _add_row(grid: QGridLayout, text: str, field: QWidget, problem: ProblemLabel) -> None:
@@ -266,13 +272,38 @@ class SmsFallbackPanel(QWidget):
         self._show_problems(self.editor.problems)
 
     def _show_fallback(self, sms: SmsFallback) -> None:
+        """Show what the campaign holds; a value a field cannot take is shown as not allowed, never changed."""
         if self.text != (sms.text or ""):
             self.text_edit.setPlainText(sms.text or "")
+        self.text_edit.setPlaceholderText(self._not_allowed(sms, "text") or self._text_placeholder)
         self.sender_combo.setCurrentText(sms.sender or "")
-        validity = sms.validity if sms.validity is not None else limits.VALIDITY_DEFAULT_HOURS
-        # Clamped here as Qt would: a file may hold a number too large for Qt's int (OverflowError).
-        self.validity_spin.setValue(min(max(validity, self.validity_spin.minimum()), self.validity_spin.maximum()))
-        self.stop_list_check.setChecked(sms.check_stop_list is not False)
+        sender_edit = self.sender_combo.lineEdit()
+        if sender_edit is not None:
+            sender_edit.setPlaceholderText(self._not_allowed(sms, "sender") or self._sender_placeholder)
+        self._show_validity(sms)
+        stop_list = sms.extra.get("check_stop_list", sms.check_stop_list)
+        if isinstance(stop_list, bool) or stop_list is None:
+            self.stop_list_check.setTristate(False)
+            self.stop_list_check.setChecked(stop_list is not False)
+        else:  # neither yes nor no: half-ticked, with the error under it, until the user ticks or clears it
+            self.stop_list_check.setCheckState(Qt.CheckState.PartiallyChecked)
+
+    def _not_allowed(self, sms: SmsFallback, member: str) -> str:
+        """``not allowed: 42`` when the file holds a value of the wrong kind for ``member``, else ""."""
+        if member not in sms.extra:
+            return ""
+        return self.tr("not allowed: {value}").format(value=value_words(sms.extra[member]))
+
+    def _show_validity(self, sms: SmsFallback) -> None:
+        value: Any = sms.extra.get("validity", sms.validity)
+        if value is None and "validity" not in sms.extra:
+            value = limits.VALIDITY_DEFAULT_HOURS  # not given: the network's default, shown as a number
+        words = value_words(value)
+        if is_number(value) and words.lstrip("-")[:1].isdigit():  # "0 hours", not "a number of 40 digits hours"
+            words = (self.tr("{n} hour") if value == 1 else self.tr("{n} hours")).format(n=words)
+        self.validity_spin.show_stored(
+            value, self.tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS
+        )
 
     # --- writing the document ------------------------------------------------------------
 
@@ -306,6 +337,8 @@ class SmsFallbackPanel(QWidget):
         if self._loading or sms is None:
             return
         sms.text = self.text
+        sms.extra.pop("text", None)  # what was typed replaces a value the file held in a form not allowed
+        self.text_edit.setPlaceholderText(self._text_placeholder)
         self.editor.touch()
 
     def on_sender_changed(self, value: str) -> None:
@@ -314,8 +347,11 @@ class SmsFallbackPanel(QWidget):
     def on_validity_changed(self, value: int) -> None:
         self._set_sms("validity", value)
 
-    def on_stop_list_toggled(self, checked: bool) -> None:
-        self._set_sms("check_stop_list", checked)
+    def on_stop_list_changed(self, state: Qt.CheckState) -> None:
+        if self._loading or state == Qt.CheckState.PartiallyChecked:
+            return
+        self.stop_list_check.setTristate(False)  # chosen: the half-ticked "neither" is not offered again
+        self._set_sms("check_stop_list", state == Qt.CheckState.Checked)
 
     def _set_sms(self, member: str, value: object) -> None:
         """The user changed one member of the SMS fallback (ignored while the fields are loaded)."""
@@ -323,6 +359,9 @@ class SmsFallbackPanel(QWidget):
         if self._loading or sms is None:
             return
         setattr(sms, member, value)
+        sms.extra.pop(member, None)  # the choice replaces a value the file held in a form not allowed
+        if member == "sender" and (sender_edit := self.sender_combo.lineEdit()) is not None:
+            sender_edit.setPlaceholderText(self._sender_placeholder)
         self.editor.touch()
 
     def on_replace_clicked(self) -> None:
@@ -370,13 +409,13 @@ class SmsFallbackPanel(QWidget):
         self.replace_button.setVisible(replace_typographic(text) != text)
 
     def describe_count(self, text: str) -> str:
-        """``132 characters · 1 SMS part · GSM-7 · 28 left in this part`` (+ which characters count 2)."""
+        """``132 characters · 1 SMS part · standard characters · 28 left in this part`` (+ which characters count 2)."""
         sms = count_sms(text)
         tr = self.tr
         parts = [
             tr("1 character") if sms.units == 1 else tr("{n} characters").format(n=f"{sms.units:,}"),
             tr("1 SMS part") if sms.parts == 1 else tr("{n} SMS parts").format(n=f"{sms.parts:,}"),
-            tr("Unicode (costs more)") if sms.is_unicode else tr("GSM-7"),
+            tr("Unicode (costs more)") if sms.is_unicode else tr("standard characters"),
         ]
         if sms.too_long:
             parts.append(

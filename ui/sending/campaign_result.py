@@ -19,11 +19,12 @@ class CampaignResult(QWidget):
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
 
-    def show_campaign(self, info: CampaignInfo, time_zone: str | None = None) -> None:
+    def show_campaign(self, info: CampaignInfo, time_zone: str | None = None, local_zone: str | None = None) -> None:
+        """Show ``info``; its times in the account's ``time_zone``, then on this computer (``local_zone``)."""
         while self._form.rowCount():
             self._form.removeRow(0)
         self.values = {}
-        for label, value in campaign_rows(info, time_zone):
+        for label, value in campaign_rows(info, time_zone, local_zone):
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setAccessibleName(label)
@@ -44,6 +45,7 @@ class CampaignResultDialog(QDialog):
         scheduled: bool,
         demo: bool,
         time_zone: str | None = None,
+        local_zone: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,7 +59,7 @@ class CampaignResultDialog(QDialog):
             note.setProperty("role", "muted")
             layout.addWidget(note)
         self.campaign_result = CampaignResult(self)  # not "result": that would hide QDialog.result()
-        self.campaign_result.show_campaign(info, time_zone)
+        self.campaign_result.show_campaign(info, time_zone, local_zone)
         layout.addWidget(self.campaign_result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)

@@ -7,6 +7,7 @@ sending a campaign identical to one that was just sent or whose outcome is unkno
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from collections.abc import Callable
@@ -14,16 +15,25 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app import api
 from app.api.models import Balance, CampaignInfo
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
-from app.sending.summary import SummaryLine, balance_caution, body_fingerprint, is_scheduled, send_summary
+from app.sending.summary import (
+    SummaryLine,
+    balance_caution,
+    body_fingerprint,
+    group_by_place,
+    is_scheduled,
+    send_anyway_text,
+    send_summary,
+)
 from app.tasks.connection import Connection
-from app.validation import Problem
+from app.validation import Problem, blocking_errors, located_message, overridable_errors, plain_server_message
 from ui.common.message_box import show_message
-from ui.common.problem_marks import WARNING_COLOR, problem_html
+from ui.common.problem_marks import problem_html
+from ui.common.theme import is_dark, set_tone, tone_color
 from ui.common.workers import Task
 from ui.compose.editor_state import CampaignEditor
 
@@ -34,12 +44,16 @@ log = logging.getLogger(__name__)
 
 
 class ConfirmSendDialog(QDialog):
-    """ "Send this campaign?" with what will happen, the warnings, and Cancel as the default."""
+    """ "Send this campaign?" with what will happen, the problems by card, and Cancel as the default.
+
+    ``problems`` are the warnings and the errors the user may override (pictures proved not to
+    show); with any of those, Send stays disabled until "Send anyway" is ticked.
+    """
 
     def __init__(
         self,
         lines: list[SummaryLine],
-        warnings: list[Problem],
+        problems: list[Problem],
         *,
         scheduled: bool,
         caution: str = "",
@@ -65,13 +79,21 @@ class ConfirmSendDialog(QDialog):
             caution_label = QLabel(caution)
             caution_label.setObjectName("sendCaution")
             caution_label.setWordWrap(True)
-            caution_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: 600;")
+            set_tone(caution_label, "warning")
+            caution_label.setStyleSheet("font-weight: 600;")
             layout.addWidget(caution_label)
-        if warnings:
-            warning_label = QLabel("<br>".join(problem_html(w) for w in warnings))
-            warning_label.setWordWrap(True)
-            warning_label.setStyleSheet(f"color: {WARNING_COLOR};")
-            layout.addWidget(warning_label)
+        if problems:
+            problems_label = QLabel(grouped_problems_html(problems, dark=is_dark(self.palette())))
+            problems_label.setObjectName("sendProblems")
+            problems_label.setTextFormat(Qt.TextFormat.RichText)
+            problems_label.setWordWrap(True)
+            layout.addWidget(problems_label)
+        self.overridden = overridable_errors(problems)
+        self.send_anyway: QCheckBox | None = None
+        if self.overridden:
+            self.send_anyway = QCheckBox(self.tr(send_anyway_text(self.overridden)))
+            self.send_anyway.setObjectName("sendAnywayCheck")
+            layout.addWidget(self.send_anyway)
         buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(
             self.tr("Schedule") if scheduled else self.tr("Send now"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -80,19 +102,49 @@ class ConfirmSendDialog(QDialog):
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setDefault(True)
         self.send_button.setAutoDefault(False)
+        if self.send_anyway is not None:
+            self.send_button.setEnabled(False)
+            self.send_anyway.toggled.connect(self.on_send_anyway_toggled)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._answered = False
 
+    @property
+    def consented(self) -> bool:
+        """True when nothing needs "Send anyway", or it is ticked."""
+        return self.send_anyway is None or self.send_anyway.isChecked()
+
+    def on_send_anyway_toggled(self, checked: bool) -> None:
+        if not self._answered:
+            self.send_button.setEnabled(checked)
+
     def done(self, result: int) -> None:
-        """The first answer counts; the buttons are disabled at once so that nothing can answer again."""
-        if self._answered:
+        """The first answer counts; the buttons are disabled at once so that nothing can answer again.
+
+        "Send" without the needed "Send anyway" tick is no answer (a shortcut or a script cannot skip it).
+        """
+        if self._answered or (result == QDialog.DialogCode.Accepted and not self.consented):
             return
         self._answered = True
         self.send_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
+        if self.send_anyway is not None:
+            self.send_anyway.setEnabled(False)
         super().done(result)
+
+
+def grouped_problems_html(problems: list[Problem], *, dark: bool = False) -> str:
+    """The problems by card or part, each said once: a bold place, then its lines in their colours."""
+    blocks = []
+    for group in group_by_place(problems):
+        lines = "".join(
+            f"<br><span style='color: {tone_color('error' if p.is_error else 'warning', dark)};'>"
+            f"{html.escape(problem_html(p), quote=False)}</span>"
+            for p in group.problems
+        )
+        blocks.append(f"<p style='margin-top: 8px;'><b>{html.escape(group.place, quote=False)}</b>{lines}</p>")
+    return "".join(blocks)
 
 
 class SendState(Enum):
@@ -165,7 +217,7 @@ class SendController(QObject):
         self.editor.revalidate()  # the clock moves: a planned time may have passed since the last edit
         self.editor.reveal_all()
         connection = self._connection()
-        if self.editor.errors or connection is None:
+        if blocking_errors(self.editor.errors) or connection is None:
             return
         try:
             prepared = prepare_send(self.editor.document, connection.account_time_zone)
@@ -174,8 +226,10 @@ class SendController(QObject):
             return
         fingerprint = body_fingerprint(prepared.body)
         dialog = ConfirmSendDialog(
-            send_summary(self.editor.document, local_zone=self._local_zone()),
-            self.editor.warnings,
+            send_summary(
+                self.editor.document, local_zone=self._local_zone(), account_zone=connection.account_time_zone
+            ),
+            [p for p in self.editor.all_problems if not p.is_error or p.overridable],
             scheduled=is_scheduled(self.editor.document),
             caution=self._caution(fingerprint),
             parent=self._window,
@@ -229,12 +283,24 @@ class SendController(QObject):
             self._enter(SendState.IDLE)
             return
         self.editor.revalidate()  # the confirmation may have stayed open past the planned time
-        if self.editor.errors:
+        blocking = blocking_errors(self.editor.errors)
+        if blocking:
             self._enter(SendState.IDLE)
             show_message(
                 self._window,
                 self.tr("The campaign was not sent"),
-                self.editor.errors[0].message + "\n\n" + self.tr("Correct it, then send again."),
+                located_message(blocking[0]) + "\n\n" + self.tr("Correct it, then send again."),
+            )
+            return
+        unanswered = [p for p in overridable_errors(self.editor.errors) if p not in dialog.overridden]
+        if unanswered:  # a picture check ended while the question was open
+            self._enter(SendState.IDLE)
+            show_message(
+                self._window,
+                self.tr("The campaign was not sent"),
+                located_message(unanswered[0])
+                + "\n\n"
+                + self.tr("This was found while you were confirming. Nothing was sent: send again to decide."),
             )
             return
         if self._connection() is not connection:  # Settings changed the server while the question was open
@@ -286,7 +352,7 @@ class SendController(QObject):
         if isinstance(error, api.Rejected):
             self.editor.set_server_problems(
                 [
-                    Problem(path, "error", message)
+                    Problem(path, "error", plain_server_message(message))
                     for path, messages in error.field_errors.items()
                     for message in messages
                 ]
@@ -307,13 +373,14 @@ class SendController(QObject):
             scheduled=is_scheduled(self.editor.document),
             demo=connection.demo if connection else False,
             time_zone=connection.account_time_zone if connection else "UTC",
+            local_zone=self._local_zone(),
             parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _show_failure(self, error: api.ApiError) -> None:
-        message = error.user_message
+        message = _refusal_in_words(error)
         if isinstance(error, api.Rejected) and error.field_errors:
             message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
         kind = "warning" if error.outcome_unknown or isinstance(error, api.DuplicateRequest) else "error"
@@ -325,6 +392,17 @@ class SendController(QObject):
             )
             action = (self.tr("Show in Campaigns"), self.show_campaigns_requested.emit)
         show_message(self._window, title, message, details=error.details, kind=kind, action=action)
+
+
+def _refusal_in_words(error: api.ApiError) -> str:
+    """The error's message with the server's field names ("options.cards.1.text") said as places and words."""
+    text = error.user_message
+    if isinstance(error, api.Rejected):
+        for path, messages in error.field_errors.items():
+            for message in messages:
+                said = located_message(Problem(path, "error", plain_server_message(message)))
+                text = text.replace(f"• {message}", f"• {said}")
+    return plain_server_message(text)
 
 
 def _unexpected(error: BaseException) -> SendResult:

@@ -4,6 +4,7 @@ commands ``screenshot`` and ``self-test``. Imports no Qt until one of them runs.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,10 +17,12 @@ def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
     p.add_argument("out", metavar="OUT.png")
     p.add_argument("file", nargs="?", help="campaign file to open first")
-    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820, at least 640x400)")
+    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820, from 640x400 to 7680x4320)")
     p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
     p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
-    p.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
+    p.add_argument(
+        "--scale", type=float, default=1.0, help="device pixel ratio from 0.5 to 4, e.g. 2 for 200%% scaling"
+    )
     p.set_defaults(run=f"{COMMANDS}:run_screenshot")
 
     p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
@@ -27,6 +30,12 @@ def add_commands(sub: Subcommands) -> None:
 
 
 def open_window(args: argparse.Namespace, files: list[str]) -> int:
+    from ui.shell.system_libraries import missing_window_library
+
+    missing = missing_window_library()
+    if missing:  # said before Qt would stop the program with its own, technical words
+        sys.stderr.write(f"rcs-desk: {missing}\n")
+        return 1
     from ui.shell.application import run_window
 
     return run_window(demo=args.demo, api_url=args.api_url, files=files)

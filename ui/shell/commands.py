@@ -7,6 +7,7 @@ Both run offscreen (no screen needed) unless a platform is already chosen.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
@@ -22,17 +23,38 @@ def _offscreen(scale: float = 1.0) -> None:
 # 611x370 (its minimumSizeHint, offscreen at 100 %), and a smaller --size would give a bigger picture
 # than asked for. tests/ui/shell/test_ui_main_window.py checks that the window still fits.
 MIN_WIDTH, MIN_HEIGHT = 640, 400
+# The largest picture (8K): bigger ones take gigabytes of memory and show nothing more.
+MAX_WIDTH, MAX_HEIGHT = 7680, 4320
+MIN_SCALE, MAX_SCALE = 0.5, 4.0
 
 
 def _size(text: str) -> tuple[int, int] | str:
     """``--size`` as (width, height), or why it cannot be used."""
     match = re.fullmatch(r"(\d{1,5})x(\d{1,5})", text.strip().lower())
     if not match:
-        return f"--size takes WIDTHxHEIGHT, for example 1280x820 (the smallest is {MIN_WIDTH}x{MIN_HEIGHT})."
+        return (
+            f"--size takes WIDTHxHEIGHT, for example 1280x820 (the smallest is {MIN_WIDTH}x{MIN_HEIGHT}, "
+            f"the largest {MAX_WIDTH}x{MAX_HEIGHT})."
+        )
     width, height = int(match.group(1)), int(match.group(2))
     if width < MIN_WIDTH or height < MIN_HEIGHT:
         return f"--size {width}x{height} is too small: the smallest window is {MIN_WIDTH}x{MIN_HEIGHT}."
+    if width > MAX_WIDTH or height > MAX_HEIGHT:
+        return f"--size {width}x{height} is too large: the largest window is {MAX_WIDTH}x{MAX_HEIGHT}."
     return width, height
+
+
+def _scale_problem(scale: float, size: tuple[int, int]) -> str | None:
+    """Why ``--scale`` cannot be used with this size, or None."""
+    if not math.isfinite(scale) or not MIN_SCALE <= scale <= MAX_SCALE:
+        return f"--scale {scale:g} cannot be used: choose from {MIN_SCALE:g} to {MAX_SCALE:g} (2 for 200 %)."
+    width, height = round(size[0] * scale), round(size[1] * scale)
+    if width > MAX_WIDTH or height > MAX_HEIGHT:
+        return (
+            f"--size {size[0]}x{size[1]} with --scale {scale:g} makes a picture of {width}x{height}: "
+            f"the largest is {MAX_WIDTH}x{MAX_HEIGHT}. Choose a smaller size or scale."
+        )
+    return None
 
 
 def _refuse(problem: str) -> int:
@@ -46,6 +68,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
     size = _size(args.size)
     if isinstance(size, str):
         return _refuse(size)
+    scale_problem = _scale_problem(args.scale, size)
+    if scale_problem:
+        return _refuse(scale_problem)
     _offscreen(args.scale)
     from ui.shell.screenshot import take_screenshot
 

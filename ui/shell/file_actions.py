@@ -18,6 +18,12 @@ FILE_FILTER = "RCS campaigns (*.rcs.json);;All files (*)"
 log = logging.getLogger(__name__)
 
 
+def campaign_file_name(path: Path) -> str:
+    """``spring.json`` -> ``spring.rcs.json``: the name a campaign read from another kind of file is saved under."""
+    stem = path.name.removesuffix(FILE_SUFFIX).removesuffix(".json")
+    return f"{stem or 'campaign'}{FILE_SUFFIX}"
+
+
 class FileActions(QObject):
     """File commands for one editor. Dialog functions are attributes so tests can replace them."""
 
@@ -32,6 +38,8 @@ class FileActions(QObject):
         self.ask_open_path: Callable[[], str] = self._ask_open_path
         self.ask_save_path: Callable[[], str] = self._ask_save_path
         self.ask_discard: Callable[[], QMessageBox.StandardButton] = self._ask_discard
+        # Where Save As proposes to write a campaign that has no file of its own yet (one read from a bare request).
+        self._suggested_path: Path | None = None
 
     # Questions (replaced in tests) ---------------------------------------------------------
 
@@ -39,8 +47,12 @@ class FileActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open campaign"), str(self._folder()), FILE_FILTER)
         return path
 
+    def proposed_save_path(self) -> Path:
+        """The file name the Save dialog starts with."""
+        return self.editor.path or self._suggested_path or self._folder() / f"campaign{FILE_SUFFIX}"
+
     def _ask_save_path(self) -> str:
-        suggested = self.editor.path or self._folder() / f"campaign{FILE_SUFFIX}"
+        suggested = self.proposed_save_path()
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save campaign"), str(suggested), FILE_FILTER)
         if path and not path.endswith(FILE_SUFFIX):
             path = path.removesuffix(".json") + FILE_SUFFIX
@@ -69,6 +81,7 @@ class FileActions(QObject):
 
     def new(self) -> None:
         if self.may_discard():
+            self._suggested_path = None
             self.editor.replace(new_document(self._time_zone()), fresh=True)
 
     def open(self) -> None:
@@ -98,9 +111,15 @@ class FileActions(QObject):
                 details=f"{type(exc).__name__}: {exc}",
             )
             return False
-        self.editor.replace(document, path.resolve())
-        if document.note:  # a bare request, read in the computer's time zone: say so
+        if document.note:
+            # A bare request read in the computer's time zone is not a campaign file yet: it opens unsaved, and
+            # Save asks where to write the campaign (beside the original), so the user's own file stays as it was.
+            self._suggested_path = path.resolve().with_name(campaign_file_name(path))
+            self.editor.replace(document, None, modified=True)
             self.show_note(document.note)
+        else:
+            self._suggested_path = None
+            self.editor.replace(document, path.resolve())
         return True
 
     def show_note(self, note: str) -> None:
@@ -131,4 +150,5 @@ class FileActions(QObject):
             )
             return False
         self.editor.mark_saved(path.resolve())
+        self._suggested_path = None
         return True

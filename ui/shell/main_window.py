@@ -27,6 +27,7 @@ from app.platform.config import (
 from app.platform.recovery import RecoveryStore
 from app.sending.summary import is_scheduled
 from app.tasks.connection import Connection, open_connection_checked
+from app.validation import blocking_errors, located_message
 from ui.common import workers
 from ui.common.message_box import show_message
 from ui.common.workers import Task
@@ -411,12 +412,12 @@ class MainWindow(QMainWindow):
         self.send_button.setText(
             self.tr("Sending…") if busy else (self.tr("Schedule…") if scheduled else self.tr("Send…"))
         )
-        errors = self.editor.errors
+        errors = blocking_errors(self.editor.errors)  # a picture proved not to show is asked about instead
         enabled = not errors and not busy and self.connection is not None
         self.send_button.setEnabled(enabled)
         self.send_action.setEnabled(enabled)
         if errors:
-            lines = "\n".join(f"• {p.message}" for p in errors[:5])
+            lines = "\n".join(f"• {located_message(p)}" for p in errors[:5])
             more = len(errors) - 5
             tip = self.tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
         elif busy:

@@ -1,18 +1,44 @@
-"""``rcs-desk screenshot``: the window, offscreen, once lists and previews have loaded."""
+"""``rcs-desk screenshot``: the window, offscreen, once lists and previews have loaded.
+
+The same file at the same size gives the same picture, byte for byte: the picture is taken once all
+background work has ended and the layout has stopped moving, with no blinking cursor and every
+animated GIF held at its first frame.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.campaign.file import CampaignFileError, load_campaign_file
 from ui.common import workers
+from ui.common.image_view import ImageView
 from ui.common.theme import use_theme
 from ui.shell.application import build_window, create_application
 from ui.shell.qt_messages import route_qt_messages
-from ui.shell.settle import wait_until
+from ui.shell.settle import settle_layout, wait_until
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
 
 TABS = {"message": 0, "recipients": 1, "schedule": 2, "sms": 3}  # the composer's tabs; "campaigns" is its own page
+
+
+def wait_for_steady_window(window: MainWindow, work_s: float = 30, layout_s: float = 10) -> str | None:
+    """Wait until the window shows a state that does not change any more; what was not finished, or None.
+
+    First every background task (lists, picture checks, the balance) ends, then the layout settles:
+    pictures arrive at their own pace, and the sizes they change reach the outer widgets one pass of
+    the event loop later. Animated GIFs are held at their first frame.
+    """
+    if not wait_until(lambda: window.is_settled() and not workers.running_tasks(), timeout_s=work_s):
+        return f"the lists or previews had not finished loading after {work_s:g} s"
+    for view in window.findChildren(ImageView):
+        view.hold_first_frame()
+    if not settle_layout(window, timeout_s=layout_s):
+        return f"the window was still changing its layout after {layout_s:g} s"
+    return None
 
 
 def take_screenshot(
@@ -27,6 +53,7 @@ def take_screenshot(
 ) -> int:
     route_qt_messages()
     app = create_application()
+    app.styleHints().setCursorFlashTime(0)  # a cursor that blinks would be in one picture and not in the next
     use_theme(app, theme)
     window = build_window(demo=demo, api_url=api_url)
     window.persist_state = False  # a picture must not change the user's saved window size
@@ -45,10 +72,9 @@ def take_screenshot(
         window.tabs.setCurrentIndex(TABS[tab])
     window.resize(*size)
     window.show()
-    settled = wait_until(window.is_settled, timeout_s=30)
-    app.processEvents()
-    if not settled:
-        print("warning: the lists or previews had not finished loading after 30 s", file=sys.stderr)
+    problem = wait_for_steady_window(window)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
     ok = window.grab().save(out)
     window.editor.modified = False  # a screenshot never asks to save
     window.close()

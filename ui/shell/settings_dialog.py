@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import zoneinfo
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,19 +26,51 @@ from PySide6.QtWidgets import (
 
 from app import api
 from app.api import WwtClient
+from app.campaign.clock_words import zone_words
 from app.campaign.text import format_price
 from app.campaign.time_zones import is_valid_time_zone
 from app.platform.config import DEFAULT_API_URL, Settings, SettingsError, local_time_zone_name
 from app.platform.credentials import (
-    NO_KEYRING_MESSAGE,
     CredentialsError,
     check_key_format,
     keyring_available,
     load_api_key,
     save_api_key,
 )
-from ui.common.problem_marks import ERROR_COLOR
+from ui.common.fit_text import keep_texts_whole
+from ui.common.theme import set_tone
 from ui.common.workers import Task, TaskContext
+
+
+def password_store_name() -> str:
+    """What this system calls the place where it keeps passwords (the keyring), in its own words."""
+    if sys.platform == "darwin":
+        return QCoreApplication.translate("SettingsDialog", "the Keychain")
+    if sys.platform == "win32":
+        return QCoreApplication.translate("SettingsDialog", "Windows Credential Manager")
+    return QCoreApplication.translate("SettingsDialog", "the password store")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def no_store_text() -> str:
+    """The window's words for a computer without a usable keyring (the command line names its variable)."""
+    return _tr(
+        "This computer has no password store the program can use, so the API key cannot be saved here. "
+        "Ask whoever looks after this computer to set one up (on Linux: GNOME Keyring or KWallet), "
+        "then open Settings again. Until then you can try the demo from the Recipients tab."
+    )
+
+
+def _store_locked_text() -> str:
+    return _tr("The API key could not be read from %1. Unlock it and try again.").replace("%1", password_store_name())
+
+
+def _store_refused_text() -> str:
+    return _tr("%1 refused to save the API key. Unlock it and try again.").replace("%1", password_store_name())
+
 
 # The keyring is only ever used from these worker functions: on Linux it may wait on the
 # system's secret service (an unlock prompt), which must not freeze the window.
@@ -44,21 +78,21 @@ from ui.common.workers import Task, TaskContext
 
 def _stored_key_state(context: TaskContext) -> tuple[str, bool]:
     """(what to say about the stored key, whether it is a problem)."""
-    if not keyring_available():
-        return NO_KEYRING_MESSAGE, True
     try:
         stored = load_api_key()
-    except CredentialsError as exc:
-        return str(exc), True
-    if stored is None:
-        return QCoreApplication.translate("SettingsDialog", "No API key is saved yet."), False
-    if stored.source == "environment":
-        return QCoreApplication.translate(
-            "SettingsDialog", "The API key comes from the RCS_DESK_API_KEY environment variable."
+    except CredentialsError:
+        return _store_locked_text(), True
+    if stored is not None and stored.source == "environment":
+        # Set up for the program outside it (by whoever installed it): a key saved here is not used.
+        return _tr(
+            "This computer gives the program an API key when it starts, and that key is used. "
+            "A key saved here is used only once that is no longer set up."
         ), False
-    return QCoreApplication.translate(
-        "SettingsDialog", "An API key is saved in this computer's keyring. Type a new one to replace it."
-    ), False
+    if not keyring_available():
+        return no_store_text(), True
+    if stored is None:
+        return _tr("No API key is saved yet."), False
+    return _tr("An API key is saved on this computer. Type a new one to replace it."), False
 
 
 def _test_connection(context: TaskContext, base_url: str, typed_key: str) -> tuple[bool, str]:
@@ -67,8 +101,8 @@ def _test_connection(context: TaskContext, base_url: str, typed_key: str) -> tup
     if not key:
         try:
             stored = load_api_key()
-        except CredentialsError as exc:
-            return False, str(exc)
+        except CredentialsError:
+            return False, _store_locked_text()
         key = stored.value if stored else ""
     problem = check_key_format(key)
     if problem:
@@ -80,7 +114,13 @@ def _test_connection(context: TaskContext, base_url: str, typed_key: str) -> tup
 
 
 def _save_key(context: TaskContext, key: str) -> None:
-    save_api_key(key)
+    """Store the key; a ``CredentialsError`` says why not in the window's words."""
+    if not keyring_available():
+        raise CredentialsError(no_store_text())
+    try:
+        save_api_key(key)
+    except CredentialsError:
+        raise CredentialsError(_store_refused_text()) from None
 
 
 class SettingsDialog(QDialog):
@@ -138,12 +178,13 @@ class SettingsDialog(QDialog):
         assert zone_completer is not None  # an editable combo has one
         zone_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         zone_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone_combo.setCurrentText(settings.account_time_zone)
+        zone = settings.account_time_zone
+        self.zone_combo.setCurrentText("UTC" if zone_words(zone) == "UTC" else zone)  # not "Etc/UTC"
         self.zone_combo.setAccessibleName(self.tr("Account time zone"))
         zone_note = QLabel(
             self.tr(
                 "Scheduled times are in this zone. Choose the zone of your WWT.world account (this computer: %1)."
-            ).replace("%1", local_time_zone_name())
+            ).replace("%1", zone_words(local_time_zone_name(), datetime.now(UTC)))
         )
         zone_note.setWordWrap(True)
         zone_note.setProperty("role", "muted")
@@ -172,6 +213,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(account)
         layout.addWidget(advanced)
         layout.addWidget(buttons)
+        keep_texts_whole(self)
         self._show_stored_key_state()
 
     def _show_stored_key_state(self) -> None:
@@ -185,7 +227,7 @@ class SettingsDialog(QDialog):
     def _say(self, text: str, *, error: bool = False) -> None:
         self._said += 1
         self.key_status.setText(text)
-        self.key_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+        set_tone(self.key_status, "error" if error else "")
 
     def on_show_key_toggled(self, shown: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)

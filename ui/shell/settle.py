@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QRect, QTimer
+from PySide6.QtWidgets import QWidget
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, poll_ms: int = 25) -> bool:
@@ -25,3 +26,29 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, poll_ms: int = 2
         loop.exec()
     timer.stop()
     return condition()
+
+
+def _geometry(root: QWidget) -> list[tuple[QRect, bool]]:
+    return [(root.geometry(), root.isVisible())] + [(w.geometry(), w.isVisible()) for w in root.findChildren(QWidget)]
+
+
+def settle_layout(root: QWidget, timeout_s: float = 5.0, quiet_s: float = 0.1) -> bool:
+    """Run the event loop until no widget in ``root`` has moved, resized, appeared or hidden for ``quiet_s``.
+
+    A change deep inside a window (a picture that arrived) lays out its parents one pass of the event
+    loop at a time, each pass posting the request for the next level up: a single ``processEvents()``
+    leaves the outer levels with their old sizes and the fields inside squeezed. True when quiet came
+    before ``timeout_s``.
+    """
+    last = _geometry(root)
+    quiet_since = time.monotonic()
+
+    def quiet() -> bool:
+        nonlocal last, quiet_since
+        now = _geometry(root)
+        if now != last:
+            last, quiet_since = now, time.monotonic()
+            return False
+        return time.monotonic() - quiet_since >= quiet_s
+
+    return wait_until(quiet, timeout_s, poll_ms=10)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
+from ui.common.fit_text import keep_texts_whole
+from ui.shell.settings_dialog import password_store_name
 
 
 class WelcomeDialog(QDialog):
@@ -20,9 +22,9 @@ class WelcomeDialog(QDialog):
         text = QLabel(
             self.tr(
                 "To send real campaigns, enter the API key of your WWT.world account "
-                "(Integrations & API → SMPP/API Password). It is kept in this computer's keyring.\n\n"
+                "(Integrations & API → SMPP/API Password). It is kept in %1, not in a file.\n\n"
                 "Or try everything first with the demo: it works like the real thing, but nothing is sent."
-            )
+            ).replace("%1", password_store_name())
         )
         text.setWordWrap(True)
         key_button = QPushButton(self.tr("Enter API key…"))
@@ -41,6 +43,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        keep_texts_whole(self)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

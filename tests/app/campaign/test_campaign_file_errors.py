@@ -10,7 +10,7 @@ from app.campaign.file import CampaignFileError, load_campaign_file
 
 CASES = [
     (b'{"format": "rcs-desk.campaign", "version": 2, "time_zone": "UTC", "request": {}}', "newer version"),
-    (b'{"format": "rcs-desk.campaign", "version": 1, "request": {"groups": [1]', "damaged"),
+    (b'{"format": "rcs-desk.campaign", "version": 1, "request": {"groups": [1]', "it ends too early on line 1"),
     (b'{"format": "something-else", "version": 1}', "not an RCS Campaign Desk campaign"),
     (b"[1, 2, 3]", "not an RCS Campaign Desk campaign"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not a campaign file"),

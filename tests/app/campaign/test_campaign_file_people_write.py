@@ -85,8 +85,8 @@ def test_the_apis_own_example_opens_as_a_campaign_in_the_computers_zone(tmp_path
     assert document.time_zone == computer_zone
     assert document.campaign.to_request() == request
     assert document.note == (
-        "spring.json holds a request without the campaign wrapper: read in the computer's time zone, "
-        "Asia/Tokyo. Saving writes it as a campaign file."
+        "spring.json was not saved by this program, so it names no time zone: its times are read in this "
+        "computer's time zone, Tokyo time. Save it as a campaign file to keep the time zone with it."
     )
     save_campaign_file(path, document)
     saved = json.loads(path.read_text(encoding="utf-8"))

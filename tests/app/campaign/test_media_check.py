@@ -32,7 +32,7 @@ def test_not_found(media):
     result = check_media(media.url("/missing.png"))
     assert (result.state, result.message) == (
         "not_found",
-        "Not found (404): there is no file at this address. Check it.",
+        "Not found: there is no file at this address. Check it.",
     )
 
 
@@ -40,10 +40,7 @@ def test_html_page_is_not_an_image(media):
     media.routes["/p"] = Route(body=b"<html></html>", headers={"Content-Type": "text/html; charset=utf-8"})
     result = check_media(media.url("/p"))
     assert result.state == "wrong_type"
-    assert (
-        result.message
-        == "Not an image: this address opens a web page (text/html). Copy the address of the picture itself."
-    )
+    assert result.message == "Not an image: this address opens a web page. Copy the address of the picture itself."
     assert not result.usable
 
 
@@ -91,6 +88,28 @@ def test_private_file(media):
     assert check_media(media.url("/p.png")).state == "refused"
 
 
+@pytest.mark.parametrize("status", [429, 500, 502, 503])
+def test_a_failing_image_server_is_not_taken_for_a_missing_file(media, status):
+    media.routes["/busy.png"] = Route(status=status, body=b"busy", headers={"Content-Type": "text/plain"})
+    result = check_media(media.url("/busy.png"))
+    assert result.state == "server_error"
+    assert not result.usable
+    assert str(status) not in result.message
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 405, 410, 451])
+def test_no_answer_shows_a_number_to_the_user(media, status):
+    media.routes["/x.png"] = Route(status=status, body=b"no", headers={"Content-Type": "text/plain"})
+    result = check_media(media.url("/x.png"))
+    assert result.state in ("not_found", "refused")
+    assert str(status) not in result.message
+
+
+def test_a_pdf_is_named_in_words(media):
+    media.routes["/a.pdf"] = Route(body=b"%PDF", headers={"Content-Type": "application/pdf"})
+    assert check_media(media.url("/a.pdf")).message.endswith("(this is a PDF document).")
+
+
 def test_timeout_is_reported(media):
     release = threading.Event()
     media.routes["/slow.png"] = Route(body=tiny_png(), headers={"Content-Type": "image/png"}, wait=release)
@@ -120,4 +139,4 @@ def test_a_picture_type_rcs_cannot_show_names_the_ones_it_can(media):
     media.routes["/a.bmp"] = Route(body=b"BM", headers={"Content-Type": "image/bmp"})
     result = check_media(media.url("/a.bmp"))
     assert result.state == "wrong_type"
-    assert result.message == "Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is image/bmp)."
+    assert result.message == "Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is a BMP picture)."

@@ -12,9 +12,9 @@ import pytest
 
 from app.campaign.schedule import (
     check_start_at,
-    describe_day,
     is_ambiguous,
     is_nonexistent,
+    latest_allowed_text,
     latest_start,
     schedule_days,
     wall_to_aware,
@@ -66,7 +66,8 @@ def test_day_30_accepted_day_31_refused(zone, now, last_ok, first_refused):
     assert problem is not None and problem.is_error
     assert problem.path == "start_at"
     assert "30 days" in problem.message
-    assert "23:59:59 on" in problem.message and zone.key in problem.message
+    assert f"the latest possible time is {latest_allowed_text(zone, now)}." in problem.message
+    assert "/" not in problem.message  # "Kiritimati time", never "Pacific/Kiritimati"
 
 
 def test_the_same_wall_time_is_refused_in_utc():
@@ -81,7 +82,7 @@ def test_past_times_are_refused_and_now_is_accepted():
     problem = check_start_at(local_now - timedelta(seconds=1), LOS_ANGELES, NOON_UTC)
     assert problem is not None and problem.is_error
     assert "already passed" in problem.message
-    assert "04:00 on 10 January 2025" in problem.message
+    assert "it is now Fri 10 Jan, 04:00, Los Angeles time (UTC-8)." in problem.message
 
 
 def test_yesterday_is_in_the_past():
@@ -96,8 +97,7 @@ def test_time_skipped_by_daylight_saving_is_an_error():
     assert not is_ambiguous(gap, BERLIN)
     problem = check_start_at(gap, BERLIN, now)
     assert problem is not None and problem.is_error
-    assert "does not exist" in problem.message
-    assert "Europe/Berlin" in problem.message
+    assert problem.message.startswith("02:30 on Sun 30 Mar does not exist in Berlin time:")
     assert "03:30" in problem.message
     assert check_start_at(datetime(2025, 3, 30, 3, 0), BERLIN, now) is None
     assert check_start_at(datetime(2025, 3, 30, 1, 59, 59), BERLIN, now) is None
@@ -110,7 +110,7 @@ def test_time_happening_twice_is_a_warning():
     assert not is_nonexistent(twice, BERLIN)
     problem = check_start_at(twice, BERLIN, now)
     assert problem is not None and problem.severity == "warning" and not problem.is_error
-    assert "twice" in problem.message
+    assert problem.message.startswith("02:30 on Sun 26 Oct happens twice in Berlin time:")
 
 
 def test_ambiguous_time_whose_second_occurrence_is_still_ahead_is_not_past():
@@ -140,8 +140,13 @@ def test_window_across_a_daylight_saving_change():
     assert check_start_at(datetime(2025, 3, 9, 2, 30), LOS_ANGELES, now).is_error  # skipped hour
 
 
-def test_describe_day_does_not_depend_on_the_locale():
-    assert describe_day(date(2025, 2, 9)) == "9 February 2025"
+def test_the_latest_moment_in_words_is_day_30_to_the_minute_in_the_zone():
+    # 12:00 UTC on 10 January 2025 is 11 January in Kiritimati: day 30 there is Sunday 9 February.
+    assert latest_allowed_text(KIRITIMATI, NOON_UTC) == "Sun 9 Feb, 23:59, Kiritimati time (UTC+14)"
+    december = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    assert latest_allowed_text(ZoneInfo("Europe/Kyiv"), december) == "Sat 26 Dec, 23:59, Kyiv time (UTC+2)"
+    # Day 30 in the next year says its year.
+    assert latest_allowed_text(UTC_ZONE, datetime(2025, 12, 20, tzinfo=UTC)) == "Sun 18 Jan 2026, 23:59, UTC"
 
 
 @pytest.mark.parametrize("first", ["app.campaign.schedule", "app.validation", "app.validation.problems"])

@@ -67,7 +67,7 @@ def test_validate_prints_each_problem_with_path_and_exits_1(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{broken", "damaged"),
+        ("{broken", "not in double quotes"),
         ('{"format": "rcs-desk.campaign", "version": 99, "request": {}}', "newer version"),
         ('{"hello": 1}', "not an RCS Campaign Desk campaign"),
     ],
@@ -219,9 +219,10 @@ def test_a_mistyped_command_is_not_taken_for_a_file_to_open(typed, suggested, ca
     assert (f"Did you mean '{suggested}'?" in err) if suggested else ("rcs-desk --help" in err)
 
 
-def test_demo_commands_explain_that_each_starts_an_empty_server(capsys):
-    assert main(["--demo", "campaign", "53708805"]) == 2
-    assert "rcs-desk sandbox" in capsys.readouterr().err
+def test_a_demo_campaign_not_found_points_to_the_demo_accounts_list(capsys):
+    assert main(["--demo", "campaign", "999"]) == 2
+    err = capsys.readouterr().err
+    assert "rcs-desk --demo campaigns --all" in err and "rcs-desk sandbox" not in err
 
 
 def test_a_refused_key_gets_command_line_advice(monkeypatch, capsys):
@@ -254,8 +255,8 @@ def test_a_bare_request_is_read_in_the_computers_zone_and_said_so(tmp_path, monk
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
     note = (
-        "spring.json holds a request without the campaign wrapper: read in the computer's time zone, "
-        "Asia/Tokyo. Saving writes it as a campaign file."
+        "spring.json was not saved by this program, so it names no time zone: its times are read in this "
+        "computer's time zone, Tokyo time. Save it as a campaign file to keep the time zone with it."
     )
     assert captured.err.splitlines() == [note]
     assert "error:" not in captured.out

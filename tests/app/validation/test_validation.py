@@ -10,7 +10,7 @@ import pytest
 from app.campaign import limits
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.model import Campaign
-from app.validation import Problem, field_label, has_errors, validate_document, validate_request
+from app.validation import Problem, has_errors, place_label, validate_document, validate_request
 from app.validation import request as request_module
 
 NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # 13:00 in Berlin
@@ -187,15 +187,18 @@ def test_problem_helpers():
     ("path", "label"),
     [
         ("", "Campaign"),
-        ("options.cards[1].suggestions[0].text", "Card 2, button 1, text"),
-        ("options.cards[0].media.url", "Card 1, picture or video, link"),
-        ("alternative_channel.sms.sender", "SMS fallback, sender"),
-        ("groups[2]", "Contact list 3"),
-        ("start_at", "Send time"),
+        ("options.cards[1].suggestions[0].text", "Card 2, button 1"),
+        ("options.cards[0].media.url", "Card 1"),
+        ("options.text", "Message"),
+        ("sender", "RCS agent"),
+        ("alternative_channel.sms.sender", "SMS fallback"),
+        ("groups[2]", "Recipients"),
+        ("start_at", "Schedule"),
+        ("validity", "Schedule"),
     ],
 )
-def test_field_label(path, label):
-    assert field_label(path) == label
+def test_place_label(path, label):
+    assert place_label(path) == label
 
 
 # --- groups --------------------------------------------------------------------------------------
@@ -763,16 +766,33 @@ def test_sms_ucs2_length():
     assert len(messages) == 1 and "335" in messages[0] and "special characters" in messages[0]
 
 
-def test_sms_unicode_names_the_characters():
-    messages = warnings_at(with_sms(text="It’s “great”\u00a0today"), f"{SMS}.text")
-    assert len(messages) == 1
-    assert messages[0].startswith("These characters make the SMS cost more: ’ “ ” (no-break space).")
-    assert "Replace them" in messages[0]
+def test_sms_unicode_names_the_characters_and_says_the_cost_in_words():
+    text = "It’s “great”\u00a0today. " + "x" * 60  # 86 characters: 2 SMS in Unicode, 1 without it
+    messages = warnings_at(with_sms(text=text), f"{SMS}.text")
+    assert messages == [
+        (
+            "These characters make the SMS cost more: ’ “ ” (no-break space). Each phone without RCS gets 2 SMS "
+            "instead of 1 (2x the price). Replacing the 4 marked characters makes it 1."
+        )
+    ]
+    assert not any(word in messages[0] for word in ("UCS-2", "GSM-7", "Unicode"))
 
 
-def test_sms_unicode_without_a_plain_equivalent():
-    messages = warnings_at(with_sms(text="Привет"), f"{SMS}.text")
-    assert len(messages) == 1 and "70 characters instead of 160" in messages[0]
+def test_sms_unicode_cost_as_a_ratio_and_one_character():
+    text = "Sale — " + "x" * 300  # 307 characters: 5 SMS in Unicode, 3 without the dash
+    [message] = warnings_at(with_sms(text=text), f"{SMS}.text")
+    assert "gets 5 SMS instead of 3 (1.7x the price). Replacing the marked character makes it 3." in message
+
+
+def test_sms_unicode_that_costs_nothing_more_is_no_warning():
+    assert warnings_at(with_sms(text="It’s great"), f"{SMS}.text") == []  # 1 SMS either way
+    assert warnings_at(with_sms(text="Привет"), f"{SMS}.text") == []
+
+
+def test_sms_in_another_alphabet_says_the_cost_without_asking_to_replace_every_letter():
+    [message] = warnings_at(with_sms(text="Привіт " * 12), f"{SMS}.text")  # 84 characters
+    assert "gets 2 SMS instead of 1 (2x the price)." in message
+    assert "Replacing" not in message
 
 
 def test_gsm7_sms_has_no_warning():

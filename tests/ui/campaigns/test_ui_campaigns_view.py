@@ -146,12 +146,28 @@ def test_rows_appear_newest_first_with_words_start_and_price(qtbot, env):
     assert cell(view, 1, NAME).startswith("Hello! Our store")
     assert set(statuses(view)) == {"Being created"}  # what the send answered; nothing refreshed yet
     header = view.model.headerData(START, Qt.Orientation.Horizontal)
-    assert "UTC" in header  # one zone for every row: named once, in the header
-    assert cell(view, 0, START) == "2025-03-02 09:30"
+    assert header == "Planned start\n(UTC)"  # one zone for every row: named once, in the header
+    start = cell(view, 0, START)  # the year is said unless it is this year
+    assert start.startswith("Sun 2 Mar") and start.endswith(", 09:30")
     price = cell(view, 0, 8)
     assert price.endswith("USD") and str(third_info.price).split(".")[0] in price
     assert counts and counts[-1] == 3
     assert view.table.isColumnHidden(ORIGIN)
+
+
+def test_times_are_said_in_the_account_zone_then_on_this_computer(qtbot, env):
+    env.send(SPRING, start_at="2025-03-02 09:30:00")  # the server's wall time, in the account's zone (UTC)
+    view = env.view
+    view.model.local_zone = view.pane.local_zone = "Europe/Kyiv"  # this computer is two hours ahead
+    view.reload()
+    settle(qtbot, view)
+    planned = "Sun 2 Mar 2025, 09:30, UTC — on this computer: 11:30, Kyiv time (UTC+2)"
+    tip = view.model.data(view.model.index(0, START), Qt.ItemDataRole.ToolTipRole)
+    assert tip == planned  # the cell is short; its tooltip says it in full
+    assert cell(view, 0, 2) == "Sat 1 Mar 2025, 12:00"  # sent at 10:00 UTC, on this computer's clock
+    click_row(qtbot, view, 0)
+    assert view.pane.value("Planned start") == planned
+    assert view.pane.timing_box.title() == "Timing"  # each time names its zone: no zone in the title
 
 
 # Refreshing and the detail --------------------------------------------------------------------------
@@ -200,7 +216,7 @@ def test_refresh_follows_the_campaign_to_done_and_the_detail_shows_every_counter
     assert pane.value("Contact lists") == "VIP customers (240), Kyiv store visitors (1350)"
     assert pane.value("Message") == "Carousel of 2 cards, 3 buttons"
     assert pane.value("SMS fallback") == "On, from WWTshop"
-    assert pane.value("Sent by").startswith("anna on ")
+    assert pane.value("Sent on").endswith("(your time)") and "anna" not in pane.value("Sent on")  # no login names
     assert pane.value("Finished") not in ("", "not finished")
     assert cell(view, 0, READ) == str(detail.statistics["read"])
     assert cell(view, 0, RCS) == f"{detail.statistics['delivered']} / {detail.statistics['sent']}"

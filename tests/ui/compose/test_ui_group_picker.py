@@ -258,6 +258,15 @@ def test_reload_cancels_a_running_load_and_drops_its_result(qtbot, editor, clien
     assert picker.model.rowCount() == DEMO_COUNT
 
 
+def test_one_list_not_found_is_said_in_the_singular(demo_picker, editor):
+    document = new_document("Europe/Kyiv")
+    document.campaign.groups = [424242]
+    editor.replace(document)
+    assert demo_picker.missing_warning.text().startswith(
+        "⚠ 1 chosen list was not found in this account. It stays in the campaign until you uncheck it;"
+    )
+
+
 def test_opened_campaign_keeps_lists_the_account_does_not_have(qtbot, demo_picker, editor):
     picker = demo_picker
     document = new_document("Europe/Kyiv")
@@ -273,7 +282,7 @@ def test_opened_campaign_keeps_lists_the_account_does_not_have(qtbot, demo_picke
         assert picker.proxy.index(row, NAME).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert editor.campaign.groups == [demo_id("VIP customers"), 424242, 99]  # nothing dropped
     assert picker.missing_warning.isVisible() and "2 chosen lists were not found" in picker.missing_warning.text()
-    assert picker.footer_label.text() == "3 lists selected, 300 contacts and 1 more list(s) of unknown size"
+    assert picker.footer_label.text() == "3 lists selected, 300 contacts and 1 more list of unknown size"
     click_row(qtbot, picker, "List 99 (not found in this account)")
     assert editor.campaign.groups == [demo_id("VIP customers"), 424242]
     click_row(qtbot, picker, "Old list (list 424242, not found in this account)")

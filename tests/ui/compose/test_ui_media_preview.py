@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 import threading
 
 import httpx
@@ -14,25 +13,12 @@ from PySide6.QtWidgets import QApplication
 from app.campaign import limits
 from app.campaign.media_check import MediaCheck, check_media
 from app.campaign.model import Card
-from helpers.media_server import MediaServer, Route, standard_routes, tiny_png
+from helpers.media_server import MediaServer, Route, animated_gif, standard_routes, tiny_png
 from ui.common import workers
 from ui.compose.card_editor import CardEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
 
 WAIT_MS = 5000
-
-
-def animated_gif(frames: int = 2) -> bytes:
-    """A 1x1 GIF with ``frames`` frames that loops forever (built by hand: no image library)."""
-    header = b"GIF89a" + struct.pack("<HH", 1, 1) + bytes([0x80, 0, 0]) + b"\xff\x00\x00" + b"\x00\x00\xff"
-    loop = b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
-    body = b""
-    for frame in range(frames):
-        control = b"!\xf9\x04\x00" + struct.pack("<H", 10) + b"\x00\x00"
-        descriptor = b"," + struct.pack("<HHHH", 0, 0, 1, 1) + b"\x00"
-        pixel = b"\x02\x02\x44\x01\x00" if frame % 2 == 0 else b"\x02\x02\x4c\x01\x00"
-        body += control + descriptor + pixel
-    return header + loop + body + b";"
 
 
 @pytest.fixture
@@ -137,10 +123,10 @@ def test_an_animated_gif_plays_and_carries_the_iphone_caveat(qtbot, server, card
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/missing.png", "Not found (404): there is no file at this address. Check it."),
+        ("/missing.png", "Not found: there is no file at this address. Check it."),
         (
             "/page.html",
-            "Not an image: this address opens a web page (text/html). Copy the address of the picture itself.",
+            "Not an image: this address opens a web page. Copy the address of the picture itself.",
         ),
         ("/moved.png", "Redirects to another address (cdn.example.com)"),
         ("/private.png", "must be public"),
@@ -303,7 +289,7 @@ class ScriptedCheck:
             self.first_entered.set()
             if self.hold is not None:
                 self.hold.wait(WAIT_MS / 1000)
-            return MediaCheck(url, "not_found", "Not found (404): there is no file at this address. Check it.")
+            return MediaCheck(url, "not_found", "Not found: there is no file at this address. Check it.")
         return MediaCheck(url, "image", "PNG image, 0.1 KB", content_type="image/png", data=tiny_png(6, 2))
 
 

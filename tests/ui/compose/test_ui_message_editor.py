@@ -293,6 +293,7 @@ def test_opening_a_document_reloads_every_field(qtbot, widget, editor):
     assert widget.kind_buttons["carousel"].isChecked()
     assert [e.title_field.text() for e in widget.card_editors] == ["One", "Two"]
     assert widget.card_editors[0].buttons[0].text_field.text() == "Go"
+    qtbot.keyClick(widget.card_editors[0].buttons[0].text_field, Qt.Key.Key_End)  # a loaded field shows its start
     qtbot.keyClicks(widget.card_editors[0].buttons[0].text_field, "!")
     widget.select_card(1)
     widget.card_editors[1].media_field.selectAll()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 
 from app.campaign.media_check import MediaCheck
 from app.campaign.model import AlternativeChannel, Card, Media, Options, SmsFallback, Suggestion
@@ -13,7 +16,14 @@ from ui.common.theme import dark_palette
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
-from ui.compose.phone_parts import CALL_GLYPH, LINK_GLYPH
+from ui.compose.phone_parts import (
+    CALL_GLYPH,
+    CARD_TEXT_LINES_SHOWN,
+    CAROUSEL_TEXT_LINES_SHOWN,
+    LINK_GLYPH,
+    TITLE_LINES_SHOWN,
+    clamp_lines,
+)
 from ui.compose.phone_preview import CAROUSEL_CARD_SHARE, PhonePreview
 
 WAIT_MS = 5000
@@ -100,8 +110,14 @@ def test_preview_follows_typing_in_the_editor(qtbot, editor, service, phone):
     card_editor.title_field.selectAll()
     qtbot.keyClicks(card_editor.title_field, "Winter sale")
     assert shown(phone.card_views[0].title.text()) == "Winter sale"
+    qtbot.keyClick(card_editor.buttons[1].text_field, Qt.Key.Key_End)  # a loaded field shows its beginning
     qtbot.keyClicks(card_editor.buttons[1].text_field, " now")
     assert phone.card_views[0].pills[1].text().endswith("Call us now")
+
+
+def lines_of(label) -> int:
+    """How many lines ``label`` takes on screen."""
+    return round(label.height() / label.fontMetrics().lineSpacing())
 
 
 def test_long_text_is_cut_like_phones_with_a_note(qtbot, editor, phone):
@@ -110,8 +126,61 @@ def test_long_text_is_cut_like_phones_with_a_note(qtbot, editor, phone):
     card = phone.card_views[0]
     assert shown(card.text.text()).endswith("…")
     assert len(card.text.text()) < 750
+    assert lines_of(card.text) == CARD_TEXT_LINES_SHOWN
     assert card.cut_note.isVisible()
-    assert card.cut_note.text() == "Long text may be cut on phones"
+    assert card.cut_note.text() == "The text may be cut at “…” on some phones."
+    assert not card.title_cut
+
+
+def test_a_long_title_is_cut_after_two_lines_as_phones_do(qtbot, editor, phone):
+    title = "Autumn sale: 30% off every hot drink and every cake in all our coffee houses this week!"
+    assert len(title) == 87
+    editor.campaign.options.cards[0].title = title
+    editor.touch()
+    card = phone.card_views[0]
+    assert lines_of(card.title) == TITLE_LINES_SHOWN  # not the four lines it would wrap to
+    assert shown(card.title.text()).endswith("…")
+    assert shown(card.title.text()).replace("\n", " ").startswith("Autumn sale: 30% off")
+    assert card.cut_note.isVisible()
+    assert card.cut_note.text() == "The title may be cut at “…” on some phones."
+    editor.campaign.options.cards[0].text = "word " * 150
+    editor.touch()
+    assert card.cut_note.text() == "The title and the text may be cut at “…” on some phones."
+    editor.campaign.options.cards[0].title = "Autumn sale"
+    editor.campaign.options.cards[0].text = "30% off."
+    editor.touch()
+    assert not card.cut_note.isVisible() and shown(card.title.text()) == "Autumn sale"
+
+
+def test_carousel_cards_show_fewer_lines_of_text(qtbot, editor, phone):
+    editor.campaign.options.cards[0].text = "Hot drinks, cakes and sandwiches. " * 8  # below the length warning
+    editor.campaign.options.cards.append(Card(title="Two", text="b"))
+    editor.touch()
+    card = phone.card_views[0]
+    assert lines_of(card.text) == CAROUSEL_TEXT_LINES_SHOWN
+    assert shown(card.text.text()).endswith("…")
+    assert card.cut_note.isVisible()
+    assert not phone.card_views[1].cut_note.isVisible()
+
+
+@pytest.mark.gui
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(" \n"), max_size=300),
+    width=st.integers(20, 400),
+    max_lines=st.integers(1, 6),
+)
+def test_cutting_to_lines_keeps_the_beginning_and_ends_in_an_ellipsis(qapp, text, width, max_lines):
+    font = qapp.font()
+    shown_text, cut = clamp_lines(text, font, width, max_lines)
+    if not cut:
+        assert shown_text == text
+        return
+    lines = shown_text.split("\n")
+    assert len(lines) == max_lines
+    assert shown_text.endswith("…")
+    assert QFontMetricsF(font).horizontalAdvance(lines[-1]) <= width + 1
+    squeezed = "".join(shown_text[:-1].split())
+    assert "".join(text.split()).startswith(squeezed)  # nothing added, nothing moved
 
 
 def test_carousel_has_one_view_per_card_and_scrolls_sideways(qtbot, editor, phone):

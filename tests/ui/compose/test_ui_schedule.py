@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTableView
 
+from app.campaign.file import CampaignDocument
+from app.campaign.model import Campaign
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.schedule_panel import SchedulePanel
 
@@ -93,8 +96,10 @@ def test_choosing_a_day_and_time_writes_start_at_in_the_account_zone(qtbot):
     assert editor.campaign.start_at == datetime(2025, 1, 13, 9, 15)
     assert editor.document.time_zone == "Pacific/Kiritimati"
     assert editor.campaign.to_request()["start_at"] == "2025-01-13 09:15:00"
-    assert panel.summary_label.text() == "Starts at 09:15 on Mon 13 Jan (Pacific/Kiritimati)."
-    assert panel.zone_label.text() == "Times are in the account's time zone: Pacific/Kiritimati (UTC+14:00)."
+    assert panel.summary_label.text() == (
+        "Planned start: Mon 13 Jan, 09:15, Kiritimati time (UTC+14) — on this computer: Sun 12 Jan, 19:15, UTC"
+    )
+    assert panel.zone_label.text() == "Times are in the account's time zone: Kiritimati time (UTC+14)."
     click_option(qtbot, panel.now_radio)
     assert editor.campaign.start_at is None
     assert "start_at" not in editor.campaign.to_request()
@@ -108,7 +113,7 @@ def test_a_past_time_is_refused_at_the_field(qtbot):
     assert panel.editor.campaign.start_at == datetime(2025, 1, 11, 9, 0)
     assert panel.start_problem.isVisible()
     assert "already passed" in panel.start_problem.text()
-    assert "13:30 on 11 January 2025" in panel.start_problem.text()
+    assert "it is now Sat 11 Jan, 13:30, Kiritimati time (UTC+14)." in panel.start_problem.text()
     assert panel.time_edit.property("severity") == "error"
     assert any(p.path == "start_at" and p.is_error for p in panel.editor.problems)
     type_time(qtbot, panel, "14:00")
@@ -137,15 +142,15 @@ def test_local_time_is_shown_when_the_computer_zone_shows_another_clock(qtbot):
     schedule(qtbot, panel)
     press(qtbot, panel, Qt.Key.Key_Right)
     type_time(qtbot, panel, "17:00")
-    assert panel.local_label.isVisible()
-    assert panel.local_label.text() == "That is 10:00 on Tue 3 Dec on this computer (America/New_York)."
-    assert panel.zone_label.text() == "Times are in the account's time zone: Europe/Kyiv (UTC+02:00)."
+    in_kyiv = "Planned start: Tue 3 Dec, 17:00, Kyiv time (UTC+2)"
+    assert panel.summary_label.text() == in_kyiv + " — on this computer: 10:00, New York time (UTC-5)"
+    assert panel.zone_label.text() == "Times are in the account's time zone: Kyiv time (UTC+2)."
     panel.set_local_time_zone("Europe/Kyiv")
-    assert not panel.local_label.isVisible()
+    assert panel.summary_label.text() == in_kyiv
     panel.set_local_time_zone("Europe/Bucharest")  # another name, the same clock
-    assert not panel.local_label.isVisible()
+    assert panel.summary_label.text() == in_kyiv
     panel.set_local_time_zone("Asia/Tokyo")
-    assert panel.local_label.text() == "That is 00:00 on Wed 4 Dec on this computer (Asia/Tokyo)."
+    assert panel.summary_label.text() == in_kyiv + " — on this computer: Wed 4 Dec, 00:00, Tokyo time (UTC+9)"
 
 
 def test_opening_a_campaign_shows_its_time_and_the_account_zone_converts_it(qtbot):
@@ -159,7 +164,12 @@ def test_opening_a_campaign_shows_its_time_and_the_account_zone_converts_it(qtbo
     assert not panel.editor.modified
     panel.set_account_time_zone("UTC")  # the same moment, shown in the new zone
     assert panel.time_edit.time().toString("HH:mm") == "07:30"
-    assert panel.summary_label.text() == "Starts at 07:30 on Thu 5 Dec (UTC)."
+    assert panel.summary_label.text() == "Planned start: Thu 5 Dec, 07:30, UTC"
+    assert panel.file_time_label.isVisible()  # the file says it in its own zone: the same moment
+    assert (
+        panel.file_time_label.text()
+        == "The campaign file gives it as Thu 5 Dec, 09:30, Kyiv time (UTC+2): the same moment."
+    )
     assert panel.editor.campaign.start_at == datetime(2024, 12, 5, 9, 30)  # untouched until edited
 
 
@@ -192,3 +202,126 @@ def test_the_validity_unit_agrees_with_the_number(qtbot):
     assert spin.text() == "1 hour"
     spin.setValue(48)
     assert spin.text() == "48 hours"
+
+
+# The 30-day window in words and in the calendar's look ----------------------------------------------
+
+# Friday 27 November 2026, noon in Kyiv: day 30 is Saturday 26 December.
+NOV_27 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+
+
+def ink(panel: SchedulePanel, day: int, row_hint: range) -> QColor:
+    """The colour a day's number is drawn in: the pixel of its cell farthest from the cell's background."""
+    view = calendar_view(panel)
+    model = view.model()
+    [index] = [
+        model.index(row, column)
+        for row in row_hint
+        for column in range(model.columnCount())
+        if model.index(row, column).data() == day
+    ]
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(index)
+    background = image.pixelColor(rect.left() + 1, rect.top() + 1)
+
+    def distance(color: QColor) -> int:
+        return sum(abs(a - b) for a, b in zip(color.getRgb()[:3], background.getRgb()[:3], strict=True))
+
+    return max(
+        (image.pixelColor(x, y) for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())),
+        key=distance,
+    )
+
+
+def looks_enabled(panel: SchedulePanel, color: QColor) -> bool:
+    palette = panel.calendar.palette()
+    enabled = palette.color(QPalette.ColorRole.Text)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+    def gap(a: QColor, b: QColor) -> int:
+        return sum(abs(x - y) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+    return gap(color, enabled) < gap(color, disabled)
+
+
+def test_the_latest_possible_start_is_said_in_words(qtbot):
+    panel = make_panel(qtbot, "Europe/Kyiv", NOV_27)
+    schedule(qtbot, panel)
+    assert panel.latest_label.isVisible()
+    assert panel.latest_label.text() == "Latest possible start: Sat 26 Dec, 23:59, Kyiv time (UTC+2)."
+
+
+def test_days_of_next_month_that_can_be_chosen_do_not_look_disabled(qtbot):
+    panel = make_panel(qtbot, "Europe/Kyiv", NOV_27)
+    schedule(qtbot, panel)
+    assert (panel.calendar.monthShown(), panel.calendar.yearShown()) == (11, 2026)
+    last_rows = range(5, 7)  # the November page ends with 30 November and 1..6 December
+    assert looks_enabled(panel, ink(panel, 30, last_rows))  # this month, allowed
+    assert looks_enabled(panel, ink(panel, 2, last_rows))  # 2 December: next month, allowed
+    assert not looks_enabled(panel, ink(panel, 26, range(1, 2)))  # 26 October: before today
+    assert not looks_enabled(panel, ink(panel, 26, range(4, 6)))  # 26 November: yesterday
+    press(qtbot, panel, Qt.Key.Key_PageDown)  # the December page (26 December selected): day 31 on look disabled
+    assert (panel.calendar.monthShown(), panel.calendar.selectedDate()) == (12, QDate(2026, 12, 26))
+    assert looks_enabled(panel, ink(panel, 25, range(4, 7)))
+    assert not looks_enabled(panel, ink(panel, 28, range(4, 7)))
+
+
+def test_a_past_day_from_a_file_stays_selected_with_its_error(qtbot):
+    panel = make_panel(qtbot, "Europe/Kyiv", NOV_27)
+    document = new_document("Europe/Kyiv")
+    document.campaign.start_at = datetime(2026, 3, 1, 10, 30)
+    panel.editor.replace(document)
+    assert panel.later_radio.isChecked()
+    assert panel.calendar.selectedDate() == QDate(2026, 3, 1)  # not today
+    assert panel.time_edit.time().toString("HH:mm") == "10:30"
+    assert (
+        panel.summary_label.text()
+        == "Planned start: Sun 1 Mar, 10:30, Kyiv time (UTC+2) — on this computer: 08:30, UTC"
+    )
+    assert panel.start_problem.isVisible() and "already passed" in panel.start_problem.text()
+    assert not panel.calendar.is_allowed(date(2026, 3, 1))
+    assert not panel.editor.modified
+    press(qtbot, panel, Qt.Key.Key_Right)  # another day that cannot be chosen: still said, not replaced
+    assert panel.editor.campaign.start_at == datetime(2026, 3, 2, 10, 30)
+    panel.calendar.setSelectedDate(QDate(2026, 11, 30))  # a day in the window: the range is the window again
+    assert panel.editor.campaign.start_at == datetime(2026, 11, 30, 10, 30)
+    assert not panel.start_problem.isVisible()
+    assert panel.calendar.minimumDate() == QDate(2026, 11, 27)
+
+
+def test_a_validity_the_box_cannot_choose_is_shown_as_the_file_has_it(qtbot):
+    panel = make_panel(qtbot, "Europe/Kyiv", NOV_27)
+    panel.editor.replace(new_document("Europe/Kyiv", validity=100))
+    assert panel.validity_spin.text() == "not allowed: 100 hours"  # not a quiet 72
+    assert panel.validity_problem.isVisible() and "this campaign has 100" in panel.validity_problem.text()
+    assert panel.validity_spin.property("severity") == "error"
+    assert not panel.validity_note.isVisible()  # "up to 100 hours" would not be true
+    assert not panel.editor.modified
+    panel.validity_spin.setFocus()
+    qtbot.keyClick(panel.validity_spin, Qt.Key.Key_Down)  # from 100 one step down: the most allowed
+    assert panel.editor.campaign.validity == 72  # edits still write the campaign
+    assert panel.validity_spin.text() == "72 hours"
+    qtbot.keyClick(panel.validity_spin, Qt.Key.Key_Down)
+    assert panel.editor.campaign.validity == 71
+    assert not panel.validity_problem.isVisible() and panel.validity_note.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("request_value", "shown", "after_up"),
+    [
+        (0, "not allowed: 0 hours", 1),
+        (10**12, "not allowed: a number of 13 digits", 72),
+        ("two days", 'not allowed: "two days"', 72),
+        (12.5, "not allowed: 12.5 hours", 13),
+    ],
+)
+def test_a_validity_no_number_box_can_show_is_said_in_words(qtbot, request_value, shown, after_up):
+    panel = make_panel(qtbot, "Europe/Kyiv", NOV_27)
+    request = new_document("Europe/Kyiv").campaign.to_request() | {"validity": request_value}
+    panel.editor.replace(CampaignDocument(campaign=Campaign.from_request(request), time_zone="Europe/Kyiv"))
+    assert panel.validity_spin.text() == shown
+    assert panel.validity_problem.isVisible()
+    panel.validity_spin.setFocus()
+    qtbot.keyClick(panel.validity_spin, Qt.Key.Key_Up)
+    assert panel.editor.campaign.to_request()["validity"] == after_up  # the edit replaces the file's value
+    assert not panel.validity_problem.isVisible()

@@ -50,10 +50,14 @@ def marked_positions(panel: SmsFallbackPanel) -> list[tuple[int, int]]:
 def test_counter_counts_extension_characters_twice(qtbot, panel):
     type_text(qtbot, panel, "Hi {name}")
     assert panel.editor.campaign.sms.text == "Hi {name}"
-    assert panel.counter_label.text() == ("11 characters · 1 SMS part · GSM-7 · 149 left in this part ({ } count as 2)")
+    assert panel.counter_label.text() == (
+        "11 characters · 1 SMS part · standard characters · 149 left in this part ({ } count as 2)"
+    )
     panel.text_edit.clear()
     type_text(qtbot, panel, "a" * 159 + "€")  # 161 units: two parts of 153
-    assert panel.counter_label.text().startswith("161 characters · 2 SMS parts · GSM-7 · 145 left in this part")
+    assert panel.counter_label.text().startswith(
+        "161 characters · 2 SMS parts · standard characters · 145 left in this part"
+    )
     assert not panel.unicode_label.isVisible() and not panel.replace_button.isVisible()
 
 
@@ -90,7 +94,7 @@ def test_replace_button_converts_quotes_and_dashes_as_one_undo_step(qtbot, panel
     assert panel.text == '"Sale" - it\'s on... now'
     assert panel.editor.campaign.sms.text == '"Sale" - it\'s on... now'
     assert panel.text_edit.textCursor().position() == len('"Sale" - it\'s')  # still after "it's"
-    assert panel.counter_label.text().startswith("23 characters · 1 SMS part · GSM-7")
+    assert panel.counter_label.text().startswith("23 characters · 1 SMS part · standard characters")
     assert not panel.unicode_label.isVisible() and not panel.replace_button.isVisible()
     assert marked_positions(panel) == []
     panel.text_edit.undo()  # one step back to what was typed

@@ -243,7 +243,7 @@ def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
         close_window(harness)
 
 
-def test_a_picture_that_will_not_show_is_a_warning_said_before_sending(qtbot):
+def test_a_picture_that_will_not_show_must_be_sent_anyway_knowingly(qtbot):
     server = SandboxServer()
     harness = make_window(qtbot, sandbox_connection(server), server)
     window = harness.window
@@ -251,13 +251,14 @@ def test_a_picture_that_will_not_show_is_a_warning_said_before_sending(qtbot):
         document = load_campaign_file(EXAMPLES / "spring-sale.rcs.json")
         document.campaign.options.cards[0].media.url = "https://demo.rcs-desk.invalid/media/missing.jpg"
         window.editor.replace(document)
-        qtbot.waitUntil(lambda: any("will not show" in p.message for p in window.editor.warnings), timeout=10000)
-        [warning] = [p for p in window.editor.warnings if "will not show" in p.message]
-        assert warning.path == "options.cards[0].media" and warning.message.startswith("Card 1:")
-        assert window.send_button.isEnabled()  # a warning, not an error
-        assert "warning" in window.problems_label.text()
+        qtbot.waitUntil(lambda: any("will not show" in p.message for p in window.editor.errors), timeout=10000)
+        [error] = [p for p in window.editor.errors if "will not show" in p.message]
+        assert error.path == "options.cards[0].media" and error.overridable
+        assert window.send_button.isEnabled()  # the confirmation asks about it
+        assert "Not ready: card 1's picture will not show on phones" in window.problems_label.text()
         harness.accept = False
         window.send_controller.request_send()
-        assert "Card 1: the picture will not show on phones" in harness.confirmations[-1].text
+        assert "The picture will not show on phones" in harness.confirmations[-1].text
+        assert harness.sends() == []
     finally:
         close_window(harness)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,11 +13,12 @@ from helpers.documented import documented_example
 from helpers.window import close_window, make_window, sandbox_connection
 from ui.common.message_box import MessageDialog
 from ui.compose.button_editor import ButtonEditor
+from ui.shell.file_actions import campaign_file_name
 
 ZONE = "Asia/Tokyo"
 NOTE = (
-    "spring.json holds a request without the campaign wrapper: read in the computer's time zone, "
-    "Asia/Tokyo. Saving writes it as a campaign file."
+    "spring.json was not saved by this program, so it names no time zone: its times are read in this "
+    "computer's time zone, Tokyo time. Save it as a campaign file to keep the time zone with it."
 )
 
 
@@ -42,11 +44,38 @@ def test_a_bare_request_opens_with_a_note_and_saves_as_a_campaign(qtbot, harness
     assert window.editor.document.campaign.to_request() == request
     assert window.statusBar().currentMessage() == NOTE
 
+    # Not a campaign file yet: unsaved, and Save asks where, proposing a campaign name beside the original.
+    assert window.editor.modified
+    assert window.editor.path is None
+    proposed = []
+
+    def answer_save_dialog():
+        proposed.append(window.files.proposed_save_path())
+        return str(tmp_path / "spring.rcs.json")
+
+    window.files.ask_save_path = answer_save_dialog
     assert window.files.save()
-    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert proposed == [(tmp_path / "spring.rcs.json").resolve()]
+    assert json.loads(path.read_text(encoding="utf-8")) == request  # the user's own file is left as it was
+    saved = json.loads((tmp_path / "spring.rcs.json").read_text(encoding="utf-8"))
     assert saved["format"] == "rcs-desk.campaign"
     assert saved["time_zone"] == ZONE
     assert saved["request"] == request
+    assert not window.editor.modified
+    assert window.editor.path == (tmp_path / "spring.rcs.json").resolve()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("spring.json", "spring.rcs.json"),
+        ("spring.rcs.json", "spring.rcs.json"),
+        ("notes", "notes.rcs.json"),
+        (".json", "campaign.rcs.json"),
+    ],
+)
+def test_a_campaign_read_from_another_file_is_proposed_under_a_campaign_name(name, expected):
+    assert campaign_file_name(Path(name)) == expected
 
 
 def test_a_refused_file_is_still_refused(qtbot, harness, tmp_path):

@@ -1,0 +1,53 @@
+"""Before the window opens on Linux: is the system library Qt's X11 support needs installed?
+
+Without libxcb-cursor Qt (6.5 and later) stops the program with a technical message about platform
+plugins. This check says in a sentence which package to install instead. It imports no Qt, and
+looks only when Qt would use X11: not offscreen (tests, ``screenshot``), not in a Wayland session.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+LIBRARY = "xcb-cursor"
+SONAME = "libxcb-cursor.so.0"
+PACKAGE = "libxcb-cursor0"
+
+MISSING = (
+    f"The window cannot open: this computer lacks the system package {PACKAGE}, which the window needs "
+    f"on Linux. Install it (on Debian or Ubuntu: sudo apt install {PACKAGE}; on Fedora: sudo dnf install "
+    "xcb-util-cursor), or ask whoever looks after this computer to, then start the program again. "
+    "The commands (rcs-desk --help) work without it."
+)
+
+
+def missing_window_library(environ: Mapping[str, str] | None = None) -> str | None:
+    """A sentence naming the package to install when the window cannot open for lack of it, else None."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM", "").strip().lower()
+    if chosen and not chosen.startswith("xcb"):
+        return None  # offscreen, wayland, ...: X11 is not used
+    if not chosen and (env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"):
+        return None  # Qt tries Wayland first in a Wayland session
+    return None if library_found() else MISSING
+
+
+def library_found() -> bool:
+    """Whether libxcb-cursor can be loaded: known to the system, loadable as Qt loads it, or bundled."""
+    if ctypes.util.find_library(LIBRARY):
+        return True
+    try:
+        ctypes.CDLL(SONAME)
+    except OSError:
+        pass
+    else:
+        return True
+    bundle = getattr(sys, "_MEIPASS", None)  # the packaged program carries its own copy
+    return bundle is not None and any(Path(bundle).rglob(f"lib{LIBRARY}.so*"))
