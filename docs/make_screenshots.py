@@ -72,7 +72,7 @@ def shoot(name: str, file: Path | None, *options: str, home: str) -> None:
     if file is not None:
         command.append(str(file))
     env = dict(os.environ, RCS_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")
-    subprocess.run(command, check=True, env=env, cwd=ROOT)
+    subprocess.run(command, check=True, env=env, cwd=ROOT, timeout=180)
 
 
 def main() -> int:
@@ -87,6 +87,19 @@ def main() -> int:
         shoot("schedule.png", autumn, "--theme", "light", "--tab", "schedule", home=home)
         shoot("sms-fallback.png", autumn, "--theme", "light", "--tab", "sms", home=home)
         shoot("new-campaign.png", None, "--theme", "light", home=home)
+        for theme in ("light", "dark"):
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "docs" / "confirmation_screenshot.py"),
+                    str(autumn),
+                    str(OUT / f"confirmation-{theme}.png"),
+                    theme,
+                ],
+                check=True,
+                env=dict(os.environ, RCS_DESK_HOME=home, QT_QPA_PLATFORM="offscreen"),
+                cwd=ROOT,
+            )
         env = dict(os.environ, RCS_DESK_HOME=str(Path(folder) / "campaigns-home"), QT_QPA_PLATFORM="offscreen")
         subprocess.run(
             [sys.executable, str(ROOT / "docs" / "campaigns_screenshot.py"), str(OUT / "campaigns.png")],

@@ -198,3 +198,18 @@ def pytest_runtest_call(item):
     if bodies is not None:
         bodies.raise_if_any()
     return result
+
+
+@pytest.fixture
+def computer_zone(monkeypatch):
+    """Sets this computer's time zone for the test, where the program learns it (tzlocal)."""
+    import tzlocal
+
+    from app.platform import config
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: name)
+        config.local_time_zone_name.cache_clear()
+
+    yield set_zone
+    config.local_time_zone_name.cache_clear()

@@ -63,6 +63,11 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p = sub.add_parser("send", help="validate and send a campaign file")
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="send without asking for confirmation")
+    p.add_argument(
+        "--send-anyway",
+        action="store_true",
+        help="send even when a card's picture was found not to show on phones",
+    )
     p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
     p.set_defaults(run=f"{CORE}:send")
 

@@ -15,9 +15,10 @@ from app.history import open_history
 from app.platform.config import load_settings, local_time_zone_name
 from app.platform.credentials import CredentialsError, check_key_format, save_api_key
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
-from app.sending.summary import when_text
+from app.sending.summary import pictures_words, when_text
 from app.tasks.connection import Connection
-from app.validation import has_errors, validate_document
+from app.tasks.pictures import campaign_pictures, check_pictures
+from app.validation import has_errors, overridable_errors, validate_document
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -90,14 +91,15 @@ def send(args: argparse.Namespace) -> int:
     if has_errors(problems):
         say("Nothing was sent: correct the errors above first.")
         return EXIT_INPUT
-    if not args.yes:
-        refused = _confirmed(
-            _send_summary(document, settings.account_time_zone), nothing_done="Nothing was sent", verb="send"
-        )
-        if refused is not None:
-            return refused
 
     def work(connection: Connection) -> int:
+        refused = _pictures_refused(document, connection, send_anyway=args.send_anyway)
+        if refused is None and not args.yes:
+            refused = _confirmed(
+                _send_summary(document, connection.account_time_zone), nothing_done="Nothing was sent", verb="send"
+            )
+        if refused is not None:
+            return refused
         try:
             prepared = prepare_send(document, connection.account_time_zone)
         except NotSendable as exc:
@@ -110,6 +112,24 @@ def send(args: argparse.Namespace) -> int:
         )
 
     return with_client(args, work)
+
+
+def _pictures_refused(document: CampaignDocument, connection: Connection, *, send_anyway: bool) -> int | None:
+    """Check the cards' pictures as the window does; the exit code when one is proved not to show on
+    phones and ``--send-anyway`` was not given, else None (warnings are said and the send goes on)."""
+    if campaign_pictures(document.campaign):
+        say("Checking the pictures…")
+    problems = check_pictures(document.campaign, mounts=connection.media_mounts)
+    for problem in problems:
+        say(output.problem_line(problem))
+    blocking = overridable_errors(problems)
+    if blocking and not send_anyway:
+        say(
+            f"Nothing was sent: {pictures_words(blocking)} will not show on phones. Correct it, or add "
+            "--send-anyway to send all the same."
+        )
+        return EXIT_INPUT
+    return None
 
 
 def lists(args: argparse.Namespace) -> int:

@@ -11,12 +11,29 @@ from app.campaign.file import CampaignDocument
 from app.campaign.model import Campaign
 
 
+class RepeatedHour(ValueError):
+    """The moment falls in the hour that happens twice in the account's zone (clocks going back), on its
+    second pass: the request's wall time would be read as the first one, an hour early."""
+
+    def __init__(self, wall: datetime, zone: str) -> None:
+        super().__init__(f"{wall:%Y-%m-%d %H:%M} happens twice in {zone}; the planned moment is the second one")
+        self.wall = wall
+        self.zone = zone
+
+
 def start_at_in_zone(wall: datetime, from_zone: str, to_zone: str) -> datetime:
-    """The same moment as wall-clock ``wall`` in ``from_zone``, as wall-clock time in ``to_zone``."""
+    """The same moment as wall-clock ``wall`` in ``from_zone``, as wall-clock time in ``to_zone``.
+
+    The server reads a wall time that happens twice as its first occurrence, so a moment on the second
+    pass cannot be written: ``RepeatedHour`` is raised rather than sending it an hour early.
+    """
     if from_zone == to_zone:
         return wall
     aware = wall.replace(tzinfo=ZoneInfo(from_zone))
-    return aware.astimezone(ZoneInfo(to_zone)).replace(tzinfo=None)
+    moved = aware.astimezone(ZoneInfo(to_zone))
+    if moved.fold == 1 and moved.replace(fold=0).utcoffset() != moved.utcoffset():
+        raise RepeatedHour(moved.replace(tzinfo=None, fold=0), to_zone)
+    return moved.replace(tzinfo=None)
 
 
 def send_body(document: CampaignDocument, account_time_zone: str) -> dict[str, Any]:

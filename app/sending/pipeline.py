@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from app import api
 from app.api.responses import dumps
 from app.campaign.file import CampaignDocument, ListInfo
-from app.sending.body import send_body
+from app.sending.body import RepeatedHour, send_body
 
 if TYPE_CHECKING:
     from app.api.models import CampaignInfo
@@ -117,9 +117,23 @@ def prepare_send(document: CampaignDocument, account_time_zone: str) -> Prepared
     try:
         body = json.loads(dumps(send_body(document, account_time_zone)))
         lists = {gid: ListInfo(info.name, info.contacts) for gid, info in lists_of(document).items()}
+    except RepeatedHour as exc:
+        raise NotSendable(repeated_hour_message(exc), details=str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a campaign the model cannot express as JSON: said, never sent
         raise NotSendable(NOT_PREPARED, details=f"{type(exc).__name__}: {exc}") from None
     return PreparedSend(body=body, lists=lists, time_zone=account_time_zone)
+
+
+def repeated_hour_message(problem: RepeatedHour) -> str:
+    """Why a time on the second pass of a repeated hour is not sent, in the account's words."""
+    from app.campaign.clock_words import clock_words, day_and_clock, zone_words
+
+    clock = clock_words(problem.wall)
+    return (
+        f"The planned start is {day_and_clock(problem.wall, problem.zone)}, {zone_words(problem.zone)}: the clocks "
+        f"go back that night, {clock} happens twice, and the planned moment is the second {clock}. WWT.world would "
+        "start the campaign at the first one, an hour early. Nothing was sent: choose a time outside that hour."
+    )
 
 
 def utc_now() -> datetime:

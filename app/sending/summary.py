@@ -14,6 +14,7 @@ from app.campaign.clock_words import planned_time_text
 from app.campaign.file import CampaignDocument
 from app.campaign.sms import count_sms
 from app.campaign.time_zones import zone_info
+from app.sending.body import RepeatedHour, start_at_in_zone
 from app.validation import Problem
 from app.validation.places import place_parts, starts_with_place
 
@@ -42,8 +43,12 @@ def when_text(
     start = document.campaign.start_at
     if start is None:
         return "Now, as soon as you confirm"
-    planned = start.replace(tzinfo=zone_info(document.time_zone))
-    return planned_time_text(planned, account_zone or document.time_zone, local_zone, now=now)
+    zone = account_zone or document.time_zone
+    try:  # the wall time the request carries, read as the server reads it
+        sent = start_at_in_zone(start, document.time_zone, zone).replace(fold=0)
+    except RepeatedHour:  # refused before sending (prepare_send says why): the moment as planned
+        return planned_time_text(start.replace(tzinfo=zone_info(document.time_zone)), zone, local_zone, now=now)
+    return planned_time_text(sent, zone, local_zone, now=now)
 
 
 def message_text(document: CampaignDocument) -> str:

@@ -13,9 +13,13 @@ number the user can pick differs from it, so ``valueChanged`` always reports the
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QWidget
 
-from app.campaign.value_words import is_number
+from app.campaign import limits
+from app.campaign.value_words import is_number, value_words
 
 
 class StoredValueSpinBox(QSpinBox):
@@ -75,3 +79,20 @@ class StoredValueSpinBox(QSpinBox):
         if self.is_showing_stored:
             return QAbstractSpinBox.StepEnabledFlag.StepUpEnabled | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return super().stepEnabled()
+
+
+def show_stored_hours(spin: StoredValueSpinBox, kept: dict[str, Any], value: int | None, member: str) -> None:
+    """Show a number of hours as the campaign holds it: ``value`` (the model's), or the wrong-typed one kept
+    as read under ``member``; not given at all, the server's default. One the box cannot choose is said
+    in words: "not allowed: 100 hours"."""
+    stored: Any = kept.get(member, value)
+    if stored is None and member not in kept:
+        stored = limits.VALIDITY_DEFAULT_HOURS  # not given: the server's default, shown as a number
+    words = value_words(stored)
+    if is_number(stored) and words.lstrip("-")[:1].isdigit():  # "100 hours", not "a number of 40 digits hours"
+        words = (_tr("{n} hour") if stored == 1 else _tr("{n} hours")).format(n=words)
+    spin.show_stored(stored, _tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StoredValue", text)

@@ -27,7 +27,7 @@ class AgentField(QWidget):
         line_edit = self.combo.lineEdit()
         assert line_edit is not None  # an editable combo has one
         line_edit.setMaxLength(limits.SENDER_MAX * 2)  # allow over-typing so the error can say so
-        line_edit.setPlaceholderText(self.tr("The RCS agent name from your account, e.g. WWT Shop"))
+        line_edit.setPlaceholderText(self.tr("Agent name, e.g. WWT Shop"))
         self.combo.setAccessibleName(self.tr("RCS agent"))
         self.combo.setToolTip(
             self.tr(
@@ -56,7 +56,7 @@ class AgentField(QWidget):
             self.combo.setEditText(self.editor.campaign.sender or "")
             line_edit = self.combo.lineEdit()
             assert line_edit is not None  # an editable combo has one
-            hint = self.tr("The RCS agent name from your account, e.g. WWT Shop")
+            hint = self.tr("Agent name, e.g. WWT Shop")
             show_kept_value(line_edit, self.editor.campaign.extra, "sender", hint)
         finally:
             self._loading = False

@@ -36,7 +36,7 @@ from app.campaign.value_words import is_number, value_words
 from app.platform.config import local_time_zone_name
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
-from ui.common.stored_spin import StoredValueSpinBox
+from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import hours_suffix
 from ui.compose.schedule_calendar import ScheduleCalendar, pydate, qdate
@@ -334,9 +334,8 @@ class SchedulePanel(QWidget):
             words = (self.tr("{n} hour") if value == 1 else self.tr("{n} hours")).format(n=words)
         was_loading, self._loading = self._loading, True
         try:
-            self.validity_spin.show_stored(
-                value, self.tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS
-            )
+            campaign = self.editor.campaign
+            show_stored_hours(self.validity_spin, campaign.extra, campaign.validity, "validity")
         finally:
             self._loading = was_loading
 

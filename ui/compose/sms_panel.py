@@ -13,7 +13,6 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as dc_replace
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 from app.campaign import limits
 from app.campaign.model import AlternativeChannel, SmsFallback
 from app.campaign.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_positions
-from app.campaign.value_words import is_number, value_words
+from app.campaign.value_words import value_words
 from app.validation import Problem
 from app.validation.fallback import describe_character
 from ui.common.problem_marks import FieldProblems, ProblemLabel
-from ui.common.stored_spin import StoredValueSpinBox
+from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
 from ui.common.theme import set_tone
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import bound_length, hours_suffix
@@ -295,15 +294,7 @@ class SmsFallbackPanel(QWidget):
         return self.tr("not allowed: {value}").format(value=value_words(sms.extra[member]))
 
     def _show_validity(self, sms: SmsFallback) -> None:
-        value: Any = sms.extra.get("validity", sms.validity)
-        if value is None and "validity" not in sms.extra:
-            value = limits.VALIDITY_DEFAULT_HOURS  # not given: the network's default, shown as a number
-        words = value_words(value)
-        if is_number(value) and words.lstrip("-")[:1].isdigit():  # "0 hours", not "a number of 40 digits hours"
-            words = (self.tr("{n} hour") if value == 1 else self.tr("{n} hours")).format(n=words)
-        self.validity_spin.show_stored(
-            value, self.tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS
-        )
+        show_stored_hours(self.validity_spin, sms.extra, sms.validity, "validity")
 
     # --- writing the document ------------------------------------------------------------
 

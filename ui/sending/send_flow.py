@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+CONFIRMATION_CHARS = 90
+
+
 class ConfirmSendDialog(QDialog):
     """ "Send this campaign?" with what will happen, the problems by card, and Cancel as the default.
 
@@ -63,6 +67,8 @@ class ConfirmSendDialog(QDialog):
         self.setObjectName("confirmSend")
         self.setWindowTitle(self.tr("Schedule the campaign?") if scheduled else self.tr("Send the campaign?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Wide enough that lists, times and problems read as lines, not as a narrow column of words.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * CONFIRMATION_CHARS)
         layout = QVBoxLayout(self)
         heading = QLabel(
             self.tr("Please check before scheduling:") if scheduled else self.tr("Please check before sending:")
@@ -239,7 +245,19 @@ class SendController(QObject):
         )
         self._dialog = dialog
         self._enter(SendState.CONFIRMING)
-        self.present_confirmation(dialog)
+        try:
+            self.present_confirmation(dialog)
+        except Exception:  # a question that could not be shown is no answer: nothing is sent, Send works again
+            log.exception("the send confirmation could not be shown")
+            self._dialog = None
+            self._enter(SendState.IDLE)
+            dialog.deleteLater()
+            show_message(
+                self._window,
+                self.tr("The campaign was not sent"),
+                self.tr("The question before sending could not be shown. Nothing was sent: try again."),
+                details=traceback.format_exc(),
+            )
 
     def _caution(self, fingerprint: str) -> str:
         money = self._money_caution()

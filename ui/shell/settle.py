@@ -10,21 +10,39 @@ from PySide6.QtWidgets import QWidget
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, poll_ms: int = 25) -> bool:
-    """Run the event loop until ``condition()`` is true or ``timeout_s`` passes; True when it came true."""
+    """Run the event loop until ``condition()`` is true or ``timeout_s`` passes; True when it came true.
+
+    A condition that raises ends the wait (the error is raised to the caller), so a broken condition
+    cannot keep the loop running forever.
+    """
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(poll_ms)
+    failure: list[BaseException] = []
 
     def check() -> None:
-        if condition() or time.monotonic() > deadline:
+        if time.monotonic() > deadline:
+            loop.quit()
+            return
+        try:
+            done = condition()
+        except BaseException as exc:  # noqa: BLE001 - raised again below, outside the event loop
+            failure.append(exc)
+            loop.quit()
+            return
+        if done:
             loop.quit()
 
     timer.timeout.connect(check)
     timer.start()
-    if not condition():
-        loop.exec()
-    timer.stop()
+    try:
+        if not condition():
+            loop.exec()
+    finally:
+        timer.stop()
+    if failure:
+        raise failure[0]
     return condition()
 
 

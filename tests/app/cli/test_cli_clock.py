@@ -8,9 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-import tzlocal
-
 from app.campaign.clock_words import computer_time_text
 from app.campaign.file import load_campaign_file
 from app.cli import commands, main
@@ -19,18 +16,6 @@ from app.platform import config
 from app.sending.summary import when_text
 
 SPRING = Path(__file__).resolve().parents[3] / "examples" / "spring-sale.rcs.json"
-
-
-@pytest.fixture
-def computer_zone(monkeypatch):
-    """This computer's time zone, where the program learns it (tzlocal)."""
-
-    def set_zone(name: str) -> None:
-        monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: name)
-        config.local_time_zone_name.cache_clear()
-
-    yield set_zone
-    config.local_time_zone_name.cache_clear()
 
 
 def test_the_send_question_says_the_planned_time_as_the_confirmation_does(tmp_path, monkeypatch, computer_zone):
@@ -43,7 +28,7 @@ def test_the_send_question_says_the_planned_time_as_the_confirmation_does(tmp_pa
     path.write_text(json.dumps(data), encoding="utf-8")
     asked: list[str] = []
     monkeypatch.setattr(commands, "_confirm", lambda question: asked.append(question) or False)
-    assert main(["send", str(path)]) != 0  # answered no: nothing sent
+    assert main(["--demo", "send", str(path)]) != 0  # answered no: nothing sent
     [question] = asked
     when = when_text(load_campaign_file(path), "Etc/UTC", "Europe/Kyiv")
     assert f" on {when}?" in question

@@ -7,11 +7,12 @@ from PySide6.QtGui import QImage
 
 from app.campaign.file import ListInfo
 from app.campaign.media_check import MediaCheck
+from app.tasks.pictures import CONCLUSIVE_STATES, INCONCLUSIVE_STATES
 from app.validation import Problem
 from helpers.window import spring_sale_window
 from ui.compose.compose_page import MESSAGE_TAB, RECIPIENTS_TAB, SMS_TAB
 from ui.compose.media_preview import MediaResult
-from ui.compose.media_problems import CONCLUSIVE_STATES, INCONCLUSIVE_STATES, media_problem
+from ui.compose.media_problems import media_problem
 
 PATH = "options.cards[1].media"
 IMPORT_XLS = 1864608  # the demo account's list of 12,000 contacts

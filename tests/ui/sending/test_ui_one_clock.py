@@ -9,7 +9,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import tzlocal
 from PySide6.QtCore import Qt
 
 from app.cli import main
@@ -19,18 +18,6 @@ from helpers.window import EXAMPLES, close_window, make_window, sandbox_connecti
 from ui.sending.campaign_result import CampaignResultDialog
 
 PLANNED_PREFIX = "Planned start: "
-
-
-@pytest.fixture
-def computer_zone(monkeypatch):
-    """Sets this computer's time zone for the test, where the program learns it (tzlocal)."""
-
-    def set_zone(name: str) -> None:
-        monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: name)
-        config.local_time_zone_name.cache_clear()
-
-    yield set_zone
-    config.local_time_zone_name.cache_clear()
 
 
 def planned_file(tmp_path: Path, *, days_ahead: int = 3) -> tuple[Path, datetime]:
