@@ -16,6 +16,13 @@ KEY_REFUSED_MESSAGE = (
     "(Integrations & API → SMPP/API Password in your WWT.world account)."
 )
 CHECK_CAMPAIGN_LIST = "check the campaign list before sending again."
+# Where the window takes the server's address from; the command line says where its address came from
+# instead (``--api-url``, ``RCS_DESK_API_URL``) by replacing these words.
+SETTINGS_ADDRESS = "server address in Settings"
+NOT_WWT_SERVER = (
+    f"The {SETTINGS_ADDRESS} does not look like WWT.world's server (it answered like an ordinary web site): "
+    "check it. Nothing was done."
+)
 
 
 class Cancelled(Exception):
@@ -61,8 +68,8 @@ class CannotReachServer(ApiError):
     """No connection could be made: nothing was sent."""
 
     default_message = (
-        "Could not reach the WWT.world server. Check your internet connection and the server address "
-        "in Settings, then try again. Nothing was sent."
+        f"Could not reach the WWT.world server. Check your internet connection and the {SETTINGS_ADDRESS}, "
+        "then try again. Nothing was sent."
     )
 
 
@@ -176,6 +183,8 @@ class UnexpectedResponse(ApiError):
 
 __all__ = [
     "KEY_REFUSED_MESSAGE",
+    "NOT_WWT_SERVER",
+    "SETTINGS_ADDRESS",
     "AccessDenied",
     "ApiError",
     "Cancelled",

@@ -173,16 +173,26 @@ def field_errors(value: Any, secrets: Iterable[str | None] = ()) -> tuple[dict[s
 GENERIC_SERVER_MESSAGES = frozenset({"The given data was invalid."})
 
 
+def _summarises(server_message: str, listed: list[str]) -> bool:
+    """Whether ``server_message`` only repeats the first listed reason, as Laravel's does:
+    ``The text is required. (and 2 more errors)``."""
+    return any(
+        server_message == text or re.fullmatch(re.escape(text) + r" \(and \d+ more errors?\)", server_message)
+        for text in listed
+    )
+
+
 def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
     prefix = (
         "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
     )
     listed: list[str] = []
     for text in [*general, *(t for texts in by_path.values() for t in texts)]:
-        if text != server_message and text not in listed:
+        if text not in listed:
             listed.append(text)
-    if server_message in GENERIC_SERVER_MESSAGES and listed:
-        server_message = ""
+    if listed and (server_message in GENERIC_SERVER_MESSAGES or _summarises(server_message, listed)):
+        server_message = ""  # each reason is listed once, below the heading
+    listed = [text for text in listed if text != server_message]
     if server_message:
         head = f"{prefix}: {server_message}"
     elif listed:
@@ -218,10 +228,9 @@ SEND_REFUSED_NO_REASON = (
     "The server did not accept the campaign and gave no reason, so it was not created. "
     "Check the campaign, then try again; if it keeps happening, send the details to support."
 )
-NOT_A_WWT_SERVER = (
-    "The server address in Settings does not lead to the WWT.world service. "
-    "Check the address in Settings. Nothing was done."
-)
+NOT_A_WWT_SERVER = f"The {errors.SETTINGS_ADDRESS} does not lead to the WWT.world service: check it. Nothing was done."
+# Statuses an ordinary web site gives to the API's requests (no such method here): not WWT.world's server.
+NOT_AN_API = frozenset({405, 501})
 STOP_UNSURE = " The campaign may or may not have been stopped: refresh its status before trying again."
 
 
@@ -252,6 +261,8 @@ def error_from_response(
                 "It may have been deleted, or it belongs to another account."
             )
         return errors.NotFound(message, details, **kw)
+    if status in NOT_AN_API and call.action != "send" and not server_message:
+        return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, **kw)
     if status == 429:
         return errors.DuplicateRequest(SEND_DUPLICATE if call.action == "send" else None, details, **kw)
     if 500 <= status < 600:
@@ -287,6 +298,8 @@ def unreadable(response: httpx.Response, call: Call, secrets: Iterable[str | Non
     details = describe(call, secrets=secrets, response=response, note=f"Problem: {why}")
     if call.action == "send":
         return errors.UnexpectedResponse(SEND_UNREADABLE, details, status=response.status_code, outcome_unknown=True)
+    if not has_json(json_or_none(response)):  # a web page, a file: not an answer of WWT.world's API
+        return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, status=response.status_code)
     return errors.UnexpectedResponse(None, details, status=response.status_code)
 
 

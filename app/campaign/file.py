@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from app.campaign import limits
 from app.campaign.clock_words import zone_words
 from app.campaign.model import Campaign
-from app.campaign.time_zones import is_valid_time_zone
+from app.campaign.time_zones import is_valid_time_zone, zone_suggestions
 from app.platform import config, safe_json
 from app.platform.atomic import write_atomic
 from app.platform.json_words import json_error_words
@@ -162,7 +162,9 @@ def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: st
     if not isinstance(time_zone, str):
         raise CampaignFileError("This campaign file is damaged: its time zone is not a name.")
     if not is_valid_time_zone(time_zone):
-        raise CampaignFileError(f"This campaign file names a time zone that does not exist: {_shown(time_zone)}.")
+        raise CampaignFileError(
+            f"This campaign file names a time zone that does not exist: {_shown(time_zone)}.{_did_you_mean(time_zone)}"
+        )
     lists: dict[int, ListInfo] = {}
     if "lists" in data:
         parsed = _parse_lists(data["lists"])
@@ -173,6 +175,16 @@ def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: st
     return CampaignDocument(
         campaign=Campaign.from_request(data["request"]), time_zone=time_zone, lists=lists, extra=extra
     )
+
+
+def _did_you_mean(time_zone: str) -> str:
+    """`` Did you mean 'Europe/Kyiv'?`` for ``"Kyiv"``; empty when no known zone ends in that name."""
+    found = zone_suggestions(time_zone) if len(time_zone) <= limits.MAX_TIME_ZONE_NAME else []
+    if not found:
+        return ""
+    names = [f"'{zone}'" for zone in found]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" or {names[-1]}"
+    return f" Did you mean {listed}?"
 
 
 def _size(count: int) -> str:
@@ -245,6 +257,15 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
+def _too_many(found: str, rule: str, allowed: int, things: str, opened: int, count: int, *, where: str = "") -> str:
+    """``card 1 has 6 buttons. A card can have at most 2 buttons; a file with up to 4 on a card still
+    opens, so that you can remove the extra ones, but 6 is too many`` (the caller adds the full stop)."""
+    return (
+        f"{found}. {rule} at most {allowed:,} {things}; a file with up to {opened:,}{where} still opens, "
+        f"so that you can remove the extra ones, but {count:,} is too many"
+    )
+
+
 def _beyond_bounds(data: Any) -> str | None:
     """Why parsed file content is too big to edit, in plain words (``"it holds 1,000 cards …"``), or None."""
     values = 0
@@ -269,25 +290,39 @@ def _beyond_bounds(data: Any) -> str | None:
         return None
     groups = request.get("groups")
     if isinstance(groups, list) and len(groups) > limits.MAX_FILE_GROUPS:
-        return (
-            f"it names {len(groups):,} contact lists (a campaign goes to at most {limits.GROUPS_MAX:,}; "
-            f"files with more than {limits.MAX_FILE_GROUPS:,} are not opened)"
+        return _too_many(
+            f"it names {len(groups):,} contact lists",
+            "A campaign can go to",
+            limits.GROUPS_MAX,
+            "lists",
+            limits.MAX_FILE_GROUPS,
+            len(groups),
         )
     options = request.get("options")
     cards = options.get("cards") if isinstance(options, dict) else None
     if not isinstance(cards, list):
         return None
     if len(cards) > limits.MAX_FILE_CARDS:
-        return (
-            f"it holds {len(cards):,} cards (a carousel has at most {limits.CARDS_MAX}; "
-            f"files with more than {limits.MAX_FILE_CARDS} are not opened)"
+        return _too_many(
+            f"it holds {len(cards):,} cards",
+            "A carousel can have",
+            limits.CARDS_MAX,
+            "cards",
+            limits.MAX_FILE_CARDS,
+            len(cards),
         )
     for number, card in enumerate(cards, start=1):
         buttons = card.get("suggestions") if isinstance(card, dict) else None
         if isinstance(buttons, list) and len(buttons) > limits.MAX_FILE_BUTTONS:
-            return (
-                f"card {number} has {_count(len(buttons), 'button', 'buttons')} (a card has at most "
-                f"{limits.SUGGESTIONS_MAX}; files with more than {limits.MAX_FILE_BUTTONS} are not opened)"
+            found = f"card {number} has {_count(len(buttons), 'button', 'buttons')}"
+            return _too_many(
+                found,
+                "A card can have",
+                limits.SUGGESTIONS_MAX,
+                "buttons",
+                limits.MAX_FILE_BUTTONS,
+                len(buttons),
+                where=" on a card",
             )
     return None
 

@@ -4,10 +4,15 @@ GSM-7 (the 3GPP TS 23.038 default alphabet) fits 160 characters in one SMS and 1
 a longer one; the characters of its extension table (``^ { } \\ [ ~ ] | €`` and form feed) are sent
 as an escape pair and count two. Any other character turns the whole text into UCS-2: 70 UTF-16
 units in one SMS, 67 per part. Splitting never cuts an escape pair or a surrogate pair in two.
+
+A text is Unicode either because of its language (letters such as Cyrillic ones, which nothing can
+replace) or because of a few characters that could be replaced or left out (typographic quotes and
+dashes, emoji, symbols): only the latter are worth marking.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,6 +64,31 @@ def is_gsm7(char: str) -> bool:
 def unicode_positions(text: str) -> list[int]:
     """Indices in ``text`` (Python ``str`` indices) of the characters that force UCS-2."""
     return [index for index, char in enumerate(text) if not is_gsm7(char)]
+
+
+def is_language_letter(char: str) -> bool:
+    """True for a letter (or an accent on one) that GSM-7 cannot send: the text is Unicode because of its
+    language, and replacing the letter would change the spelling."""
+    if is_gsm7(char) or char in _TYPOGRAPHIC:
+        return False
+    category = unicodedata.category(char)
+    if category in ("Mn", "Mc"):  # accents; variation selectors belong to emoji
+        return not ("\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef")
+    return category.startswith("L")
+
+
+def language_letters(text: str) -> list[str]:
+    """Each letter of ``text`` that makes it Unicode because of its language (repeats kept), in order."""
+    return [char for char in text if is_language_letter(char)]
+
+
+def marked_positions(text: str) -> list[int]:
+    """Indices of the characters worth marking: those that make the SMS Unicode and could be replaced or
+    left out (quotes, dashes, emoji). None when the text's letters make it Unicode anyway: then replacing
+    the others lowers nothing."""
+    if any(is_language_letter(char) for char in text):
+        return []
+    return unicode_positions(text)
 
 
 def _unit_sizes(text: str, gsm: bool) -> list[int]:

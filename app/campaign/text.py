@@ -22,6 +22,18 @@ def short_name(name: str, limit: int = NAME_SHOWN_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def count_words(value: int | None) -> str:
+    """A count as every view writes it, the thousands separated: ``1,262``; ``—`` when not known."""
+    return "—" if value is None else f"{value:,}"
+
+
+def pair_words(first: int | None, second: int | None) -> str:
+    """Two counts such as delivered / sent: ``1,262 / 1,577``; ``—`` when neither is known."""
+    if first is None and second is None:
+        return "—"
+    return f"{count_words(first)} / {count_words(second)}"
+
+
 def format_price(price: float | None, currency: str | None) -> str:
     if price is None:
         return "not given"
@@ -55,8 +67,8 @@ def campaign_rows(
             "Actual start",
             _moment(info.real_start_at, time_zone, local_zone, now) if info.real_start_at else "not started yet",
         ),
-        ("RCS delivered / sent", f"{_or_dash(info.delivered)} / {_or_dash(info.sent)}"),
-        ("SMS delivered / sent", f"{_or_dash(info.sms_delivered)} / {_or_dash(info.sms_sent)}"),
+        ("RCS delivered / sent", pair_words(info.delivered, info.sent)),
+        ("SMS delivered / sent", pair_words(info.sms_delivered, info.sms_sent)),
         ("Estimated price", format_price(info.price, info.currency)),
         ("Name on the server", _or_dash(short_name(info.name) if info.name else None)),
     ]

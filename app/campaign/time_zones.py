@@ -38,3 +38,28 @@ def zone_info(name: str | None) -> ZoneInfo:
     if name is not None and is_valid_time_zone(name):
         return ZoneInfo(name)
     return ZoneInfo("UTC")
+
+
+def zone_suggestions(name: str, limit: int = 3) -> list[str]:
+    """Known zone names whose last part is ``name`` (letter case and spaces aside): ``"Kyiv"`` ->
+    ``["Europe/Kyiv"]``, ``"new york"`` -> ``["America/New_York"]``. Empty for a name that is no such part."""
+    from zoneinfo import available_timezones
+
+    wanted = name.strip().replace(" ", "_").casefold()
+    if not wanted or "/" in wanted:
+        wanted = wanted.rsplit("/", 1)[-1]
+    if not wanted:
+        return []
+    try:
+        names = available_timezones()
+    except Exception:  # noqa: BLE001 - a zone database that cannot be listed: no suggestion, the refusal stands
+        return []
+    found = sorted(
+        zone
+        for zone in names
+        if "/" in zone
+        and not zone.startswith(("posix/", "right/"))
+        and zone.rsplit("/", 1)[-1].casefold() == wanted
+        and zone != name.strip()
+    )
+    return found[:limit]

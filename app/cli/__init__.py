@@ -6,9 +6,9 @@ A command's module is imported only when that command runs (``run`` names it as
 The global options (``--demo``, ``--api-url``, ``-v``) may come before or after the command name.
 Exit codes: 0 done; 1 nothing was sent because of the input (file, validation, no
 confirmation or end of input at a prompt, usage, a server address that is no web address, from
---api-url, RCS_DESK_API_URL or the settings); 2 the server refused; 3 the
-server could not be reached or the outcome is unknown; 130 stopped with Ctrl+C. No traceback:
-a failure is said in a plain sentence on stderr.
+--api-url, RCS_DESK_API_URL or the settings, ``send --yes`` of the same campaign sent a moment ago
+without ``--again``); 2 the server refused; 3 the server could not be reached or the outcome is
+unknown; 130 stopped with Ctrl+C. No traceback: a failure is said in a plain sentence on stderr.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import difflib
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,7 +41,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # usage errors are "input" errors (exit 1), not "refused" (2)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+        # Our own sentences (a capital first) need no "argument ID:" in front; argparse's do.
+        self.exit(EXIT_INPUT, f"{self.prog}: {re.sub(r'^argument [^:]+: (?=[A-Z])', '', message)}\n")
 
 
 # What ``add_subparsers`` gives (quoted: argparse's class is generic only in its type stubs).
@@ -68,6 +70,11 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         action="store_true",
         help="send even when a card's picture was found not to show on phones",
     )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="with --yes, send even when the same campaign was sent from this computer a moment ago",
+    )
     p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
     p.set_defaults(run=f"{CORE}:send")
 
@@ -76,12 +83,12 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.set_defaults(run=f"{CORE}:lists")
 
     p = sub.add_parser("campaign", help="show a campaign's status and statistics")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=campaign_number, metavar="ID")
     p.add_argument("--json", action="store_true", help="print the campaign as JSON")
     p.set_defaults(run=f"{CORE}:campaign")
 
     p = sub.add_parser("stop", help="stop a scheduled or running campaign")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=campaign_number, metavar="ID")
     p.add_argument("--yes", action="store_true", help="stop without asking for confirmation")
     p.set_defaults(run=f"{CORE}:stop")
 
@@ -106,6 +113,14 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         _add_global_options(command, default=argparse.SUPPRESS)
     parser.command_names = frozenset(sub.choices)
     return parser
+
+
+def campaign_number(text: str) -> int:
+    """A campaign number as typed (``844836977``); anything else is a usage error in plain words."""
+    digits = text.strip()
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
+        raise argparse.ArgumentTypeError(f"The campaign number must be digits, like 844836977 (not {text!r}).")
+    return int(digits)
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from app import api
+from app.api.errors import SETTINGS_ADDRESS
 from app.campaign.file import CampaignDocument, CampaignFileError, load_campaign_file
-from app.cli import EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE
+from app.cli import EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE, output
 from app.platform.config import Settings, load_settings
 from app.platform.credentials import CredentialsError
 from app.tasks.connection import Connection, check_api_key, open_connection
+from app.validation import plain_server_message
+from app.validation.server_words import server_problems
 
 NO_KEY = "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
 
@@ -26,23 +31,49 @@ def say(message: str) -> None:
 REFUSALS = (api.Rejected, api.DuplicateRequest, api.KeyRefused, api.AccessDenied, api.NotFound)
 
 
-def report_failure(exc: api.ApiError, args: argparse.Namespace) -> int:
-    say(exc.user_message)
+def report_failure(exc: api.ApiError, args: argparse.Namespace, *, body: Mapping[str, Any] | None = None) -> int:
+    """Say why ``exc`` happened; the exit code. ``body`` is the request refused, if any: a refusal's
+    lines quote its values ("Contact list 999 is not in this account")."""
+    if isinstance(exc, api.Rejected):
+        _say_refusal(exc, body)
+    else:
+        say(_where_the_address_is_from(exc, args))
     if isinstance(exc, api.KeyRefused):
         say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
     if isinstance(exc, api.NotFound) and args.demo:
         say("`rcs-desk --demo campaigns --all` shows the campaigns of the demo account.")
     if args.verbose and exc.details:
         say(f"Details: {exc.details}")
-    if isinstance(exc, REFUSALS):
-        if isinstance(exc, api.Rejected):
-            for path, messages in exc.field_errors.items():
-                for message in messages:
-                    say(f"  {path}: {message}")
-            for message in exc.general_errors:
-                say(f"  {message}")
-        return EXIT_REFUSED
-    return EXIT_UNREACHABLE
+    return EXIT_REFUSED if isinstance(exc, REFUSALS) else EXIT_UNREACHABLE
+
+
+def _where_the_address_is_from(exc: api.ApiError, args: argparse.Namespace) -> str:
+    """``exc``'s message, naming where the server address came from when that is not the Settings."""
+    from app.platform.config import ENV_API_URL
+
+    if args.demo:
+        return exc.user_message
+    if args.api_url:
+        where = f"server address given with --api-url ({args.api_url})"
+    elif os.environ.get(ENV_API_URL):
+        where = f"server address in {ENV_API_URL} ({os.environ[ENV_API_URL]})"
+    else:
+        return exc.user_message
+    return exc.user_message.replace(SETTINGS_ADDRESS, where)
+
+
+def _say_refusal(exc: api.Rejected, body: Mapping[str, Any] | None) -> None:
+    """The heading, then each reason once: one naming no field as "• reason", one at a field as a
+    problem line (``error: groups[0]: Recipients: Contact list 999 is not in this account.``)."""
+    heading = exc.user_message.split("\n", 1)[0]
+    say(plain_server_message(heading))
+    if not exc.field_errors and not exc.general_errors:
+        return
+    for message in dict.fromkeys(exc.general_errors):
+        if message != exc.server_message:
+            say(f"• {plain_server_message(message)}")
+    for problem in server_problems(exc.field_errors, body):
+        say(output.problem_line(problem))
 
 
 def load_document(path: str, settings: Settings) -> CampaignDocument | None:

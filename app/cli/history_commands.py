@@ -6,13 +6,14 @@ import argparse
 import sys
 from typing import TextIO
 
-from app.campaign.clock_words import computer_time_text
+from app.campaign.clock_words import computer_time_text, server_time_text
 from app.campaign.statuses import status_words
-from app.campaign.text import format_price
+from app.campaign.text import format_price, pair_words
 from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import say, with_client
 from app.history import History, HistoryError, HistoryRecord, open_history, search_message
-from app.platform.config import local_time_zone_name
+from app.history.titles import display_title
+from app.platform.config import load_settings, local_time_zone_name
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection, check_api_key
 from app.tasks.context import NEVER_CANCELLED
@@ -42,7 +43,7 @@ def campaigns(args: argparse.Namespace) -> int:
     if args.json:
         output.print_json([record.to_json() for record in records])
     else:
-        print_records(records, show_origin=args.all)
+        print_records(records, show_origin=args.all, account_zone=load_settings().account_time_zone)
     return code
 
 
@@ -80,19 +81,32 @@ def _local_time(utc_text: str) -> str:
     return computer_time_text(utc_text, local_time_zone_name())
 
 
-def _pair(a: int | None, b: int | None) -> str:
-    if a is None and b is None:
-        return "—"
-    return f"{'—' if a is None else f'{a:,}'} / {'—' if b is None else f'{b:,}'}"
-
-
-def print_records(records: list[HistoryRecord], *, show_origin: bool = False, out: TextIO | None = None) -> None:
-    """The history as a table for the terminal, newest first."""
+def print_records(
+    records: list[HistoryRecord],
+    *,
+    show_origin: bool = False,
+    account_zone: str = "UTC",
+    local_zone: str | None = None,
+    out: TextIO | None = None,
+) -> None:
+    """The history as a table for the terminal, newest first: what each campaign is about and when it
+    starts, in the words of the window's Campaigns table and of ``rcs-desk campaign`` (the server's
+    times are in the account's time zone, ``account_zone``)."""
     out = out or sys.stdout
+    local_zone = local_zone or local_time_zone_name()
     if not records:
         print("No campaigns were sent from this computer yet.", file=out)
         return
-    header = ["Sent (local time)", "Status", "ID", "RCS delivered / sent", "SMS delivered / sent", "Price", "Name"]
+    header = [
+        "Sent (time on this computer)",  # the words of the window's Campaigns table
+        "Status",
+        "ID",
+        "Planned start",
+        "RCS delivered / sent",
+        "SMS delivered / sent",
+        "Price",
+        "Campaign",
+    ]
     if show_origin:
         header.insert(1, "From")
     rows = []
@@ -101,10 +115,11 @@ def print_records(records: list[HistoryRecord], *, show_origin: bool = False, ou
             _local_time(record.sent_at),
             ANSWER_NEVER_CAME if record.outcome_unknown else status_words(record.status),
             "—" if record.campaign_id is None else str(record.campaign_id),
-            _pair(record.delivered, record.sent),
-            _pair(record.sms_delivered, record.sms_sent),
+            server_time_text(record.start_at, account_zone, local_zone) if record.start_at else "—",
+            pair_words(record.delivered, record.sent),
+            pair_words(record.sms_delivered, record.sms_sent),
             format_price(record.price, record.currency) if record.price is not None else "—",
-            record.title,
+            display_title(record),
         ]
         if show_origin:
             row.insert(1, record.origin)

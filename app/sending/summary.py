@@ -78,9 +78,7 @@ def send_summary(document: CampaignDocument, *, local_zone: str, account_zone: s
         SummaryLine("To", f"{recipients}: {', '.join(names)}" if names else recipients),
         SummaryLine("When", when_text(document, local_zone, account_zone)),
         SummaryLine("Message", message_text(document)),
-        SummaryLine(
-            "Tries to deliver for", _plural(campaign.validity or limits.VALIDITY_DEFAULT_HOURS, "hour", "hours")
-        ),
+        SummaryLine("Keep trying for", _plural(campaign.validity or limits.VALIDITY_DEFAULT_HOURS, "hour", "hours")),
     ]
     sms = campaign.sms
     if sms is None:

@@ -28,14 +28,18 @@ class Connection:
     account_time_zone: str
     # Addresses whose media the preview fetches elsewhere: the demo server serves its sample pictures.
     media_mounts: dict[str, httpx.BaseTransport] = field(default_factory=dict)
-    # Which server the history's records belong to: the address, or one label per demo server.
-    server_label: str = ""
+    # A demo server's own label, used when it keeps no account (see ``server_label``).
+    demo_label: str = ""
     # The demo account kept in the data folder (demo only): says what went wrong with its file.
     demo_account: SavedAccount | None = None
 
-    def __post_init__(self) -> None:
-        if not self.server_label:
-            self.server_label = self.base_url
+    @property
+    def server_label(self) -> str:
+        """Which server the history's records belong to: the address, or the demo server's label (a
+        kept demo account's label changes when another program replaces the account)."""
+        if self.demo_account is not None and self.demo_account.label:
+            return self.demo_account.label
+        return self.demo_label or self.base_url
 
 
 def _stored_key() -> str | None:
@@ -51,9 +55,11 @@ def open_connection(
     demo: bool = False,
     api_url: str | None = None,
     api_key: Callable[[], str | None] | None = None,
+    keep_demo_account: bool = True,
 ) -> Connection:
-    """A client for the configured server, or for an in-process demo server when ``demo`` (its
-    account kept in the data folder, shared by every demo command and window)."""
+    """A client for the configured server, or for an in-process demo server when ``demo``: its
+    account kept in the data folder, shared by every demo command and window, or with
+    ``keep_demo_account=False`` a fresh one that reads and writes nothing (screenshots, self-test)."""
     from app.api import WwtClient
 
     zone = settings.account_time_zone
@@ -62,7 +68,9 @@ def open_connection(
         from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
         from app.sandbox.saved_account import SavedAccount, demo_account_path
 
-        account = SavedAccount(demo_account_path(app_paths().data_dir), new_label=demo_server_label)
+        account: SavedAccount | None = None
+        if keep_demo_account:
+            account = SavedAccount(demo_account_path(app_paths().data_dir), new_label=demo_server_label)
         server = SandboxServer(time_zone=zone, saved=account)
         transport = SandboxTransport(server)
         client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=transport)
@@ -72,7 +80,7 @@ def open_connection(
             base_url=DEMO_BASE_URL,
             account_time_zone=zone,
             media_mounts={DEMO_BASE_URL: transport},
-            server_label=account.label,
+            demo_label=demo_server_label(),
             demo_account=account,
         )
     base_url = (api_url or settings.effective_api_url).rstrip("/")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from app.campaign import limits
-from app.campaign.sms import count_sms, is_gsm7, replace_typographic, unicode_positions
+from app.campaign.sms import count_sms
+from app.campaign.sms_words import alphabet_name, sms_cost_words, sms_costs_more
 from app.validation.values import Report, count, is_int
 
+# "Keep trying for" is the label of both fields (Schedule and SMS fallback tabs): one name for one setting.
 VALIDITY_MESSAGE = (
-    f"The validity must be a whole number of hours from {limits.VALIDITY_MIN_HOURS} to {limits.VALIDITY_MAX_HOURS}."
+    f"“Keep trying for” must be a whole number from {limits.VALIDITY_MIN_HOURS} to {limits.VALIDITY_MAX_HOURS} hours."
 )
 STOP_LIST_MESSAGE = "Choose whether numbers on the stop list are skipped (yes or no)."
 
@@ -56,14 +57,6 @@ def check_boolean(report: Report, container: dict[str, Any], key: str, path: str
         report.error(path, message)
 
 
-def describe_character(char: str) -> str:
-    """The character itself, or its name in brackets when it is invisible (``"(no-break space)"``)."""
-    if unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"):
-        name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
-        return f"({name})"
-    return char
-
-
 def _check_sms_text(report: Report, text: Any, path: str) -> None:
     if text is None or (isinstance(text, str) and not text.strip()):
         report.error(path, "Write the SMS text that phones without RCS will receive.")
@@ -73,44 +66,14 @@ def _check_sms_text(report: Report, text: Any, path: str) -> None:
         return
     sms = count_sms(text)
     if sms.too_long:
-        because = " because it has special characters" if sms.is_unicode else ""
+        with_what = f" with {alphabet_name(text) or 'special characters'}" if sms.is_unicode else ""
         report.error(
             path,
             f"The SMS text is too long: it needs {sms.parts} SMS parts ({count(sms.units)} characters), but at most "
-            f"{limits.SMS_MAX_PARTS} are sent ({count(sms.max_units)} characters{because}). Shorten it.",
+            f"{limits.SMS_MAX_PARTS} are sent ({count(sms.max_units)} characters{with_what}). Shorten it.",
         )
-    cost = sms_cost_words(text)
-    if cost:
-        shown = " ".join(describe_character(char) for char in sms.unicode_characters[:12])
-        more = "…" if len(sms.unicode_characters) > 12 else ""
-        report.warning(path, f"These characters make the SMS cost more: {shown}{more}. {cost}")
-
-
-# Naming how many characters to replace helps when they are a few quotes or dashes; not when the text
-# is written in another alphabet (every letter would be "marked").
-_FEW_MARKED = 10
-
-
-def sms_cost_words(text: str) -> str:
-    """What special characters cost, in words, or "" when they cost nothing more.
-
-    ``"Each phone without RCS gets 3 SMS instead of 1 (3x the price). Replacing the 4 marked characters
-    makes it 1."`` The marked characters are those the SMS tab marks (they force Unicode).
-    """
-    sms = count_sms(text)
-    if not sms.is_unicode or not sms.parts:
-        return ""
-    typographic = replace_typographic(text)
-    plain = count_sms("".join(char if is_gsm7(char) else "?" for char in typographic)).parts
-    if sms.parts <= plain:
-        return ""
-    ratio = f"{sms.parts / plain:.1f}".removesuffix(".0")
-    words = f"Each phone without RCS gets {sms.parts} SMS instead of {plain} ({ratio}x the price)."
-    marked = len(unicode_positions(text))
-    if count_sms(typographic).encoding == "GSM-7" or marked <= _FEW_MARKED:
-        characters = "the marked character" if marked == 1 else f"the {marked} marked characters"
-        words += f" Replacing {characters} makes it {plain}."
-    return words
+    if sms_costs_more(text):
+        report.warning(path, sms_cost_words(text))
 
 
 def _check_sms_sender(report: Report, sender: Any, path: str) -> None:

@@ -116,13 +116,21 @@ def _check_contact_total(report: Report, groups: list[int], list_contacts: Mappi
     known = [list_contacts.get(group) for group in groups]
     sizes = [size for size in known if is_int(size) and size > 0]
     total = sum(sizes)
-    if total > limits.CONTACTS_PER_CAMPAIGN:
+    most = limits.CONTACTS_PER_CAMPAIGN
+    largest = max(sizes, default=0)
+    if largest > most:  # one list alone is over the limit: the server refuses the campaign
+        report.error(
+            "groups",
+            f"One chosen list holds {count(largest)} contacts, but a campaign can reach at most {count(most)}: "
+            "WWT.world will refuse it. Split the list, or send it as several campaigns.",
+        )
+    elif total > most:
         at_least = "at least " if len(sizes) < len(groups) else ""
         report.warning(
             "groups",
-            f"The chosen lists hold {at_least}{count(total)} contacts, but a campaign can reach at most "
-            f"{count(limits.CONTACTS_PER_CAMPAIGN)}. The server may refuse it or send to only part of them: "
-            "split the lists over several campaigns.",
+            f"The chosen lists hold {at_least}{count(total)} contacts together, but a campaign can reach at most "
+            f"{count(most)} different numbers. Unless the lists share most of their contacts, WWT.world will "
+            "refuse it: split the lists over several campaigns.",
         )
 
 

@@ -109,3 +109,12 @@ def spring_sale_window(qtbot) -> Iterator[Harness]:
         yield harness
     finally:
         close_window(harness)
+
+
+def wait_for_question(qtbot, owner) -> None:
+    """After Send: the history is read on a worker before the question is asked; wait for that step.
+    ``owner`` is the window or its send controller."""
+    from ui.sending.send_flow import SendState
+
+    controller = getattr(owner, "send_controller", owner)
+    qtbot.waitUntil(lambda: controller.state is not SendState.CHECKING, timeout=10000)

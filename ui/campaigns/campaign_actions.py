@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from app import api
 from app.api.models import CampaignInfo
 from app.history import HistoryRecord
+from app.history.titles import display_title
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection
 from ui.campaigns.campaign_detail import CampaignDetailPane, NoticeLine
-from ui.campaigns.campaigns_model import display_title
 from ui.common.error_box import explain
 from ui.common.workers import Task
 

@@ -9,6 +9,8 @@ by the campaigns view. ``NoticeLine`` is the one-line message (with "Copy detail
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -23,19 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.models import CampaignDetail
+from app.api.models import CampaignDetail, CampaignInfo
+from app.campaign.clock_words import ON_THIS_COMPUTER, server_time_text
 from app.campaign.model import Campaign
+from app.campaign.text import campaign_rows, count_words
 from app.history import ORIGIN_WEB, HistoryRecord
+from app.history.titles import display_title
 from app.platform.config import local_time_zone_name
-from ui.campaigns.campaigns_model import (
-    count_text,
-    display_title,
-    local_time_text,
-    planned_text,
-    price_text,
-    status_look,
-    tone_color,
-)
+from ui.campaigns.box_rows import BoxRows
+from ui.campaigns.campaigns_model import noted_time_text, price_text, status_look, tone_color
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
 SMS_COUNTERS = ("sent", "delivered", "undelivered")
@@ -146,11 +144,12 @@ class _Form(QGroupBox):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.form = QFormLayout(self)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-    def set_rows(self, rows: list[tuple[str, str]], values: dict[str, QLabel]) -> None:
+    def set_rows(self, rows: list[tuple[str, str]], values: dict[str, QLabel], texts: dict[str, str]) -> None:
+        """Show ``rows``; each value's label goes in ``values``, its words (on one line) in ``texts``."""
         while self.form.rowCount():
             self.form.removeRow(0)
         for label, value in rows:
@@ -159,12 +158,22 @@ class _Form(QGroupBox):
                 heading.setStyleSheet("font-weight: 600;")
                 self.form.addRow(heading)
                 continue
-            field = QLabel(value)
-            field.setWordWrap(len(value) > 32)  # times and numbers stay on one line
+            lines = _time_lines(value)
+            name = QLabel(label + ":")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)  # by the value's 1st line
+            field = QLabel(lines)
+            field.setWordWrap(lines == value and len(value) > 32)  # times and numbers stay on their lines
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setAccessibleName(label)
             values[label] = field
-            self.form.addRow(label + ":", field)
+            texts[label] = value
+            self.form.addRow(name, field)
+
+
+def _time_lines(value: str) -> str:
+    """A time said in two zones on two lines, the second one starting "on this computer:"."""
+    account, sep, local = value.partition(ON_THIS_COMPUTER)
+    return f"{account}\n{ON_THIS_COMPUTER.strip(' —')} {local}" if sep else value
 
 
 class CampaignDetailPane(QWidget):
@@ -176,6 +185,8 @@ class CampaignDetailPane(QWidget):
         self.record: HistoryRecord | None = None
         self.detail: CampaignDetail | None = None
         self.values: dict[str, QLabel] = {}
+        self.texts: dict[str, str] = {}
+        self.list_names: Mapping[int, str] = {}  # names of lists the record knows only by number
         self.local_zone = local_time_zone_name()  # this computer's: times are said on its clock too
         self._names = _counter_names(self)
 
@@ -244,9 +255,9 @@ class CampaignDetailPane(QWidget):
         self.timing_box = _Form(self.tr("Timing"))
         self.rcs_box = _Form(self.tr("RCS messages"))
         self.totals_box = _Form(self.tr("SMS fallback and cost"))
-        boxes = QHBoxLayout()
+        boxes = BoxRows()
         for box, stretch in ((self.about_box, 4), (self.timing_box, 3), (self.rcs_box, 2), (self.totals_box, 3)):
-            boxes.addWidget(box, stretch, Qt.AlignmentFlag.AlignTop)
+            boxes.add_widget(box, stretch)
         self.detail_state = NoticeLine("campaignDetailState")
 
         layout = QVBoxLayout(self)
@@ -267,11 +278,18 @@ class CampaignDetailPane(QWidget):
         detail: CampaignDetail | None = None,
         reachable: bool = True,
         zone: str = "UTC",
+        list_names: Mapping[int, str] | None = None,
     ) -> None:
-        """Show ``record`` (None: nothing selected); ``reachable`` False when it lives on another server."""
+        """Show ``record`` (None: nothing selected); ``reachable`` False when it lives on another server.
+
+        ``zone`` is the account's time zone now: the server writes its times in it, whatever it was
+        when the campaign was sent. ``list_names`` names lists the record knows only by number."""
         self.record = record
         self.detail = detail if detail is not None else (stored_detail(record) if record is not None else None)
         self.values = {}
+        self.texts = {}
+        if list_names is not None:
+            self.list_names = list_names
         if record is None:
             self.title.setText(self.tr("Select a campaign to see its details."))
             self.status.clear()
@@ -303,10 +321,11 @@ class CampaignDetailPane(QWidget):
             self.duplicate_button,
         ):
             widget.show()
-        self.about_box.set_rows(self._about_rows(record), self.values)
-        self.timing_box.set_rows(self._timing_rows(record, zone), self.values)
-        self.rcs_box.set_rows(self._rcs_rows(record), self.values)
-        self.totals_box.set_rows(self._totals_rows(record), self.values)
+        shared = dict(campaign_rows(self._info(record), zone, self.local_zone))
+        self.about_box.set_rows(self._about_rows(record, shared), self.values, self.texts)
+        self.timing_box.set_rows(self._timing_rows(record, zone, shared), self.values, self.texts)
+        self.rcs_box.set_rows(self._rcs_rows(record), self.values, self.texts)
+        self.totals_box.set_rows(self._totals_rows(record, shared), self.values, self.texts)
         self.rcs_box.setVisible(record.campaign_id is not None)
         self.totals_box.setVisible(record.campaign_id is not None)
 
@@ -315,18 +334,36 @@ class CampaignDetailPane(QWidget):
         self.look_result.setVisible(bool(text))
 
     def value(self, label: str) -> str:
-        field = self.values.get(label)
-        return field.text() if field is not None else ""
+        """The words shown for ``label``, on one line (a time in two zones is shown on two)."""
+        return self.texts.get(label, "")
 
     # Rows -------------------------------------------------------------------------------------
 
-    def _about_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+    def _info(self, record: HistoryRecord) -> CampaignInfo:
+        """The record as the server's answer, for the words the command line uses too (``campaign_rows``)."""
+        detail = self.detail
+        return CampaignInfo(
+            id=record.campaign_id,
+            name=record.name,
+            sender=record.sender,
+            status=record.status,
+            start_at=record.start_at or (detail.start_at if detail else None),
+            real_start_at=record.real_start_at or (detail.real_start_at if detail else None),
+            finished_at=record.finished_at or (detail.finished_at if detail else None),
+            delivered=record.delivered,
+            sent=record.sent,
+            sms_delivered=record.sms_delivered,
+            sms_sent=record.sms_sent,
+            price=record.price,
+            currency=record.currency,
+        )
+
+    def _shared_rows(self, shared: dict[str, str], *labels: str) -> list[tuple[str, str]]:
+        return [(self.tr(label), shared[label]) for label in labels]
+
+    def _about_rows(self, record: HistoryRecord, shared: dict[str, str]) -> list[tuple[str, str]]:
         tr = self.tr
-        rows = [
-            (tr("Campaign number"), str(record.campaign_id) if record.campaign_id is not None else tr("not known")),
-            (tr("Name on the server"), record.name or "—"),
-            (tr("RCS agent"), record.sender or "—"),
-        ]
+        rows = self._shared_rows(shared, "ID", "Name on the server", "RCS agent")
         if record.origin == ORIGIN_WEB or record.request is None:
             rows.append((tr("Created in"), tr("The WWT.world web account (not from this computer)")))
             return rows
@@ -334,18 +371,18 @@ class CampaignDetailPane(QWidget):
         rows.append((tr("Contact lists"), self._lists_text(record, campaign)))
         rows.append((tr("Message"), self._message_text(campaign)))
         rows.append((tr("SMS fallback"), self._fallback_text(campaign)))
-        when = local_time_text(record.sent_at)
-        rows.append((tr("Sent on"), tr("%1 (your time)").replace("%1", when)))  # no login name: "root" says nothing
         return rows
 
     def _lists_text(self, record: HistoryRecord, campaign: Campaign) -> str:
         parts = []
         for list_id in campaign.groups or list(record.lists):
             info = record.lists.get(list_id)
-            name = info.name if info is not None and info.name else self.tr("List %1").replace("%1", str(list_id))
+            name = (info.name if info is not None else None) or self.list_names.get(list_id)
+            text = name or self.tr("List %1").replace("%1", str(list_id))
             if info is not None and info.contacts is not None:
-                name += f" ({count_text(info.contacts)})"
-            parts.append(name)
+                contacts = self.tr("1 contact") if info.contacts == 1 else self.tr("%1 contacts")
+                text += f" ({contacts.replace('%1', count_words(info.contacts))})"
+            parts.append(text)
         return ", ".join(parts) if parts else "—"
 
     def _message_text(self, campaign: Campaign) -> str:
@@ -365,24 +402,20 @@ class CampaignDetailPane(QWidget):
             return self.tr("Off: phones without RCS got nothing")
         return self.tr("On, from %1").replace("%1", sms.sender or "—")
 
-    def _timing_rows(self, record: HistoryRecord, zone: str) -> list[tuple[str, str]]:
+    def _timing_rows(self, record: HistoryRecord, zone: str, shared: dict[str, str]) -> list[tuple[str, str]]:
+        """Every time said alike: in the account's zone, then on this computer when its clock differs."""
         tr = self.tr
-        detail = self.detail
-        zone = record.time_zone or zone  # the server's times are wall times in the account's zone
-        start = record.start_at or (detail.start_at if detail else None)
-        real = record.real_start_at or (detail.real_start_at if detail else None)
-        finished = record.finished_at or (detail.finished_at if detail else None)
+        finished = self._info(record).finished_at
+        sent = tr("Created on") if record.origin == ORIGIN_WEB else tr("Sent on")  # no login name: "root" says nothing
         rows = [
-            (tr("Planned start"), planned_text(start, zone, self.local_zone)),
-            (tr("Actual start"), planned_text(real, zone, self.local_zone) if real else tr("not started yet")),
-            (tr("Finished"), planned_text(finished, zone, self.local_zone) if finished else tr("not finished")),
+            (sent, noted_time_text(record.sent_at, zone, self.local_zone)),
+            *self._shared_rows(shared, "Planned start", "Actual start"),
+            (tr("Finished"), server_time_text(finished, zone, self.local_zone) if finished else tr("not finished")),
         ]
         if record.campaign_id is not None:
+            checked = record.refreshed_at
             rows.append(
-                (
-                    tr("Last checked (your time)"),
-                    local_time_text(record.refreshed_at, self.local_zone) if record.refreshed_at else tr("not yet"),
-                )
+                (tr("Last checked"), noted_time_text(checked, zone, self.local_zone) if checked else tr("not yet"))
             )
         return rows
 
@@ -400,13 +433,13 @@ class CampaignDetailPane(QWidget):
                 )
                 if v is not None
             }
-        rows = [(self._names[name], count_text(counters.get(name))) for name in MAIN_COUNTERS]
+        rows = [(self._names[name], count_words(counters.get(name))) for name in MAIN_COUNTERS]
         for name, value in counters.items():
             if name not in MAIN_COUNTERS and value:
-                rows.append((self._names.get(name, name.replace("_", " ").capitalize()), count_text(value)))
+                rows.append((self._names.get(name, name.replace("_", " ").capitalize()), count_words(value)))
         return rows
 
-    def _totals_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+    def _totals_rows(self, record: HistoryRecord, shared: dict[str, str]) -> list[tuple[str, str]]:
         tr = self.tr
         detail = self.detail
         sms = dict(detail.sms_statistics) if detail is not None else {}
@@ -415,16 +448,16 @@ class CampaignDetailPane(QWidget):
         rows: list[tuple[str, str]] = []
         if sms:
             names = {"sent": tr("SMS sent"), "delivered": tr("SMS delivered"), "undelivered": tr("SMS not delivered")}
-            rows += [(names[name], count_text(sms.get(name))) for name in SMS_COUNTERS if name in sms]
+            rows += [(names[name], count_words(sms.get(name))) for name in SMS_COUNTERS if name in sms]
         else:
             rows.append((tr("SMS"), tr("none sent")))
         currency = record.currency or (detail.currency if detail else None)
         total_price = record.total_price or (detail.total_price if detail else None)
         rows += [
-            (tr("Messages in total"), count_text(detail.total_messages if detail else None)),
-            (tr("Phones"), count_text(detail.total_phones if detail else None)),
+            (tr("Messages in total"), count_words(detail.total_messages if detail else None)),
+            (tr("Phones"), count_words(detail.total_phones if detail else None)),
             (tr("Cost so far"), _money(total_price, currency)),
-            (tr("Estimated price"), price_text(record.price, record.currency)),
+            *self._shared_rows(shared, "Estimated price"),
         ]
         return rows
 

@@ -8,33 +8,33 @@ when only values changed.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.campaign.clock_words import (
     computer_time_text,
     day_and_clock,
-    moment_words,
     parse_server_time,
+    planned_time_text,
     server_time_text,
     zone_words,
 )
 from app.campaign.statuses import StatusLook
 from app.campaign.statuses import status_look as core_status_look
-from app.campaign.text import format_price
+from app.campaign.text import count_words, format_price, pair_words
 from app.history import ORIGIN_WEB, HistoryRecord
+from app.history.titles import display_title  # the words of rcs-desk campaigns too
 from app.platform.config import local_time_zone_name
 from ui.common.tables import set_up_row_table
 from ui.common.theme import is_dark
@@ -77,30 +77,24 @@ def status_look(status: str | None) -> StatusLook:
 # Formatting (shared with the detail pane) ---------------------------------------------------------
 
 
-def display_title(record: HistoryRecord) -> str:
-    """What the campaign is about: its message's first line when sent from here, else its server name."""
-    if record.request is not None:
-        from_message = replace(record, name=None).title
-        if from_message != "Campaign":
-            return from_message
-    return record.title
-
-
-def count_text(value: int | None) -> str:
-    return "—" if value is None else QLocale().toString(int(value))
-
-
-def pair_text(first: int | None, second: int | None) -> str:
-    if first is None and second is None:
-        return "—"
-    return f"{count_text(first)} / {count_text(second)}"
-
-
 def local_time_text(utc_iso: str | None, local_zone: str | None = None) -> str:
     """A moment this computer noted (UTC) on its own clock: ``Sat 1 Mar, 12:00``."""
     if not utc_iso:
         return "—"
     return computer_time_text(utc_iso, local_zone or local_time_zone_name())
+
+
+def noted_time_text(utc_iso: str | None, zone: str, local_zone: str | None = None) -> str:
+    """A moment this computer noted (UTC), to the minute, said as every planned time is: in the
+    account's ``zone``, then on this computer when its clock differs."""
+    if not utc_iso:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(utc_iso)
+    except ValueError:
+        return utc_iso
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return planned_time_text(aware.replace(second=0, microsecond=0), zone, local_zone or local_time_zone_name())
 
 
 def planned_text(text: str | None, zone: str, local_zone: str | None = None) -> str:
@@ -111,16 +105,15 @@ def planned_text(text: str | None, zone: str, local_zone: str | None = None) -> 
     return server_time_text(text, zone, local_zone or local_time_zone_name())
 
 
-def start_cell_text(text: str | None, zone: str, *, with_zone: bool = True) -> str:
-    """A planned start for the table, to the minute, in the account's ``zone``: ``Sat 26 Dec, 10:30,
-    Kyiv time (UTC+2)``; without the zone's words when the column's header names it."""
+def start_cell_text(text: str | None, zone: str) -> str:
+    """A planned start for the table, to the minute, in the account's ``zone`` (the header names it):
+    ``Sat 26 Dec, 10:30``."""
     if not text:
         return "—"
     moment = parse_server_time(text)
     if moment is None:
         return text.strip()
-    moment = moment.replace(second=0)
-    return moment_words(moment, zone) if with_zone else day_and_clock(moment, zone)
+    return day_and_clock(moment.replace(second=0), zone)
 
 
 def price_text(price: float | None, currency: str | None) -> str:
@@ -128,18 +121,22 @@ def price_text(price: float | None, currency: str | None) -> str:
 
 
 class CampaignsModel(QAbstractTableModel):
-    """The rows of the campaigns table (newest first, as ``History.records`` gives them)."""
+    """The rows of the campaigns table (newest first, as ``History.records`` gives them).
+
+    The server writes its times in the account's time zone as it is now (not as it was when a
+    campaign was sent): they are read in ``account_zone`` (``set_account_zone``), which the planned
+    start's header names, as ``rcs-desk campaign`` does.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.records: list[HistoryRecord] = []
-        self.fallback_zone = "UTC"
-        self.common_zone: str | None = None  # when every row's times are in one zone, the header names it
+        self.account_zone = "UTC"
         self.local_zone = local_time_zone_name()  # this computer's: "Sent" and the planned start's tooltip
         self._headers = (
             self.tr("Campaign"),
             self.tr("Status"),
-            self.tr("Sent\n(your time)"),
+            self.tr("Sent\n(time on this computer)"),
             self.tr("Planned start"),
             self.tr("RCS\ndelivered / sent"),
             self.tr("Read"),
@@ -159,13 +156,16 @@ class CampaignsModel(QAbstractTableModel):
             ORIGIN: self.tr("Sent from this computer, or created in the WWT.world web account."),
         }
 
+    def set_account_zone(self, zone: str) -> None:
+        """The account's time zone now: the server's times are read in it."""
+        if zone != self.account_zone:
+            self.account_zone = zone
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, START, START)
+            if self.records:
+                self.dataChanged.emit(self.index(0, START), self.index(len(self.records) - 1, START))
+
     def set_records(self, records: list[HistoryRecord]) -> None:
         """Show these records; rows stay in place (and selected) when the same records came back."""
-        zones = {r.time_zone or self.fallback_zone for r in records}
-        common = zones.pop() if len(zones) == 1 else None
-        if common != self.common_zone:
-            self.common_zone = common
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, START, START)
         if [r.record_id for r in records] == [r.record_id for r in self.records]:
             self.records = list(records)
             if records:
@@ -198,8 +198,8 @@ class CampaignsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if section == START and self.common_zone:
-                return self.tr("Planned start\n(%1)").replace("%1", zone_words(self.common_zone))
+            if section == START:
+                return self.tr("Planned start\n(%1)").replace("%1", zone_words(self.account_zone))
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tips.get(section)
@@ -233,7 +233,9 @@ class CampaignsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self._name_tip(record)
         if role == Qt.ItemDataRole.ToolTipRole and column == START and record.start_at:
-            return planned_text(record.start_at, self._zone(record), self.local_zone)
+            return planned_text(record.start_at, self.account_zone, self.local_zone)
+        if role == Qt.ItemDataRole.ToolTipRole and column == SENT:  # beside the planned start: in its clock too
+            return noted_time_text(record.sent_at, self.account_zone, self.local_zone)
         return None
 
     def _text(self, record: HistoryRecord, column: int) -> str:
@@ -244,38 +246,38 @@ class CampaignsModel(QAbstractTableModel):
         if column == SENT:
             return local_time_text(record.sent_at, self.local_zone)
         if column == START:  # to the minute; the tooltip and the detail pane say it in full
-            return start_cell_text(record.start_at, self._zone(record), with_zone=self.common_zone is None)
+            return start_cell_text(record.start_at, self.account_zone)
         if column == RCS:
-            return pair_text(record.delivered, record.sent)
+            return pair_words(record.delivered, record.sent)
         if column == READ:
-            return count_text(record.read)
+            return count_words(record.read)
         if column == FAILED:
-            return count_text(record.failed)
+            return count_words(record.failed)
         if column == SMS:
-            return pair_text(record.sms_delivered, record.sms_sent)
+            return pair_words(record.sms_delivered, record.sms_sent)
         if column == PRICE:
             return price_text(record.price, record.currency)
         if column == ORIGIN:
             return self.tr("Web account") if record.origin == ORIGIN_WEB else self.tr("This computer")
         return ""
 
-    def _zone(self, record: HistoryRecord) -> str:
-        """The account zone the server's times of ``record`` are in."""
-        return record.time_zone or self.fallback_zone
-
     def _name_tip(self, record: HistoryRecord) -> str:
         parts = [display_title(record)]
         if record.name and record.name != parts[0]:
             parts.append(self.tr("Name on the server: %1").replace("%1", record.name))
         if record.campaign_id is not None:
-            parts.append(self.tr("Campaign number %1").replace("%1", str(record.campaign_id)))
+            parts.append(self.tr("ID: %1").replace("%1", str(record.campaign_id)))
         if record.origin == ORIGIN_WEB:
             parts.append(self.tr("Created in the WWT.world web account"))
         return "\n".join(parts)
 
 
 class CampaignsTable(QTableView):
-    """The table itself: whole-row single selection, arrow keys move, Tab leaves; columns fit their text."""
+    """The table itself: whole-row single selection, arrow keys move, Tab leaves; columns fit their text.
+
+    The campaign's name takes the width the other columns leave, but never less than
+    ``name_minimum`` (about 26 characters): in a narrow window the table scrolls sideways instead.
+    """
 
     def __init__(self, model: CampaignsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,9 +287,28 @@ class CampaignsTable(QTableView):
         self.setAccessibleDescription(self.tr("Select a campaign to see its details below."))
         set_up_row_table(self, 1.8)
         metrics = self.fontMetrics()
+        self.name_minimum = metrics.averageCharWidth() * 26
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Fixed)  # sized by _fit_name_column
         columns.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
         columns.setHighlightSections(False)
+        columns.sectionResized.connect(self.on_columns_section_resized)
         self.setColumnHidden(ORIGIN, True)
+
+    def on_columns_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != NAME:
+            self._fit_name_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_name_column()
+
+    def _fit_name_column(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(header.count()) if c != NAME and not header.isSectionHidden(c)
+        )
+        width = max(self.name_minimum, self.viewport().width() - others)
+        if header.sectionSize(NAME) != width:
+            header.resizeSection(NAME, width)

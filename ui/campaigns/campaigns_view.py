@@ -36,6 +36,8 @@ from app.history import History, HistoryRecord
 from app.history.polling import PollState
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection
+from app.tasks.list_names import fetch_list_names
+from app.tasks.zone_change import read_times_again
 from ui.campaigns.campaign_actions import CampaignActionsMixin
 from ui.campaigns.campaign_detail import CampaignDetailPane, EmptyCampaigns, NoticeLine
 from ui.campaigns.campaigns_model import NAME, ORIGIN, CampaignsModel, CampaignsTable
@@ -81,6 +83,12 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self._refresh_task: Task | None = None
         self._detail_task: Task | None = None
         self._action_task: Task | None = None  # stop, look for, web account: one at a time
+        self._names_task: Task | None = None
+        self._list_names: dict[int, str] = {}  # names of lists records know only by number (this server's)
+        self._names_asked: set[int] = set()
+        self._names_server = ""
+        self._zone_shown: str | None = None  # the account zone the times were last shown in
+        self._read_again = False  # the zone changed: the campaigns' times are to be read again
         self._shown_id: int | None = None
         self._select_newest = False
         self._shown_taken = 0  # when the rows shown were read (see Snapshot.taken)
@@ -120,7 +128,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self.pane.stop_button.clicked.connect(self.stop_selected)
         self.pane.duplicate_button.clicked.connect(self.duplicate_selected)
         self.pane.look_button.clicked.connect(self.look_for_selected)
-        scroller = QScrollArea()
+        self.scroller = scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(self.pane)
@@ -164,7 +172,8 @@ class CampaignsView(QWidget, CampaignActionsMixin):
     @property
     def busy(self) -> bool:
         """True while any background work of this view runs."""
-        return any(t is not None for t in (self._reload_task, self._refresh_task, self._detail_task, self._action_task))
+        running = (self._reload_task, self._refresh_task, self._detail_task, self._action_task, self._names_task)
+        return any(task is not None for task in running)
 
     def selected_record(self) -> HistoryRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -236,7 +245,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
             return
         self._shown_taken = snapshot.taken
         keep = None if self._select_newest else self._shown_id
-        self.model.fallback_zone = self._connection().account_time_zone
+        self._follow_account_zone()
         self.model.set_records(snapshot.records)
         self.active_count = snapshot.active
         self.stack.setCurrentIndex(TABLE_PAGE if snapshot.records else EMPTY_PAGE)
@@ -311,7 +320,33 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self._refresh_task = None
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setEnabled(True)
+        if self._read_again:
+            self._read_times_again()
         self._schedule_poll()
+
+    def _follow_account_zone(self) -> str:
+        """The account's zone now; when it changed, the campaigns' times are read again (the server
+        writes them in the new zone) and meanwhile shown in it."""
+        zone = self._connection().account_time_zone
+        if self._zone_shown is not None and zone != self._zone_shown:
+            self._read_again = True
+        self._zone_shown = zone
+        self.model.set_account_zone(zone)
+        if self._read_again:
+            self._read_times_again()
+        return zone
+
+    def _read_times_again(self) -> None:
+        if self._refresh_task is not None:
+            return  # its end starts this
+        self._read_again = False
+        task = self._start(read_times_again, self._connection().client, self._server_label(), self.web_box.isChecked())
+        task.succeeded.connect(self._apply_snapshot)
+        task.failed.connect(self._on_refresh_failed)
+        task.finished.connect(self._on_refresh_finished)
+        self._refresh_task = task
+        self.refresh_button.setText(self.tr("Refreshing…"))
+        self.refresh_button.setEnabled(False)
 
     def _schedule_poll(self) -> None:
         if self._refresh_task is not None:
@@ -341,11 +376,14 @@ class CampaignsView(QWidget, CampaignActionsMixin):
             if self._detail_task is not None:
                 self._detail_task.cancel()
         reachable = record is not None and self._reachable(record)
-        self.pane.show_record(record, reachable=reachable, zone=self._connection().account_time_zone)
+        zone = self._follow_account_zone()
+        self.pane.show_record(record, reachable=reachable, zone=zone, list_names=self._names_for(record))
         if record is not None and record.refresh_problem:
             self.pane.detail_state.say(record.refresh_problem, tone="warning")
         if new and record is not None and reachable and record.campaign_id is not None:
             self._fetch_detail(record)
+        if record is not None and reachable:
+            self._fetch_list_names(record)
         self._update_buttons()
 
     def _fetch_detail(self, record: HistoryRecord) -> None:
@@ -370,6 +408,42 @@ class CampaignsView(QWidget, CampaignActionsMixin):
             self._show(record)
         if outcome.changed:
             self.reload()  # the active count may have changed
+
+    # List names ---------------------------------------------------------------------------------------
+
+    def _names_for(self, record: HistoryRecord | None) -> dict[int, str]:
+        """The list names asked of this server, for a record of it (another server's lists are others)."""
+        if record is None or not self._reachable(record) or self._names_server != self._server_label():
+            return {}
+        return self._list_names
+
+    def _fetch_list_names(self, record: HistoryRecord) -> None:
+        """Ask the server for the names of the record's lists it knows only by number (once each)."""
+        if self._names_server != self._server_label():
+            self._names_server = self._server_label()
+            self._list_names, self._names_asked = {}, set()
+        unnamed = {list_id for list_id, info in record.lists.items() if not info.name} - self._names_asked
+        if not unnamed or self._names_task is not None or record.request is None:
+            return
+        self._names_asked |= unnamed
+        task = Task(fetch_list_names, self._connection().client, frozenset(unnamed), parent=self)
+        task.succeeded.connect(self._on_list_names)
+        task.finished.connect(self._on_list_names_finished)
+        self._names_task = task
+        task.start()
+
+    def _on_list_names(self, names: dict[int, str]) -> None:
+        self._list_names.update(names)
+        if names:
+            self._show(self.selected_record())
+
+    def _on_list_names_finished(self) -> None:
+        # A failure leaves the numbers: the names are a detail, and the lists' numbers say which they are.
+        self._names_task = None
+        record = self.selected_record()
+        if record is not None and self._reachable(record):
+            self._fetch_list_names(record)  # another campaign may have been selected meanwhile
+        self._update_buttons()
 
     def _on_detail_failed(self, error: BaseException) -> None:
         self._say_failure(self.pane.detail_state, self.tr("The latest figures could not be fetched:"), error)

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
+from ui.common.tab_text_style import TabTextStyle
+
 
 class Tone(NamedTuple):
     """One meaning colour: for a light palette and for a dark one."""
@@ -159,6 +161,6 @@ def dark_palette() -> QPalette:
 def use_theme(app: QApplication, theme: str) -> None:
     """ "light" or "dark" force Fusion with that palette; "system" keeps the platform's."""
     if theme in ("light", "dark"):
-        app.setStyle("Fusion")
+        app.setStyle(TabTextStyle("Fusion"))
         app.setPalette(dark_palette() if theme == "dark" else light_palette(app.style().standardPalette()))
     apply_theme(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.campaign import limits
@@ -13,6 +13,14 @@ from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.button_editor import ButtonEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
 from ui.compose.message_fields import CounterLabel, bound_length, field_header, set_lines_height, show_kept_value
+
+
+class CardTextEdit(QPlainTextEdit):
+    """The card's text box: it asks for its fewest lines and takes more (up to its most) only from room
+    the card has to spare. Asking for its most would push the card's buttons below a big window's edge."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class CardEditor(QWidget):
@@ -37,7 +45,7 @@ class CardEditor(QWidget):
         self.title_field.setPlaceholderText(self.tr("A short headline, shown in bold"))
         self.title_counter = CounterLabel(limits.CARD_TITLE_MAX)
         self.title_problem = ProblemLabel()
-        self.text_field = QPlainTextEdit()
+        self.text_field = CardTextEdit()
         bound_length(self.text_field)
         self.text_field.setTabChangesFocus(True)
         self.text_field.setPlaceholderText(self.tr("What you want to tell your customers"))
@@ -71,7 +79,7 @@ class CardEditor(QWidget):
         layout.addWidget(self.title_problem)
         layout.addSpacing(self.fontMetrics().height() // 3)
         layout.addLayout(field_header(self.tr("Te&xt"), self.text_field, self.text_counter))
-        layout.addWidget(self.text_field)
+        layout.addWidget(self.text_field, 10)  # room to spare goes to the text first, up to its most lines
         layout.addWidget(self.text_problem)
         layout.addSpacing(self.fontMetrics().height() // 3)
         layout.addLayout(field_header(self.tr("&Picture or video (web address)"), self.media_field))

@@ -64,7 +64,6 @@ class CardsPanel(QWidget):
         self.cards_holder = QWidget()
         self.cards_holder.setObjectName("cardsHolder")
         self.cards_layout = QVBoxLayout(self.cards_holder)
-        self.cards_layout.addStretch(1)
         self.cards_scroll = QScrollArea()  # not "scroll": that would hide QWidget.scroll()
         self.cards_scroll.setWidgetResizable(True)
         self.cards_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -106,7 +105,7 @@ class CardsPanel(QWidget):
         card_editor = CardEditor(card, index, self.service)
         card_editor.edited.connect(self.edited)
         card_editor.structure_changed.connect(self.structure_changed)
-        self.cards_layout.insertWidget(index, card_editor)
+        self.cards_layout.insertWidget(index, card_editor, 1)  # the room a big window has goes to the card shown
         self.card_editors.insert(index, card_editor)
         return card_editor
 
@@ -246,7 +245,7 @@ class CardsPanel(QWidget):
         editors = self.card_editors
         editors[index], editors[target] = editors[target], editors[index]
         for position, card_editor in enumerate(editors):
-            self.cards_layout.insertWidget(position, card_editor)
+            self.cards_layout.insertWidget(position, card_editor, 1)
         self._sync(target)
         self.structure_changed.emit()
         self.edited.emit()

@@ -133,6 +133,7 @@ class ComposePage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
         editor.problems_changed.connect(self.on_editor_problems_changed)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.on_editor_problems_changed(editor.problems)
 
     def _message_column(self) -> QWidget:
@@ -177,6 +178,14 @@ class ComposePage(QWidget):
                 placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.on_editor_problems_changed(self.editor.problems)
+
+    def on_tabs_current_changed(self, index: int) -> None:
+        """The preview shows what the open tab edits: the SMS for the SMS fallback tab, RCS for the Message tab
+        (the Recipients and Schedule tabs leave it as it is; the user can switch it by hand at any time)."""
+        if index == SMS_TAB:
+            self.phone_preview.set_mode("sms")
+        elif index == MESSAGE_TAB:
+            self.phone_preview.set_mode("rcs")
 
     # Problems ------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign.sms import count_sms
+from app.campaign.sms_words import encoding_words
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService, MediaResult
 from ui.compose.message_fields import warning_color
@@ -372,9 +373,10 @@ class PhonePreview(QWidget):
         self._layout_bubbles()
         count = count_sms(text)
         if text:
-            encoding = self.tr("Unicode") if count.is_unicode else self.tr("standard characters")
             parts = self.tr("{n} SMS").format(n=count.parts) if count.parts != 1 else self.tr("1 SMS")
-            self.sms_parts.setText(self.tr("Sent as {parts} ({encoding})").format(parts=parts, encoding=encoding))
+            self.sms_parts.setText(
+                self.tr("Sent as {parts} ({encoding})").format(parts=parts, encoding=encoding_words(text))
+            )
         else:
             self.sms_parts.setText(self.tr("The SMS text is empty."))
         self.sms_parts.show()

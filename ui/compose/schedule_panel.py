@@ -164,13 +164,13 @@ class SchedulePanel(QWidget):
         self.validity_spin.setObjectName("rcsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
-        self.validity_spin.setAccessibleName(self.tr("RCS delivery time in hours"))
+        self.validity_spin.setAccessibleName(self.tr("Keep trying to deliver the RCS message for, in hours"))
         self.validity_spin.setToolTip(
             self.tr("How long WWT.world keeps trying to deliver the RCS message ({low} to {high} hours).").format(
                 low=limits.VALIDITY_MIN_HOURS, high=limits.VALIDITY_MAX_HOURS
             )
         )
-        form.addRow(self.tr("&Deliver for up to:"), self.validity_spin)
+        form.addRow(self.tr("&Keep trying for:"), self.validity_spin)
         layout.addLayout(form)
         self.validity_note = QLabel()
         self.validity_note.setObjectName("validityNote")
@@ -387,15 +387,16 @@ class SchedulePanel(QWidget):
             return
         if campaign.sms is not None:
             text = self.tr(
-                "WWT.world tries to deliver the RCS message for up to {hours} hours; after that, phones that did "
+                "WWT.world keeps trying to deliver the RCS message for {hours}; after that, phones that did "
                 "not get it receive the SMS fallback."
             )
         else:
             text = self.tr(
-                "WWT.world tries to deliver the RCS message for up to {hours} hours; after that it expires "
+                "WWT.world keeps trying to deliver the RCS message for {hours}; after that it expires "
                 "(the SMS fallback is off)."
             )
-        self.validity_note.setText(text.format(hours=hours))
+        span = self.tr("1 hour") if hours == 1 else self.tr("{n} hours").format(n=hours)
+        self.validity_note.setText(text.format(hours=span))
 
     def _show_problems(self, problems: list[Problem]) -> None:
         shown = [p for p in problems if p.path in OWNED_PATHS]

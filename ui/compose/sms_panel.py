@@ -2,8 +2,9 @@
 
 Switching it off removes ``alternative_channel.sms`` from the request but keeps what was typed,
 so switching it back on restores it. The counter counts the way networks bill (GSM-7 septets with
-``{ } [ ] ~ \\ ^ | €`` counting two, or Unicode); the characters that force Unicode are marked in
-the text and listed, with one click to replace typographic quotes and dashes by plain ones.
+``{ } [ ] ~ \\ ^ | €`` counting two, or Unicode). A text in Ukrainian is Unicode because of its
+language: that is said once, with its cost. In an otherwise plain text the characters that make it
+Unicode (quotes, dashes, emoji) are marked and listed, with one click to replace quotes and dashes.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from app.campaign import limits
 from app.campaign.model import AlternativeChannel, SmsFallback
-from app.campaign.sms import GSM7_EXTENSION, count_sms, replace_typographic, unicode_positions
+from app.campaign.sms import GSM7_EXTENSION, count_sms, marked_positions, replace_typographic, unicode_positions
+from app.campaign.sms_words import describe_character, encoding_words, sms_cost_words, sms_costs_more
 from app.campaign.value_words import value_words
 from app.validation import Problem
-from app.validation.fallback import describe_character
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
 from ui.common.theme import set_tone
@@ -64,23 +65,45 @@ def utf16_offsets(text: str, indexes: Iterable[int]) -> Iterator[int]:
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
-    """Marks, with a background colour, each character that makes the SMS Unicode."""
+    """Marks, with a background colour, each character that makes an otherwise plain SMS Unicode.
+
+    ``set_active(False)`` while the text's own letters (Ukrainian, say) make it Unicode: then the
+    quotes and dashes in it cost nothing more and are not marked.
+    """
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.active = True
         self._format = QTextCharFormat()
         self._format.setBackground(QColor(MARK_BACKGROUND))
         self._format.setForeground(QColor(MARK_FOREGROUND))
         self._format.setToolTip(
             QCoreApplication.translate(
-                "SmsFallbackPanel", "This character makes the SMS Unicode: fewer characters fit in each SMS part."
-            )
+                "SmsFallbackPanel",
+                "With this character, an SMS holds {unicode} characters instead of {plain}: replace or remove it.",
+            ).format(unicode=limits.SMS_UCS2_SINGLE, plain=limits.SMS_GSM7_SINGLE)
         )
 
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.rehighlight()
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        positions = sorted(unicode_positions(text))
+        if not self.active:
+            return
+        positions = unicode_positions(text)
         for index, offset in zip(positions, utf16_offsets(text, positions), strict=True):
             self.setFormat(offset, 2 if ord(text[index]) > 0xFFFF else 1, self._format)
+
+
+def _chips(chars: Iterable[str]) -> str:
+    """The characters as rich text, each on the marking colour (invisible ones by name)."""
+    return " ".join(
+        f'<span style="background:{MARK_BACKGROUND}; color:{MARK_FOREGROUND};">&nbsp;'
+        f"{html.escape(describe_character(char))}&nbsp;</span>"
+        for char in chars
+    )
 
 
 class SmsFallbackPanel(QWidget):
@@ -99,6 +122,7 @@ class SmsFallbackPanel(QWidget):
         self.editor = editor
         self.unplaced_problems: list[Problem] = []
         self._loading = False
+        self._marking = False  # the marks are being redrawn: the document says "changed", the text is not
         self._remembered: SmsFallback | None = None  # what was typed while the fallback is off
         self._build()
         self.highlighter = UnicodeHighlighter(self.text_edit.document())
@@ -206,10 +230,14 @@ class SmsFallbackPanel(QWidget):
         self.validity_spin.setObjectName("smsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
-        self.validity_spin.setAccessibleName(self.tr("SMS delivery time in hours"))
-        self.validity_spin.setToolTip(self.tr("How long the network keeps trying to deliver the SMS."))
+        self.validity_spin.setAccessibleName(self.tr("Keep trying to deliver the SMS for, in hours"))
+        self.validity_spin.setToolTip(
+            self.tr("How long the network keeps trying to deliver the SMS ({low} to {high} hours).").format(
+                low=limits.VALIDITY_MIN_HOURS, high=limits.VALIDITY_MAX_HOURS
+            )
+        )
         self.validity_problem = ProblemLabel()
-        self._add_row(form, self.tr("Try for &up to:"), self.validity_spin, self.validity_problem)
+        self._add_row(form, self.tr("&Keep trying for:"), self.validity_spin, self.validity_problem)
         details.addLayout(form)
         self.stop_list_check = QCheckBox(self.tr("Skip numbers on the SMS stop list"))
         self.stop_list_check.setObjectName("smsStopList")
@@ -323,6 +351,8 @@ class SmsFallbackPanel(QWidget):
         self.fallback_toggled.emit(on)
 
     def on_text_changed(self) -> None:
+        if self._marking:
+            return
         self._update_counter()
         sms = self._sms()
         if self._loading or sms is None:
@@ -383,30 +413,35 @@ class SmsFallbackPanel(QWidget):
     def _update_counter(self) -> None:
         text = self.text
         self.counter_label.setText(self.describe_count(text))
-        sms = count_sms(text)
-        if sms.is_unicode:
-            marked = " ".join(
-                f'<span style="background:{MARK_BACKGROUND}; color:{MARK_FOREGROUND};">&nbsp;'
-                f"{html.escape(describe_character(c))}&nbsp;</span>"
-                for c in sms.unicode_characters
-            )
-            self.unicode_label.setText(html.escape(self.tr("These characters make the SMS Unicode:")) + " " + marked)
-            self.unicode_label.setAccessibleName(
-                self.tr("These characters make the SMS Unicode: {chars}").format(
-                    chars=" ".join(describe_character(c) for c in sms.unicode_characters)
+        marked = marked_positions(text)
+        # the marks follow the whole text: a Ukrainian word in one line unmarks the quotes of another
+        self._marking = True
+        try:
+            self.highlighter.set_active(bool(marked))
+        finally:
+            self._marking = False
+        words = sms_cost_words(text)
+        if words:
+            sentinel = "\x00"  # where the marked characters go, once the words are escaped for rich text
+            self.unicode_label.setText(
+                html.escape(sms_cost_words(text, lambda _chars: sentinel)).replace(
+                    sentinel, _chips(dict.fromkeys(text[i] for i in marked))
                 )
             )
-        self.unicode_label.setVisible(sms.is_unicode)
-        self.replace_button.setVisible(replace_typographic(text) != text)
+            self.unicode_label.setAccessibleName(words)
+            set_tone(self.unicode_label, "warning" if sms_costs_more(text) else "muted")
+        self.unicode_label.setVisible(bool(words))
+        self.replace_button.setVisible(bool(marked) and replace_typographic(text) != text)
 
     def describe_count(self, text: str) -> str:
-        """``132 characters · 1 SMS part · standard characters · 28 left in this part`` (+ which characters count 2)."""
+        """``132 characters · 1 SMS part · standard characters: 160 per SMS · 28 left in this part`` (+ which
+        characters count 2)."""
         sms = count_sms(text)
         tr = self.tr
         parts = [
             tr("1 character") if sms.units == 1 else tr("{n} characters").format(n=f"{sms.units:,}"),
             tr("1 SMS part") if sms.parts == 1 else tr("{n} SMS parts").format(n=f"{sms.parts:,}"),
-            tr("Unicode (costs more)") if sms.is_unicode else tr("standard characters"),
+            encoding_words(text),
         ]
         if sms.too_long:
             parts.append(
@@ -431,6 +466,6 @@ class SmsFallbackPanel(QWidget):
             # the "no fallback" warning is what the off line already says
             owned = [p for p in owned if not (p.path == PATH and not p.is_error)]
         if self.unicode_label.isVisible() or count_sms(self.text).is_unicode:
-            # the Unicode warning is shown by the list of marked characters
+            # the cost warning is the sentence under the counter, with the characters marked
             owned = [p for p in owned if not (p.path == f"{SMS_PATH}.text" and not p.is_error)]
         self.unplaced_problems = self._problems.show(owned)

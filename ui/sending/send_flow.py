@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 import logging
-import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 from app import api
 from app.api.models import Balance, CampaignInfo
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
+from app.sending.repeats import EarlierSend, earlier_send
 from app.sending.summary import (
     SummaryLine,
     balance_caution,
-    body_fingerprint,
     group_by_place,
     is_scheduled,
     send_anyway_text,
@@ -155,6 +155,7 @@ def grouped_problems_html(problems: list[Problem], *, dark: bool = False) -> str
 
 class SendState(Enum):
     IDLE = "idle"
+    CHECKING = "checking"  # the history is read on a worker: was this campaign sent a moment ago?
     CONFIRMING = "confirming"  # a confirmation is open
     SENDING = "sending"  # confirmed: the one request is on its way
 
@@ -196,8 +197,6 @@ class SendController(QObject):
         self._state = SendState.IDLE
         self._dialog: ConfirmSendDialog | None = None
         self._task: Task | None = None
-        self._sent_at: dict[str, float] = {}  # fingerprint -> when it was sent
-        self._unknown: set[str] = set()  # fingerprints whose outcome is unknown
         self.present_confirmation: Callable[[ConfirmSendDialog], None] = lambda dialog: dialog.open()
         self.present_result: Callable[[CampaignInfo], None] = self._show_result
         self.present_failure: Callable[[api.ApiError], None] = self._show_failure
@@ -230,19 +229,42 @@ class SendController(QObject):
         except NotSendable as exc:
             show_message(self._window, self.tr("The campaign was not sent"), str(exc), details=exc.details)
             return
-        fingerprint = body_fingerprint(prepared.body)
-        dialog = ConfirmSendDialog(
+        # What the question shows is taken now, with the body it sends; the history (a file another program
+        # may be writing) is read on a worker, and the question is asked when that answer comes.
+        question = _Question(
             send_summary(
                 self.editor.document, local_zone=self._local_zone(), account_zone=connection.account_time_zone
             ),
             [p for p in self.editor.all_problems if not p.is_error or p.overridable],
-            scheduled=is_scheduled(self.editor.document),
-            caution=self._caution(fingerprint),
+            is_scheduled(self.editor.document),
+            self._money_caution(),
+        )
+        self._enter(SendState.CHECKING)
+        history = self._history
+        check = Task(_earlier_send, history, connection.demo, prepared.body, connection.server_label, parent=self)
+        check.succeeded.connect(lambda earlier: self._ask(question, earlier, prepared, connection))
+        check.failed.connect(lambda error: self._ask(question, _check_failed(error), prepared, connection))
+        check.finished.connect(check.deleteLater)
+        check.start()
+
+    def _ask(
+        self,
+        question: _Question,
+        earlier: EarlierSend | Exception | None,
+        prepared: PreparedSend,
+        connection: Connection,
+    ) -> None:
+        if self._state is not SendState.CHECKING:
+            return
+        repeat = self._repeat_caution(earlier)
+        dialog = ConfirmSendDialog(
+            question.lines,
+            question.problems,
+            scheduled=question.scheduled,
+            caution="\n\n".join(text for text in (repeat, question.money) if text),
             parent=self._window,
         )
-        dialog.finished.connect(
-            lambda result: self._on_confirmation_finished(dialog, result, prepared, connection, fingerprint)
-        )
+        dialog.finished.connect(lambda result: self._on_confirmation_finished(dialog, result, prepared, connection))
         self._dialog = dialog
         self._enter(SendState.CONFIRMING)
         try:
@@ -259,11 +281,6 @@ class SendController(QObject):
                 details=traceback.format_exc(),
             )
 
-    def _caution(self, fingerprint: str) -> str:
-        money = self._money_caution()
-        repeat = self._repeat_caution(fingerprint)
-        return "\n\n".join(text for text in (repeat, money) if text)
-
     def _money_caution(self) -> str:
         balance = self._balance()
         if balance is None:
@@ -273,25 +290,25 @@ class SendController(QObject):
         known = sum(sizes) if len(sizes) == len(contacts) else None
         return balance_caution(balance.balance, balance.credit, balance.currency, known)
 
-    def _repeat_caution(self, fingerprint: str) -> str:
-        if fingerprint in self._unknown:
+    def _repeat_caution(self, earlier: EarlierSend | Exception | None) -> str:
+        """The same campaign sent a moment ago, or without an answer: the rule ``rcs-desk send`` keeps too."""
+        if isinstance(earlier, Exception):
+            return self.tr(
+                "The campaign history could not be read to check whether this same campaign was sent a moment ago."
+            )
+        if earlier is None:
+            return ""
+        if earlier.outcome_unknown:
             return self.tr(
                 "The last attempt to send this same campaign may have gone through. "
                 "Check the campaign list on your account before sending it again."
             )
-        if fingerprint in self._sent_at:
-            minutes = int((time.monotonic() - self._sent_at[fingerprint]) // 60)
-            if minutes < 1:
-                ago = self.tr("less than a minute ago")
-            elif minutes == 1:
-                ago = self.tr("a minute ago")
-            else:
-                ago = self.tr("%1 minutes ago").replace("%1", str(minutes))
-            return self.tr("You already sent this same campaign %1. Send it again?").replace("%1", ago)
-        return ""
+        return self.tr("You already sent this same campaign %1. Send it again?").replace(
+            "%1", earlier.described(self._local_zone())
+        )
 
     def _on_confirmation_finished(
-        self, dialog: ConfirmSendDialog, result: int, prepared: PreparedSend, connection: Connection, fingerprint: str
+        self, dialog: ConfirmSendDialog, result: int, prepared: PreparedSend, connection: Connection
     ) -> None:
         if self._state is not SendState.CONFIRMING or dialog is not self._dialog:
             return  # a late or repeated answer of a confirmation already answered
@@ -335,17 +352,15 @@ class SendController(QObject):
         self._enter(SendState.SENDING)
         demo = connection.demo
         task = Task(_send, prepared, connection, lambda: self._history(demo), parent=self)
-        task.succeeded.connect(lambda result: self._on_send_ended(result, fingerprint))
-        task.failed.connect(lambda error: self._on_send_ended(_unexpected(error), fingerprint))
+        task.succeeded.connect(self._on_send_ended)
+        task.failed.connect(lambda error: self._on_send_ended(_unexpected(error)))
         task.finished.connect(self._on_task_finished)
         self._task = task
         task.start()
         self.request_started.emit()
 
-    def _on_send_ended(self, result: SendResult, fingerprint: str) -> None:
+    def _on_send_ended(self, result: SendResult) -> None:
         if result.outcome is Outcome.CREATED and result.info is not None:
-            self._sent_at[fingerprint] = time.monotonic()
-            self._unknown.discard(fingerprint)
             self.sent.emit(result.info)
             try:
                 self.present_result(result.info)
@@ -365,8 +380,6 @@ class SendController(QObject):
                 )
             return
         error = result.error or api.OutcomeUnknown()
-        if result.outcome is Outcome.UNKNOWN:
-            self._unknown.add(fingerprint)
         if isinstance(error, api.Rejected):
             self.editor.set_server_problems(
                 [
@@ -421,6 +434,28 @@ def _refusal_in_words(error: api.ApiError) -> str:
                 said = located_message(Problem(path, "error", plain_server_message(message)))
                 text = text.replace(f"• {message}", f"• {said}")
     return plain_server_message(text)
+
+
+@dataclass(frozen=True)
+class _Question:
+    """What the confirmation shows, taken when Send was pressed."""
+
+    lines: list[SummaryLine]
+    problems: list[Problem]
+    scheduled: bool
+    money: str
+
+
+def _earlier_send(
+    context: object, history: Callable[[bool], History], demo: bool, body: dict[str, Any], server: str
+) -> EarlierSend | None:
+    """On a worker: an identical send in the history (``app.sending.repeats``)."""
+    return earlier_send(lambda: history(demo), body, server=server)
+
+
+def _check_failed(error: BaseException) -> Exception:
+    log.error("the history could not be read before a send", exc_info=error)
+    return error if isinstance(error, Exception) else RuntimeError(str(error))
 
 
 def _unexpected(error: BaseException) -> SendResult:

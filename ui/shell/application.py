@@ -14,6 +14,7 @@ from app.platform.config import AppPaths, Settings, app_paths, load_settings
 from app.platform.resources import window_icon_path
 from app.tasks.connection import check_api_key, open_connection
 from ui.common import workers
+from ui.common.tab_text_style import keep_tab_titles_whole
 from ui.common.theme import apply_theme
 from ui.shell.first_paint import report_first_paint
 from ui.shell.main_window import MainWindow
@@ -37,6 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = window_icon_path()  # resources/icons/rcs-desk.png: installed as rcs_desk.resources, or frozen
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
+    keep_tab_titles_whole(app)
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     return app
@@ -49,13 +51,18 @@ def build_window(
     settings: Settings | None = None,
     paths: AppPaths | None = None,
     connect: bool = True,
+    keep_demo_account: bool = False,
 ) -> MainWindow:
-    """The window; with ``connect=False`` it has no connection yet (``MainWindow.reconnect`` makes one)."""
+    """The window; with ``connect=False`` it has no connection yet (``MainWindow.reconnect`` makes one).
+
+    Connected at once (screenshots, the self-test), the demo starts from the same account every time
+    and leaves the user's kept demo account alone, unless ``keep_demo_account``.
+    """
     settings = settings or load_settings()
     paths = paths or app_paths()
     if not connect:
         return MainWindow(settings, None, paths)
-    connection = open_connection(settings, demo=demo, api_url=api_url)
+    connection = open_connection(settings, demo=demo, api_url=api_url, keep_demo_account=keep_demo_account)
     return MainWindow(settings, connection, paths, load_lists=demo or check_api_key().present)
 
 

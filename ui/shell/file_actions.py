@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.campaign.file import FILE_SUFFIX, CampaignFileError, load_campaign_file, save_campaign_file
+from ui.common.fitted_label import FittedLabel
 from ui.common.message_box import show_message
 from ui.compose.editor_state import CampaignEditor, new_document
 
@@ -40,6 +41,8 @@ class FileActions(QObject):
         self.ask_discard: Callable[[], QMessageBox.StandardButton] = self._ask_discard
         # Where Save As proposes to write a campaign that has no file of its own yet (one read from a bare request).
         self._suggested_path: Path | None = None
+        # How the open campaign was read, in the status bar (made the first time there is something to say).
+        self.note_label: FittedLabel | None = None
 
     # Questions (replaced in tests) ---------------------------------------------------------
 
@@ -82,6 +85,7 @@ class FileActions(QObject):
     def new(self) -> None:
         if self.may_discard():
             self._suggested_path = None
+            self.clear_note()
             self.editor.replace(new_document(self._time_zone()), fresh=True)
 
     def open(self) -> None:
@@ -111,6 +115,7 @@ class FileActions(QObject):
                 details=f"{type(exc).__name__}: {exc}",
             )
             return False
+        self.clear_note()  # it was about the campaign that is being replaced
         if document.note:
             # A bare request read in the computer's time zone is not a campaign file yet: it opens unsaved, and
             # Save asks where to write the campaign (beside the original), so the user's own file stays as it was.
@@ -123,11 +128,24 @@ class FileActions(QObject):
         return True
 
     def show_note(self, note: str) -> None:
-        """Tell the user how a file was read: in the window's status bar, or as a message."""
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(note)
-        else:
+        """Tell the user how a file was read: in the window's status bar until the campaign is saved or
+        replaced (whole, on two lines if need be: a message there would be cut short), or as a message."""
+        if not isinstance(self.window, QMainWindow):
             show_message(self.window, self.tr("Campaign opened"), note, kind="info")
+            return
+        if self.note_label is None:
+            self.note_label = FittedLabel()
+            self.note_label.setObjectName("fileNote")
+            self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.window.statusBar().addWidget(self.note_label, 1)
+        self.note_label.setText(note)
+        self.note_label.show()
+
+    def clear_note(self) -> None:
+        """Take the note off the status bar: it was about a campaign that is saved or replaced now."""
+        if self.note_label is not None:
+            self.note_label.clear()
+            self.note_label.hide()
 
     def save(self) -> bool:
         if self.editor.path is None:
@@ -151,4 +169,5 @@ class FileActions(QObject):
             return False
         self.editor.mark_saved(path.resolve())
         self._suggested_path = None
+        self.clear_note()  # saved as a campaign file: the time zone is kept with it now
         return True

@@ -38,6 +38,7 @@ from ui.compose.media_problems import MediaProblems
 from ui.sending.send_flow import SendController
 from ui.shell.autosave import Autosave
 from ui.shell.balance_status import BalanceStatus
+from ui.shell.demo_account_notices import DemoAccountNotices
 from ui.shell.file_actions import FileActions
 from ui.shell.history_access import HistoryAccess
 from ui.shell.notices import Notices
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._retired_clients: list[WwtClient] = []  # closed at exit: a task may still be using one
         self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
         self.notices.add(settings.load_problem)
+        self.demo_account_notices = DemoAccountNotices(self.notices, self)
         self._data_folder_unusable = False
         self.editor = CampaignEditor(parent=self)
         self.editor.replace(new_document(self.account_time_zone), fresh=True)
@@ -119,6 +121,11 @@ class MainWindow(QMainWindow):
         self.history = HistoryAccess(paths, self)
         self.history.problem_found.connect(self._on_history_problem)
         self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
+        # Which server is used, beside the balance: the status bar's messages (how a file was read, what
+        # was sent) go on the left, where a connection coming late cannot replace them.
+        self.connection_status = QLabel()
+        self.connection_status.setObjectName("connectionStatus")
+        self.statusBar().addPermanentWidget(self.connection_status)
         self.statusBar().addPermanentWidget(self.balance_status.label)
         self.send_controller = SendController(
             self.editor,
@@ -146,7 +153,7 @@ class MainWindow(QMainWindow):
             self.set_connection(connection, load_lists=load_lists)
         else:
             self.first_painted.connect(self.build_side_panels)
-            self.statusBar().showMessage(self.tr("Connecting…"))
+            self.connection_status.setText(self.tr("Connecting…"))
         if recover:
             self.first_painted.connect(self.autosave.look_for_orphans)
         self._update_send_button()
@@ -328,12 +335,13 @@ class MainWindow(QMainWindow):
 
     def _on_connection_opened(self, result: tuple[Connection, bool]) -> None:
         connection, has_key = result
+        self.demo_account_notices.watch(connection.demo_account)
         self.set_connection(connection, load_lists=has_key)
         if not has_key:
             self.needs_key.emit()
 
     def _on_connection_failed(self, error: BaseException, demo: bool) -> None:
-        self.statusBar().showMessage(self.tr("Not connected."))
+        self.connection_status.setText(self.tr("Not connected."))
         show_message(
             self,
             self.tr("Could not connect"),
@@ -362,11 +370,11 @@ class MainWindow(QMainWindow):
         # the status bar says whether campaigns are really sent, not the server's address
         needs_key = not connection.demo and not load_lists
         if connection.demo:
-            self.statusBar().showMessage(self.tr("Demo server (nothing is sent)"))
+            self.connection_status.setText(self.tr("Demo server (nothing is sent)"))
         elif needs_key:
-            self.statusBar().clearMessage()  # the Recipients tab says how to connect
+            self.connection_status.clear()  # the Recipients tab says how to connect
         else:
-            self.statusBar().showMessage(self.tr("Connected"))
+            self.connection_status.setText(self.tr("Connected"))
         self.group_picker.set_needs_key(needs_key)
         self.reload_lists_action.setEnabled(not needs_key)
         self.preview_service.set_mounts(connection.media_mounts)

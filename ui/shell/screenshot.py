@@ -55,17 +55,23 @@ def take_screenshot(
     app = create_application()
     app.styleHints().setCursorFlashTime(0)  # a cursor that blinks would be in one picture and not in the next
     use_theme(app, theme)
-    window = build_window(demo=demo, api_url=api_url)
+    # the user's kept demo account (earlier campaigns, IDs from the clock) would change the picture
+    window = build_window(demo=demo, api_url=api_url, keep_demo_account=False)
     window.persist_state = False  # a picture must not change the user's saved window size
     if file:
         try:
             document = load_campaign_file(file, default_time_zone=window.account_time_zone)
         except CampaignFileError as exc:
-            print(f"{file} could not be opened: {exc.user_message}", file=sys.stderr)
+            # The reason names the file when it is about the file itself ("x.rcs.json cannot be opened: ...").
+            name = Path(file).name
+            said = exc.user_message if name in exc.user_message else f"{name} could not be opened: {exc.user_message}"
+            print(said, file=sys.stderr)
             window.close()
             workers.wait_for_all(5000)
             return 1
         window.editor.replace(document, Path(file).resolve())
+        if document.note:  # as the window says it when it opens the file
+            window.files.show_note(document.note)
     if tab == "campaigns":
         window.main_tabs.setCurrentIndex(1)
     else:

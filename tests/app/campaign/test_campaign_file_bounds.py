@@ -239,12 +239,18 @@ def cards(count: int, buttons: int = 0) -> dict:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (campaign(cards(1000)), "it holds 1,000 cards (a carousel has at most 5; files with more than 10 are not"),
+        (
+            campaign(cards(1000)),
+            "it holds 1,000 cards. A carousel can have at most 5 cards; a file with up to 10 still opens",
+        ),
         (campaign(cards(limits.MAX_FILE_CARDS + 1)), "it holds 11 cards"),
-        (campaign(cards(2, buttons=limits.MAX_FILE_BUTTONS + 1)), "card 1 has 5 buttons (a card has at most 2;"),
+        (
+            campaign(cards(2, buttons=limits.MAX_FILE_BUTTONS + 1)),
+            "card 1 has 5 buttons. A card can have at most 2 buttons;",
+        ),
         (
             campaign({**GOOD_REQUEST, "groups": list(range(1, limits.MAX_FILE_GROUPS + 2))}),
-            "it names 2,001 contact lists (a campaign goes to at most 1,000",
+            "it names 2,001 contact lists. A campaign can go to at most 1,000 lists",
         ),
         (
             campaign({**GOOD_REQUEST, "sender": "x" * (limits.MAX_FILE_TEXT + 1)}),

@@ -113,8 +113,8 @@ def test_the_table_shows_the_history_in_plain_words(sandbox, capsys):
     assert main(["campaigns"]) == 0
     out = capsys.readouterr().out
     header, row = out.splitlines()[:2]
-    assert header.startswith("Sent (local time)") and "Status" in header
-    assert re.search(r"\S  Being created  \d+ ", row), row  # the status in words, as `rcs-desk campaign` says it
+    assert header.startswith("Sent (time on this computer)") and "Status" in header
+    assert re.search(r"\S +Being created  \d+ ", row), row  # the status in words, as `rcs-desk campaign` says it
 
 
 def test_a_send_without_an_answer_is_recorded_and_then_found_without_sending_again(sandbox, capsys):

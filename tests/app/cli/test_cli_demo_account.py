@@ -6,13 +6,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
-from app.platform.config import app_paths
+from app.platform.config import app_paths, load_settings
+from app.sandbox import saved_account
 from app.sandbox.saved_account import demo_account_path
+from app.tasks.connection import open_connection
+from helpers.lock_holder import lock_held_elsewhere
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 SPRING = EXAMPLES / "spring-sale.rcs.json"
@@ -23,9 +27,9 @@ def demo_send(capsys) -> dict:
 
 
 def demo_send_said(capsys) -> tuple[dict, str]:
-    """The created campaign, and what was said on stderr."""
+    """The created campaign, and what was said on stderr (``--again``: each call sends one more, on purpose)."""
     capsys.readouterr()
-    assert main(["--demo", "send", str(SPRING), "--yes", "--json"]) == 0
+    assert main(["--demo", "send", str(SPRING), "--yes", "--again", "--json"]) == 0
     captured = capsys.readouterr()
     return json.loads(captured.out), captured.err
 
@@ -96,3 +100,35 @@ def test_a_data_folder_that_cannot_be_written_keeps_the_demo_for_this_command(ca
     err = capsys.readouterr().err
     assert err.count("Demo campaigns cannot be kept for later") == 1
     assert str(data) in err and "a file is in the way" in err
+
+
+def test_a_demo_send_while_another_program_holds_the_demo_account_finishes_and_says_so(capsys, monkeypatch):
+    """A demo window or command stopped (Ctrl+Z) while holding the lock must not make this one wait for ever."""
+    assert main(["--demo", "lists"]) == 0  # the kept account, as an earlier command left it
+    path = demo_account_path(app_paths().data_dir)
+    before = path.read_bytes()
+    monkeypatch.setattr(saved_account, "LOCK_WAIT_S", 0.3)
+    done: list[tuple[dict, str]] = []
+    with lock_held_elsewhere(path.with_suffix(".lock")):
+        sender = threading.Thread(target=lambda: done.append(demo_send_said(capsys)), daemon=True)
+        sender.start()
+        sender.join(30)
+        assert not sender.is_alive(), "the command waited for the lock for ever"
+    created, err = done[0]
+    assert isinstance(created["id"], int)
+    assert err.count("Demo campaigns cannot be kept for later: another RCS Campaign Desk") == 1
+    assert "Traceback" not in err and path.read_bytes() == before
+
+
+def test_the_history_labels_records_with_the_demo_account_in_use(capsys):
+    """An account replaced by another program is taken over: this connection's records go with it."""
+    window = open_connection(load_settings(), demo=True)
+    with window.client:
+        old_label = window.server_label
+        demo_account_path(app_paths().data_dir).unlink()  # removed: the next command starts afresh
+        command = open_connection(load_settings(), demo=True)
+        command.client.close()
+        assert command.server_label != old_label
+        window.client.get_balance()
+        assert window.server_label == command.server_label
+    assert json.loads(demo_account_path(app_paths().data_dir).read_bytes())["label"] == command.server_label

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import socket
 import sys
 from pathlib import Path
@@ -78,11 +79,15 @@ def _prompt_raises(monkeypatch, error: type[BaseException]) -> None:
     ("argv", "said"),
     [
         (["--demo", "send", str(SPRING)], "Nothing was sent."),
-        (["--demo", "stop", "5"], "Nothing was stopped."),
+        (["--demo", "stop", "{id}"], "Nothing was stopped."),  # a campaign the demo account has
         (["set-key"], "No key was saved."),
     ],
 )
 def test_ctrl_c_or_end_of_input_at_a_prompt_says_nothing_was_done(monkeypatch, capsys, error, code, argv, said):
+    if "{id}" in argv:
+        assert main(["--demo", "send", str(SPRING), "--yes", "--json"]) == 0
+        campaign_id = json.loads(capsys.readouterr().out)["id"]
+        argv = [str(campaign_id) if arg == "{id}" else arg for arg in argv]
     _prompt_raises(monkeypatch, error)
     assert main(argv) == code
     err = capsys.readouterr().err

@@ -64,7 +64,7 @@ def test_a_command_runs_with_damaged_settings_and_names_the_moved_file_once(case
     [aside] = _moved(paths)
     assert captured.err.count(aside.name) == 1, captured.err
     assert "Traceback" not in captured.err
-    assert "No problems found." in captured.out
+    assert "No problems found in the file." in captured.out
 
 
 def test_settings_with_fields_of_the_wrong_type_are_not_moved_and_keep_the_values():

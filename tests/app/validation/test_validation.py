@@ -243,18 +243,31 @@ def test_duplicate_group_is_a_warning():
     ("contacts", "expected"),
     [
         ({101: 3000, 102: 2000}, None),
-        ({101: 3000, 102: 2001}, "5,001 contacts"),
-        ({101: 6000, 102: None}, "at least 6,000 contacts"),
-        ({101: 6000}, "at least 6,000 contacts"),
+        ({101: 3000, 102: 2001}, "5,001 contacts together"),
+        ({101: 4000, 102: None}, None),  # what is known is under the limit
+        ({101: 4000, 102: 1500, 103: None}, "at least 5,500 contacts together"),
         ({999: 9000}, None),  # a list that is not chosen
     ],
 )
-def test_contacts_over_the_campaign_limit_is_a_warning(contacts, expected):
-    messages = warnings_at(valid_request(), "groups", list_contacts=contacts)
+def test_lists_that_together_exceed_the_campaign_limit_are_a_warning(contacts, expected):
+    request = valid_request()
+    request["groups"] = [101, 102, 103]
+    messages = warnings_at(request, "groups", list_contacts=contacts)
     if expected is None:
         assert messages == []
     else:
+        # Lists may share contacts: only the server knows how many different numbers they make.
         assert len(messages) == 1 and expected in messages[0] and "5,000" in messages[0]
+    assert not has_errors(check(request, list_contacts=contacts))
+
+
+@pytest.mark.parametrize("size", [5001, 6000, 12000])
+def test_one_list_over_the_campaign_limit_is_an_error(size):
+    request = valid_request()
+    request["groups"] = [101, 102]
+    problems = check(request, list_contacts={101: size, 102: 10})
+    [error] = [p for p in problems if p.is_error]
+    assert error.path == "groups" and f"{size:,} contacts" in error.message and "will refuse" in error.message
 
 
 def test_duplicate_list_counts_once_in_the_total():
@@ -587,12 +600,12 @@ def test_validity(value, ok):
     elif isinstance(value, int) and not isinstance(value, bool):  # a number out of range is named
         expected = [
             (
-                f"The validity must be a whole number of hours from 1 to 72 (this campaign has {value}). "
+                f"“Keep trying for” must be a whole number from 1 to 72 hours (this campaign has {value}). "
                 "Choose a number in that range."
             )
         ]
     else:
-        expected = ["The validity must be a whole number of hours from 1 to 72."]
+        expected = ["“Keep trying for” must be a whole number from 1 to 72 hours."]
     assert errors_at(request, "validity") == expected
 
 
@@ -763,7 +776,7 @@ def test_sms_gsm7_length():
 def test_sms_ucs2_length():
     assert errors_at(with_sms(text="я" * 335), f"{SMS}.text") == []
     messages = errors_at(with_sms(text="я" * 336), f"{SMS}.text")
-    assert len(messages) == 1 and "335" in messages[0] and "special characters" in messages[0]
+    assert len(messages) == 1 and "335 characters with Cyrillic letters" in messages[0]
 
 
 def test_sms_unicode_names_the_characters_and_says_the_cost_in_words():
@@ -771,8 +784,9 @@ def test_sms_unicode_names_the_characters_and_says_the_cost_in_words():
     messages = warnings_at(with_sms(text=text), f"{SMS}.text")
     assert messages == [
         (
-            "These characters make the SMS cost more: ’ “ ” (no-break space). Each phone without RCS gets 2 SMS "
-            "instead of 1 (2x the price). Replacing the 4 marked characters makes it 1."
+            "With these characters, an SMS holds 70 characters instead of 160: ’ “ ” (no-break space). "
+            "Each phone without RCS gets 2 SMS instead of 1 (2x the price). Replacing the 4 marked characters "
+            "makes it 1."
         )
     ]
     assert not any(word in messages[0] for word in ("UCS-2", "GSM-7", "Unicode"))
@@ -791,8 +805,10 @@ def test_sms_unicode_that_costs_nothing_more_is_no_warning():
 
 def test_sms_in_another_alphabet_says_the_cost_without_asking_to_replace_every_letter():
     [message] = warnings_at(with_sms(text="Привіт " * 12), f"{SMS}.text")  # 84 characters
-    assert "gets 2 SMS instead of 1 (2x the price)." in message
-    assert "Replacing" not in message
+    assert message == (
+        "With Ukrainian letters, an SMS holds 70 characters instead of 160: each phone without RCS gets 2 SMS. "
+        "At 70 characters or fewer it would be 1 SMS."
+    )
 
 
 def test_gsm7_sms_has_no_warning():
@@ -826,7 +842,7 @@ def test_sms_sender(sender, ok):
 def test_sms_validity_and_stop_list():
     assert errors_at(with_sms(validity=0), f"{SMS}.validity") == [
         (
-            "The validity must be a whole number of hours from 1 to 72 (this campaign has 0). "
+            "“Keep trying for” must be a whole number from 1 to 72 hours (this campaign has 0). "
             "Choose a number in that range."
         )
     ]

@@ -198,9 +198,9 @@ def test_refresh_follows_the_campaign_to_done_and_the_detail_shows_every_counter
     pane = view.pane
     assert pane.title.text() == "Spring sale: -30% on sneakers"
     assert "Done" in pane.status.text()
-    assert pane.value("Campaign number") == str(info.id)
-    assert pane.value("Phones") == str(detail.total_phones)
-    assert pane.value("Messages in total") == str(detail.total_messages)
+    assert pane.value("ID") == str(info.id)
+    assert pane.value("Phones") == f"{detail.total_phones:,}"  # as the command line writes numbers
+    assert pane.value("Messages in total") == f"{detail.total_messages:,}"
     for label, name in (
         ("Sent", "sent"),
         ("Delivered", "delivered"),
@@ -211,15 +211,15 @@ def test_refresh_follows_the_campaign_to_done_and_the_detail_shows_every_counter
         ("SMS delivered", "delivered"),
     ):
         source = detail.sms_statistics if label.startswith("SMS") else detail.statistics
-        assert pane.value(label) == str(source[name]), label
+        assert pane.value(label) == f"{source[name]:,}", label
     assert "USD" in pane.value("Cost so far")
-    assert pane.value("Contact lists") == "VIP customers (240), Kyiv store visitors (1350)"
+    assert pane.value("Contact lists") == "VIP customers (240 contacts), Kyiv store visitors (1,350 contacts)"
     assert pane.value("Message") == "Carousel of 2 cards, 3 buttons"
     assert pane.value("SMS fallback") == "On, from WWTshop"
-    assert pane.value("Sent on").endswith("(your time)") and "anna" not in pane.value("Sent on")  # no login names
+    assert pane.value("Sent on").endswith(", UTC") and "anna" not in pane.value("Sent on")  # no login names
     assert pane.value("Finished") not in ("", "not finished")
-    assert cell(view, 0, READ) == str(detail.statistics["read"])
-    assert cell(view, 0, RCS) == f"{detail.statistics['delivered']} / {detail.statistics['sent']}"
+    assert cell(view, 0, READ) == f"{detail.statistics['read']:,}"
+    assert cell(view, 0, RCS) == f"{detail.statistics['delivered']:,} / {detail.statistics['sent']:,}"
 
 
 def test_a_failed_refresh_is_one_plain_line_and_the_table_stays(qtbot, env):
@@ -400,7 +400,7 @@ def test_looking_for_an_unknown_outcome_finds_the_campaign(qtbot, env):
     assert statuses(view) == ["Sending…"]
     assert f"created campaign {lost.id} after all" in view.notice.text()
     assert not view.pane.unknown_box.isVisible()
-    assert view.pane.value("Campaign number") == str(lost.id)
+    assert view.pane.value("ID") == str(lost.id)
     assert len(env.requests("POST", "send-groups")) == sends  # never sent again
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -116,6 +117,46 @@ def test_every_field_of_every_card_gets_at_least_its_size(harness, size, which):
         scroll = editor.cards.cards_scroll
         if card.height() > scroll.viewport().height():
             assert scroll.verticalScrollBar().maximum() > 0  # what does not fit scrolls
+
+
+def card_with_a_problem_under_a_button():
+    """Spring sale with its first button's text too long: a line of error under that button."""
+    document = load_campaign_file(SPRING)
+    document.campaign.options.cards[0].suggestions[0].text = "Shop the spring sale right now online"
+    return document
+
+
+def bottom_in_holder(widget: QWidget, holder: QWidget) -> int:
+    return widget.mapTo(holder, QPoint(0, widget.height())).y()
+
+
+def test_a_big_window_shows_the_whole_card_down_to_its_add_button(harness):
+    window = harness.window
+    show(harness, card_with_a_problem_under_a_button(), (1920, 1080))
+    window.editor.reveal_all()
+    assert wait_for_steady_window(window, work_s=10, layout_s=5) is None
+    card = window.message_editor.card_editors[0]
+    assert card.buttons[0].text_problem.isVisible()
+    scroll = window.message_editor.cards.cards_scroll
+    assert scroll.verticalScrollBar().maximum() == 0  # nothing to scroll to: nothing cut off
+    assert bottom_in_holder(card.add_button, scroll.widget()) <= scroll.viewport().height()
+    assert card.text_field.height() > card.text_field.minimumHeight()  # the room left goes to the text
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_scrolling_to_the_end_shows_the_add_button_whole(harness, size):
+    window = harness.window
+    show(harness, big_carousel(), size)
+    window.editor.reveal_all()
+    assert wait_for_steady_window(window, work_s=10, layout_s=5) is None
+    scroll = window.message_editor.cards.cards_scroll
+    for card in window.message_editor.card_editors:
+        window.message_editor.select_card(card.index)
+        assert wait_for_steady_window(window, work_s=10, layout_s=5) is None
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        bottom = bottom_in_holder(card.add_button, scroll.widget())
+        assert bar.value() <= bottom - card.add_button.height() and bottom <= bar.value() + scroll.viewport().height()
 
 
 def test_a_wide_window_keeps_text_fields_readable(qtbot, harness):

@@ -225,6 +225,14 @@ def test_sms_tab_shows_the_fallback_sms(qtbot, phone):
     assert "CoffeeHse" in phone.fallback_note.text()
 
 
+def test_the_sms_says_what_one_sms_holds_in_words(editor, phone):
+    phone.set_mode("sms")
+    assert phone.sms_parts.text() == "Sent as 1 SMS (standard characters: 160 per SMS)"
+    editor.campaign.sms.text = "Осінній розпродаж: знижка 30% на всі гарячі напої до неділі, у кожній кав'ярні"
+    editor.touch()
+    assert phone.sms_parts.text() == "Sent as 2 SMS (Ukrainian letters: 67 per part)"
+
+
 def test_fallback_off_says_phones_without_rcs_get_nothing(qtbot, editor, phone):
     editor.campaign.alternative_channel = None
     editor.touch()

@@ -61,7 +61,7 @@ def test_the_over_5000_contacts_warning_marks_the_recipients_tab(harness):
     window = harness.window
     document = window.editor.document
     document.campaign.groups.append(IMPORT_XLS)
-    document.lists[IMPORT_XLS] = ListInfo("Import XLS", 12000)
+    document.lists[IMPORT_XLS] = ListInfo("Import XLS", 4500)  # with the others, more than 5,000 together
     window.editor.touch()
     tabs = window.compose.tabs
     assert tabs.tabText(RECIPIENTS_TAB).endswith("⚠ 1")
@@ -72,6 +72,17 @@ def test_the_over_5000_contacts_warning_marks_the_recipients_tab(harness):
     window.compose.tabs.setCurrentIndex(MESSAGE_TAB)
     window.problems_label.linkActivated.emit("warnings")
     assert tabs.currentIndex() == RECIPIENTS_TAB
+
+
+def test_one_list_over_5000_contacts_stops_the_send_at_the_recipients_tab(harness):
+    window = harness.window
+    document = window.editor.document
+    document.campaign.groups.append(IMPORT_XLS)
+    document.lists[IMPORT_XLS] = ListInfo("Import XLS", 12000)
+    window.editor.touch()
+    assert window.compose.tabs.tabText(RECIPIENTS_TAB).endswith("✖ 1")
+    assert "12,000 contacts" in window.editor.errors[0].message
+    assert not window.send_button.isEnabled()
 
 
 def test_a_warning_no_tab_shows_is_said_in_the_status_line(harness):

@@ -325,3 +325,11 @@ def test_a_validity_no_number_box_can_show_is_said_in_words(qtbot, request_value
     qtbot.keyClick(panel.validity_spin, Qt.Key.Key_Up)
     assert panel.editor.campaign.to_request()["validity"] == after_up  # the edit replaces the file's value
     assert not panel.validity_problem.isVisible()
+
+
+def test_the_note_under_keep_trying_says_one_hour_in_the_singular(qtbot):
+    panel = make_panel(qtbot, "UTC", EARLY_UTC)
+    panel.validity_spin.setValue(1)
+    assert "for 1 hour;" in panel.validity_note.text()
+    panel.validity_spin.setValue(2)
+    assert "for 2 hours;" in panel.validity_note.text()

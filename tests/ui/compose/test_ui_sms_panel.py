@@ -1,4 +1,5 @@
-"""The SMS fallback panel: live counter, Unicode marks and fix, on/off keeping the text, fields."""
+"""The SMS fallback panel: live counter, what special characters or another alphabet cost, marks and fix,
+on/off keeping the text, fields."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.campaign.model import SmsFallback
+from app.campaign.model import AlternativeChannel, SmsFallback
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.sms_panel import MARK_BACKGROUND, SmsFallbackPanel
 
@@ -51,30 +52,37 @@ def test_counter_counts_extension_characters_twice(qtbot, panel):
     type_text(qtbot, panel, "Hi {name}")
     assert panel.editor.campaign.sms.text == "Hi {name}"
     assert panel.counter_label.text() == (
-        "11 characters · 1 SMS part · standard characters · 149 left in this part ({ } count as 2)"
+        "11 characters · 1 SMS part · standard characters: 160 per SMS · 149 left in this part ({ } count as 2)"
     )
     panel.text_edit.clear()
     type_text(qtbot, panel, "a" * 159 + "€")  # 161 units: two parts of 153
     assert panel.counter_label.text().startswith(
-        "161 characters · 2 SMS parts · standard characters · 145 left in this part"
+        "161 characters · 2 SMS parts · standard characters: 153 per part · 145 left in this part"
     )
     assert not panel.unicode_label.isVisible() and not panel.replace_button.isVisible()
 
 
 def test_one_typographic_quote_switches_to_unicode_with_70_and_67_limits(qtbot, panel):
     type_text(qtbot, panel, "It’s on")
-    assert panel.counter_label.text() == "7 characters · 1 SMS part · Unicode (costs more) · 63 left in this part"
+    assert panel.counter_label.text() == (
+        "7 characters · 1 SMS part · special characters: 70 per SMS · 63 left in this part"
+    )
     type_text(qtbot, panel, "x" * 63)  # 70: still one part
-    assert panel.counter_label.text().startswith("70 characters · 1 SMS part · Unicode (costs more) · 0 left")
+    assert panel.counter_label.text().startswith("70 characters · 1 SMS part · special characters: 70 per SMS · 0 left")
     type_text(qtbot, panel, "y")  # 71: two parts of 67
-    assert panel.counter_label.text().startswith("71 characters · 2 SMS parts · Unicode (costs more) · 63 left")
+    assert panel.counter_label.text().startswith(
+        "71 characters · 2 SMS parts · special characters: 67 per part · 63 left"
+    )
 
 
 def test_characters_forcing_unicode_are_marked_and_listed(qtbot, panel):
     type_text(qtbot, panel, "“Sale” – now\nIt’s 😀 time")
     text = panel.text
     assert panel.unicode_label.isVisible()
-    assert panel.unicode_label.accessibleName() == "These characters make the SMS Unicode: “ ” – ’ 😀"
+    assert panel.unicode_label.accessibleName() == (
+        "With these characters, an SMS holds 70 characters instead of 160: “ ” – ’ 😀. "
+        "Each phone without RCS still gets 1 SMS."
+    )
     for char in "“”–’😀":
         assert char in panel.unicode_label.text()
     expected = [(text.index(c), 1) for c in "“”–’"]  # all before the emoji: str index = UTF-16 index
@@ -99,16 +107,18 @@ def test_replace_button_converts_quotes_and_dashes_as_one_undo_step(qtbot, panel
     assert marked_positions(panel) == []
     panel.text_edit.undo()  # one step back to what was typed
     assert panel.text == "“Sale” – it’s on… now"
-    assert "Unicode" in panel.counter_label.text()
+    assert "special characters: 70 per SMS" in panel.counter_label.text()
 
 
 def test_replace_keeps_characters_that_have_no_plain_equivalent(qtbot, panel):
-    type_text(qtbot, panel, "Привіт – hi")
+    type_text(qtbot, panel, "Sale – 50% ✓")
     qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)
-    assert panel.text == "Привіт - hi"
-    assert "Unicode" in panel.counter_label.text()
+    assert panel.text == "Sale - 50% ✓"
+    assert "special characters: 70 per SMS" in panel.counter_label.text()
     assert not panel.replace_button.isVisible()  # nothing more it can do
-    assert panel.unicode_label.accessibleName().endswith("П р и в і т")
+    assert panel.unicode_label.accessibleName().startswith(
+        "With these characters, an SMS holds 70 characters instead of 160: ✓."
+    )
 
 
 def test_switching_off_removes_the_fallback_and_on_restores_what_was_typed(qtbot, panel):
@@ -171,3 +181,57 @@ def test_opening_a_campaign_reloads_the_fields(qtbot, panel):
     assert not panel.editor.modified
     panel.set_sender_suggestions(["Other"])
     assert panel.sender_combo.count() == 1
+
+
+def test_ukrainian_text_is_said_once_in_words_without_marks(qtbot, panel):
+    type_text(qtbot, panel, "Весняний розпродаж: «–30%» до неділі… shop.example.com")
+    assert "Ukrainian letters: 70 per SMS" in panel.counter_label.text()
+    assert "Unicode" not in panel.counter_label.text() + panel.unicode_label.text()
+    assert panel.unicode_label.accessibleName() == (
+        "With Ukrainian letters, an SMS holds 70 characters instead of 160: this text fits in 1 SMS."
+    )
+    assert MARK_BACKGROUND not in panel.unicode_label.text()  # no letter, quote or dash listed
+    assert marked_positions(panel) == []  # nor marked in the text: replacing them would lower nothing
+    assert not panel.replace_button.isVisible()
+    assert panel.unicode_label.property("tone") == "muted"  # one SMS: nothing to warn about
+
+
+def test_a_longer_ukrainian_text_says_its_cost_once(qtbot, panel):
+    type_text(qtbot, panel, "Привіт! " * 10)  # 80 characters: 2 SMS with Ukrainian letters, 1 without
+    assert "Ukrainian letters: 67 per part" in panel.counter_label.text()
+    assert panel.unicode_label.accessibleName() == (
+        "With Ukrainian letters, an SMS holds 70 characters instead of 160: each phone without RCS gets 2 SMS. "
+        "At 70 characters or fewer it would be 1 SMS."
+    )
+    assert panel.unicode_label.property("tone") == "warning"
+    [warning] = [p for p in panel.editor.problems if p.path == "alternative_channel.sms.text"]
+    assert warning.message == panel.unicode_label.accessibleName()  # the same words as the validation warning
+    assert not panel.text_problem.isVisible()  # and said once
+
+
+def test_ukrainian_letters_anywhere_unmark_the_quotes(qtbot, panel):
+    type_text(qtbot, panel, "“Sale”\n")
+    assert len(marked_positions(panel)) == 2 and panel.replace_button.isVisible()
+    type_text(qtbot, panel, "Знижки")  # another line: its letters make the text Unicode anyway
+    assert marked_positions(panel) == [] and not panel.replace_button.isVisible()
+    for _ in "Знижки":
+        qtbot.keyClick(panel.text_edit, Qt.Key.Key_Backspace)
+    assert len(marked_positions(panel)) == 2 and panel.replace_button.isVisible()
+
+
+def test_the_marks_do_not_count_as_an_edit(qtbot, panel):
+    type_text(qtbot, panel, "“Sale”")
+    edits = []
+    panel.editor.content_changed.connect(lambda: edits.append(panel.text))
+    type_text(qtbot, panel, " Знижки")
+    assert edits == [panel.text[: len("“Sale”") + n] for n in range(1, len(" Знижки") + 1)]  # one per key
+
+
+@pytest.mark.parametrize("text", ["“Sale” today", "Знижки “сьогодні”", "Sale today"])
+def test_opening_a_campaign_is_not_an_edit(qtbot, panel, text):
+    for shown in ("Знижки", text):  # from Ukrainian to marked quotes and back: the marks are redrawn
+        document = new_document("Europe/Kyiv")
+        document.campaign.alternative_channel = AlternativeChannel(sms=SmsFallback(text=shown, sender="WWTshop"))
+        panel.editor.replace(document)
+        assert panel.text == shown
+        assert not panel.editor.modified

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.window import spring_sale_window
+from helpers.window import spring_sale_window, wait_for_question
 from ui.common.message_box import MessageDialog
 from ui.sending.send_flow import SendState
 
@@ -17,6 +17,7 @@ def test_a_question_that_could_not_be_shown_sends_nothing_and_frees_send(qtbot):
 
         controller.present_confirmation = broken
         controller.request_send()
+        wait_for_question(qtbot, controller)
         assert controller.state is SendState.IDLE
         qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(MessageDialog)))
         [message] = [d for d in window.findChildren(MessageDialog) if d.isVisible()]
@@ -28,4 +29,5 @@ def test_a_question_that_could_not_be_shown_sends_nothing_and_frees_send(qtbot):
         asked = []
         controller.present_confirmation = lambda dialog: (asked.append(dialog), dialog.reject())
         controller.request_send()  # Send works again: a question is asked
+        wait_for_question(qtbot, controller)
         assert asked and controller.state is SendState.IDLE

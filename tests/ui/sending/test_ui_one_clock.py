@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from app.cli import main
 from app.platform import config
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
-from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection
+from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection, wait_for_question
 from ui.sending.campaign_result import CampaignResultDialog
 
 PLANNED_PREFIX = "Planned start: "
@@ -67,6 +67,7 @@ def test_the_planned_time_reads_the_same_everywhere(
             controller = window.send_controller
             controller.present_result = controller._show_result  # the real result dialog
             qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+            wait_for_question(qtbot, window)
             qtbot.waitUntil(lambda: bool(window.findChildren(CampaignResultDialog)), timeout=10000)
             [confirmation] = harness.confirmations
             assert planned in confirmation.text

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from app.campaign.media_check import MediaCheck
 from app.sending.summary import SummaryLine
 from app.validation import Problem
-from helpers.window import spring_sale_window
+from helpers.window import spring_sale_window, wait_for_question
 from ui.common.message_box import MessageDialog
 from ui.compose.media_preview import MediaResult
 from ui.sending.send_flow import ConfirmSendDialog, SendState
@@ -44,6 +44,7 @@ def test_send_waits_for_the_send_anyway_tick(qtbot, harness):
     assert window.send_button.isEnabled()
     held = hold_confirmations(harness)
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, window)
     [dialog] = held
     tick = dialog.findChild(QCheckBox, "sendAnywayCheck")
     assert tick is not None and tick.text() == "Send anyway: card 2's picture will not show"
@@ -57,9 +58,10 @@ def test_send_waits_for_the_send_anyway_tick(qtbot, harness):
     assert len(harness.sends()) == 1
 
 
-def test_no_tick_without_a_picture_problem(harness):
+def test_no_tick_without_a_picture_problem(qtbot, harness):
     held = hold_confirmations(harness)
     harness.window.send_controller.request_send()
+    wait_for_question(qtbot, harness.window)
     [dialog] = held
     assert dialog.findChild(QCheckBox, "sendAnywayCheck") is None
     assert dialog.send_button.isEnabled()
@@ -70,6 +72,7 @@ def test_a_picture_proved_broken_while_confirming_is_not_sent(qtbot, harness):
     window, controller = harness.window, harness.window.send_controller
     held = hold_confirmations(harness)
     controller.request_send()
+    wait_for_question(qtbot, controller)
     [dialog] = held
     picture_answer(harness, 1, "not_found", "Not found: there is no file at this address. Check it.")
     dialog.accept()
@@ -96,17 +99,19 @@ def test_a_picture_that_could_not_be_checked_is_a_warning_without_a_tick(qtbot, 
     [warning] = window.editor.warnings
     assert warning.path == "options.cards[0].media" and "could not be checked" in warning.message
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, window)
     qtbot.waitUntil(lambda: harness.outcomes == 1, timeout=10000)
     assert "Card 1" in harness.confirmations[-1].text and "could not be checked" in harness.confirmations[-1].text
     assert len(harness.sends()) == 1
 
 
-def test_the_confirmation_groups_by_card_and_says_the_sms_cost_in_words(harness):
+def test_the_confirmation_groups_by_card_and_says_the_sms_cost_in_words(qtbot, harness):
     window = harness.window
     window.editor.document.campaign.sms.text = "Spring sale — “30%” off… " + "x" * 70
     window.editor.touch()
     harness.accept = False
     window.send_controller.request_send()
+    wait_for_question(qtbot, window)
     text = harness.confirmations[-1].text
     assert "Each phone without RCS gets 2 SMS instead of 1 (2x the price)" in text
     assert "2 SMS to each phone without RCS" in text
@@ -137,7 +142,7 @@ def test_server_field_names_are_said_in_words(qtbot, harness):
         "The server did not accept the campaign:\n• " + server, field_errors={key: [server]}, status=422
     )
     controller.present_failure = controller._show_failure
-    controller._on_send_ended(SendResult(Outcome.NOT_SENT, error=error), "x")
+    controller._on_send_ended(SendResult(Outcome.NOT_SENT, error=error))
     [shown] = [p for p in window.editor.problems if p.path == key]
     assert shown.message == "The text may not be greater than 25 characters."
     qtbot.waitUntil(lambda: bool(window.findChildren(MessageDialog)), timeout=5000)

@@ -10,7 +10,14 @@ from PySide6.QtCore import Qt
 from app import api
 from app.campaign.file import load_campaign_file
 from app.sandbox import SandboxServer
-from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection, spring_sale_window
+from helpers.window import (
+    EXAMPLES,
+    close_window,
+    make_window,
+    sandbox_connection,
+    spring_sale_window,
+    wait_for_question,
+)
 
 
 @pytest.fixture
@@ -22,6 +29,7 @@ def harness(qtbot):
 def send(qtbot, harness) -> None:
     before = harness.outcomes
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, harness.window)
     qtbot.waitUntil(lambda: harness.outcomes > before and not harness.window.send_controller.busy, timeout=10000)
 
 
@@ -39,6 +47,7 @@ def test_send_shows_the_created_campaign(qtbot, harness):
 def test_confirmation_says_what_will_happen(qtbot, harness):
     harness.accept = False
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, harness.window)
     [shown] = harness.confirmations
     texts = shown.text
     assert "WWT Shop" in texts
@@ -55,6 +64,7 @@ def test_result_dialog_shows_id_status_and_price(qtbot, harness):
 
     harness.window.send_controller.present_result = harness.window.send_controller._show_result
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, harness.window)
     qtbot.waitUntil(lambda: bool(harness.window.findChildren(CampaignResultDialog)), timeout=10000)
     dialog = harness.window.findChildren(CampaignResultDialog)[0]
     assert dialog.campaign_result.objectName() == "campaignResult"
@@ -97,12 +107,16 @@ def test_double_click_sends_once(qtbot, harness):
     held = []
     controller.present_confirmation = held.append
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, harness.window)
     qtbot.mouseClick(harness.window.send_button, Qt.MouseButton.LeftButton)
+    wait_for_question(qtbot, harness.window)
     controller.request_send()  # the keyboard shortcut while the confirmation is open
+    wait_for_question(qtbot, controller)
     assert len(held) == 1
     assert not harness.window.send_button.isEnabled()
     held[0].accept()
     controller.request_send()  # while the request runs
+    wait_for_question(qtbot, controller)
     qtbot.waitUntil(lambda: harness.outcomes == 1 and not controller.busy, timeout=10000)
     assert len(held) == 1
     assert len(harness.sends()) == 1
@@ -122,6 +136,7 @@ def test_timeout_is_an_unknown_outcome_and_is_not_resent(qtbot):
         assert len(harness.sends()) == 1
         harness.accept = False
         harness.window.send_controller.request_send()
+        wait_for_question(qtbot, harness.window)
         caution = harness.confirmations[1].caution
         assert caution is not None and "may have gone through" in caution
         assert len(harness.sends()) == 1
@@ -210,10 +225,12 @@ def test_balance_is_shown_and_a_low_balance_is_warned_about_before_sending(qtbot
     window.balance = Balance(balance=3.0, currency="USD", credit=0.0)  # 1,590 contacts cost more than that
     harness.accept = False
     window.send_controller.request_send()
+    wait_for_question(qtbot, window)
     caution = harness.confirmations[-1].caution
     assert caution is not None and "may not cover 1,590 messages" in caution
     window.balance = Balance(balance=500.0, currency="USD", credit=0.0)
     window.send_controller.request_send()
+    wait_for_question(qtbot, window)
     assert harness.confirmations[-1].caution is None
 
 
@@ -231,6 +248,7 @@ def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
         window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
         window.send_controller.present_failure = window.send_controller._show_failure
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        wait_for_question(qtbot, window)
         qtbot.waitUntil(lambda: bool(window.findChildren(MessageDialog)), timeout=10000)
         [dialog] = window.findChildren(MessageDialog)
         assert "listed under Campaigns" in dialog.message_label.text()
@@ -258,6 +276,7 @@ def test_a_picture_that_will_not_show_must_be_sent_anyway_knowingly(qtbot):
         assert "Not ready: card 1's picture will not show on phones" in window.problems_label.text()
         harness.accept = False
         window.send_controller.request_send()
+        wait_for_question(qtbot, window)
         assert "The picture will not show on phones" in harness.confirmations[-1].text
         assert harness.sends() == []
     finally:

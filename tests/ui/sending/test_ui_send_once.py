@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.history import open_history
-from helpers.window import spring_sale_window
+from helpers.window import spring_sale_window, wait_for_question
 from ui.sending.send_flow import ConfirmSendDialog, SendState
 
 
@@ -28,6 +28,7 @@ def harness(qtbot):
 
 def open_confirmation(qtbot, harness) -> ConfirmSendDialog:
     harness.window.send_controller.request_send()
+    wait_for_question(qtbot, harness.window)
     [dialog] = harness.shown
     qtbot.waitExposed(dialog)
     return dialog
@@ -102,10 +103,12 @@ def test_send_is_ignored_while_confirming_and_while_sending(qtbot, harness):
     controller = harness.window.send_controller
     dialog = open_confirmation(qtbot, harness)
     controller.request_send()  # a second click on the window's Send button while the question is open
+    wait_for_question(qtbot, controller)
     assert harness.shown == [dialog]
     dialog.accept()
     assert controller.state is SendState.SENDING
     controller.request_send()  # and while the request is on its way
+    wait_for_question(qtbot, controller)
     assert harness.shown == [dialog]
     settle(qtbot, harness)
     assert len(harness.sends()) == 1
@@ -116,6 +119,7 @@ def test_sending_the_same_campaign_again_asks_again_and_says_it_was_just_sent(qt
     dialog.accept()
     settle(qtbot, harness)
     harness.window.send_controller.request_send()
+    wait_for_question(qtbot, harness.window)
     second = harness.shown[-1]
     assert second is not dialog
     label = second.findChild(QLabel, "sendCaution")

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from app.platform import config
 from app.sandbox import SandboxServer
 from helpers.documented import documented_example
-from helpers.window import close_window, make_window, sandbox_connection
+from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection
 from ui.common.message_box import MessageDialog
 from ui.compose.button_editor import ButtonEditor
 from ui.shell.file_actions import campaign_file_name
@@ -42,7 +43,7 @@ def test_a_bare_request_opens_with_a_note_and_saves_as_a_campaign(qtbot, harness
     assert window.files.open_path(path)
     assert window.editor.document.time_zone == ZONE
     assert window.editor.document.campaign.to_request() == request
-    assert window.statusBar().currentMessage() == NOTE
+    assert status_bar_says(window) == NOTE
 
     # Not a campaign file yet: unsaved, and Save asks where, proposing a campaign name beside the original.
     assert window.editor.modified
@@ -63,6 +64,50 @@ def test_a_bare_request_opens_with_a_note_and_saves_as_a_campaign(qtbot, harness
     assert saved["request"] == request
     assert not window.editor.modified
     assert window.editor.path == (tmp_path / "spring.rcs.json").resolve()
+    assert status_bar_says(window) == ""  # saved as a campaign file: the time zone is kept with it now
+
+
+def status_bar_says(window) -> str:
+    """What the left of the status bar shows: its message, or the labels there (not the permanent ones)."""
+    bar = window.statusBar()
+    permanent = {window.connection_status, window.balance_label}
+    shown = [label.text() for label in bar.findChildren(QLabel) if label.isVisible() and label not in permanent]
+    return bar.currentMessage() or " ".join(text for text in shown if text)
+
+
+def open_bare_request(window, tmp_path) -> None:
+    path = tmp_path / "spring.json"
+    path.write_text(json.dumps(documented_example(group=1864603)), encoding="utf-8")
+    assert window.files.open_path(path)
+
+
+def test_the_note_stays_when_the_connection_comes_after_the_file(qtbot, harness, tmp_path):
+    window = harness.window
+    open_bare_request(window, tmp_path)  # as the program opens a file given to it: before it connects
+    window.set_connection(window.connection)
+    qtbot.waitUntil(lambda: not window.group_picker.loading, timeout=5000)
+    assert status_bar_says(window) == NOTE
+    assert window.connection_status.text() == "Demo server (nothing is sent)"  # said beside it
+
+
+def test_the_note_is_shown_whole_in_a_small_window(qtbot, harness, tmp_path):
+    window = harness.window
+    window.resize(1024, 640)
+    open_bare_request(window, tmp_path)
+    [label] = [label for label in window.statusBar().findChildren(QLabel) if label.text() == NOTE]
+    qtbot.waitUntil(lambda: label.isVisible() and label.height() >= label.heightForWidth(label.width()))
+    assert label.width() < label.fontMetrics().horizontalAdvance(NOTE)  # it needs two lines, and has them
+    assert label.geometry().right() < window.connection_status.geometry().left()
+
+
+def test_a_new_campaign_or_another_file_takes_the_note_away(qtbot, harness, tmp_path):
+    window = harness.window
+    open_bare_request(window, tmp_path)
+    window.files.new()
+    assert status_bar_says(window) == ""
+    open_bare_request(window, tmp_path)
+    assert window.files.open_path(EXAMPLES / "spring-sale.rcs.json")
+    assert status_bar_says(window) == ""
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from app.campaign.file import load_campaign_file
 from app.platform.config import Settings, app_paths
 from app.sandbox import SandboxServer, SandboxTransport
-from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection
+from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection, wait_for_question
 from ui.common.message_box import MessageDialog
 from ui.shell.main_window import MainWindow
 
@@ -31,6 +31,7 @@ def test_the_history_records_the_zone_the_request_was_sent_in(qtbot):
         )
         window.editor.replace(document)
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        wait_for_question(qtbot, window)
         qtbot.waitUntil(lambda: harness.outcomes == 1 and not window.send_controller.busy, timeout=10000)
         [record] = window.history.get(demo=True).records()
         assert record.time_zone == "UTC"
@@ -53,6 +54,7 @@ def test_a_planned_time_that_passes_while_the_confirmation_is_open_is_not_sent(q
         held = []
         window.send_controller.present_confirmation = held.append
         window.send_controller.request_send()
+        wait_for_question(qtbot, window)
         assert len(held) == 1
         window.editor.set_clock(datetime.now(ZoneInfo("UTC")) + timedelta(minutes=10))  # the user went for coffee
         held[0].accept()
@@ -99,6 +101,7 @@ def test_a_new_connection_waits_until_the_send_has_finished(qtbot):
         window.files.open_path(SPRING)
         old_connection = window.connection
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        wait_for_question(qtbot, window)
         assert transport.arrived.wait(5)  # the request is on its way, held by the server
         other = SandboxServer()
         window.set_connection(sandbox_connection(other))
