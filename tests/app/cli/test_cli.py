@@ -27,15 +27,6 @@ def write_campaign(tmp_path: Path, request: dict, **top) -> Path:
     return path
 
 
-@pytest.fixture
-def sandbox(monkeypatch):
-    server = SandboxServer()
-    with LoopbackServer(server) as loopback:
-        monkeypatch.setenv("RCS_DESK_API_URL", loopback.base_url)
-        monkeypatch.setenv("RCS_DESK_API_KEY", DEMO_API_KEY)
-        yield server
-
-
 def send_requests(server: SandboxServer):
     return [r for r in server.requests if r.method == "POST" and r.target.startswith(SEND_PATH)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import commands, main
-from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
+from app.sandbox import SandboxServer
 from helpers.media_server import MediaServer, Route, tiny_png
 
 SEND_PATH = "/api/campaigns/rcs/send-groups"
@@ -27,15 +27,6 @@ def media():
     )
     yield server
     server.stop()
-
-
-@pytest.fixture
-def sandbox(monkeypatch):
-    server = SandboxServer()
-    with LoopbackServer(server) as loopback:
-        monkeypatch.setenv("RCS_DESK_API_URL", loopback.base_url)
-        monkeypatch.setenv("RCS_DESK_API_KEY", DEMO_API_KEY)
-        yield server
 
 
 def campaign_with_pictures(tmp_path: Path, *urls: str) -> Path:

@@ -7,24 +7,13 @@ import json
 from argparse import Namespace
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app import api
 from app.cli import main
 from app.cli.common import report_failure
-from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 from app.validation.server_words import server_problem_message, server_problems, value_at
-
-
-@pytest.fixture
-def sandbox(monkeypatch):
-    server = SandboxServer()
-    with LoopbackServer(server) as loopback:
-        monkeypatch.setenv("RCS_DESK_API_URL", loopback.base_url)
-        monkeypatch.setenv("RCS_DESK_API_KEY", DEMO_API_KEY)
-        yield server
 
 
 def campaign_file(tmp_path: Path, *, groups: list[int], sms_sender: str = "WWTshop") -> Path:

@@ -9,11 +9,8 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from app.cli import main
 from app.history import open_history
-from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 
 SPRING = Path(__file__).resolve().parents[3] / "examples" / "spring-sale.rcs.json"
 SEND_PATH = "/api/campaigns/rcs/send-groups"
@@ -67,15 +64,6 @@ def test_the_question_says_when_and_which_campaign_went_out(capsys, monkeypatch)
     [question] = asked
     assert question.startswith("Send the campaign again from WWT Shop to 2 lists")
     assert len(local_records()) == 1
-
-
-@pytest.fixture
-def sandbox(monkeypatch):
-    server = SandboxServer()
-    with LoopbackServer(server) as loopback:
-        monkeypatch.setenv("RCS_DESK_API_URL", loopback.base_url)
-        monkeypatch.setenv("RCS_DESK_API_KEY", DEMO_API_KEY)
-        yield server
 
 
 def test_a_send_whose_answer_never_came_is_not_sent_again_with_yes(sandbox, capsys):

@@ -3,9 +3,8 @@ two servers on one file see each other's campaigns, and no file content stops th
 
 from __future__ import annotations
 
-import itertools
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,15 +14,10 @@ from test_sandbox_server import Api, FakeClock, card_body
 
 from app.sandbox import SandboxServer, saved_state
 from app.sandbox.demo_data import INITIAL_BALANCE
-from app.sandbox.saved_account import SavedAccount, first_id_of_a_new_account
+from app.sandbox.saved_account import first_id_of_a_new_account
+from helpers.demo_account import START, account_path, saved_server
 
 ZONE = ZoneInfo("Europe/Kyiv")
-START = datetime(2025, 4, 14, 10, 0, 0, tzinfo=UTC)
-labels = itertools.count(1)
-
-
-def new_label() -> str:
-    return f"demo:test{next(labels)}"
 
 
 @pytest.fixture
@@ -33,12 +27,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def path(tmp_path):
-    return tmp_path / "data" / "demo-account.json"
-
-
-def saved_server(path, clock) -> tuple[SandboxServer, SavedAccount]:
-    account = SavedAccount(path, new_label=new_label)
-    return SandboxServer(clock=clock, time_zone="Europe/Kyiv", saved=account), account
+    return account_path(tmp_path)
 
 
 def test_a_campaign_outlives_its_server_with_its_id_times_and_status(path, clock):

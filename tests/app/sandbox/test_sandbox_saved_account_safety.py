@@ -6,25 +6,17 @@ program is taken over (issue 10 review, items 2, 3, 4, 7)."""
 from __future__ import annotations
 
 import errno
-import itertools
 import logging
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from test_sandbox_server import Api, FakeClock, card_body
 
 from app.platform.process_lock import FileLock
-from app.sandbox import SandboxServer, saved_account, saved_state
-from app.sandbox.saved_account import SavedAccount
+from app.sandbox import saved_account, saved_state
+from helpers.demo_account import START, account_path, saved_server
 from helpers.lock_holder import lock_held_elsewhere
-
-START = datetime(2025, 4, 14, 10, 0, 0, tzinfo=UTC)
-labels = itertools.count(1)
-
-
-def new_label() -> str:
-    return f"demo:safety{next(labels)}"
 
 
 @pytest.fixture
@@ -34,12 +26,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def path(tmp_path):
-    return tmp_path / "data" / "demo-account.json"
-
-
-def saved_server(path, clock) -> tuple[SandboxServer, SavedAccount]:
-    account = SavedAccount(path, new_label=new_label)
-    return SandboxServer(clock=clock, time_zone="Europe/Kyiv", saved=account), account
+    return account_path(tmp_path)
 
 
 def in_thread(work, timeout: float = 20):
