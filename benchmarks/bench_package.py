@@ -2,7 +2,9 @@
 
     .venv/bin/python benchmarks/bench_package.py [--runs 9] [--keep DIR]
 
-Builds, in one run and in a temporary folder:
+benchmarks/run_all.py measures the start of the program already built in dist/rcs-desk/
+(``frozen_rows``: it builds only the bare window, once, into build/bench-hello/). This script
+builds both, in one run and in a temporary folder:
 
 (a) rcs-desk with build_spec/rcs_desk.spec (one folder);
 (b) benchmarks/hello_window.py (a QLabel in a QMainWindow) with a default
@@ -20,6 +22,7 @@ Needs the build extra (``pip install -e ".[build]"``); takes about a minute on 2
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import stat
@@ -29,14 +32,18 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from measure import HELLO_WINDOW, ROOT, Row, alternate, median, program_env, spread, time_to_first_paint
+
 SIZE_BUDGET = 1.0
 START_BUDGET = 1.5
-START_TIMEOUT_S = 60.0
+FROZEN_APP = ROOT / "dist" / "rcs-desk" / ("rcs-desk.exe" if sys.platform == "win32" else "rcs-desk")
+HELLO_CACHE = ROOT / "build" / "bench-hello"
+BUILD_COMMAND = ".venv/bin/python -m PyInstaller --noconfirm build_spec/rcs_desk.spec"
 
 
 @dataclass
@@ -77,9 +84,100 @@ def build_app(work: Path) -> Path:
 
 def build_hello(work: Path) -> Path:
     work.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "benchmarks" / "hello_window.py", work / "hello_window.py")
+    shutil.copy(HELLO_WINDOW, work / "hello_window.py")
     pyinstaller(["--onedir", "--windowed", "hello_window.py"], cwd=work)
     return work / "dist" / "hello_window"
+
+
+def cached_hello(build: bool) -> Path | None:
+    """The bare window frozen in HELLO_CACHE, built again when its source, PyInstaller or PySide6
+    changed (about 15 s); None when it would need building and ``build`` is false."""
+    import PySide6
+
+    stamp = hashlib.sha256(HELLO_WINDOW.read_bytes()).hexdigest()[:16]
+    stamp += f" pyinstaller {version('pyinstaller')} pyside6 {PySide6.__version__}"
+    stamp_file = HELLO_CACHE / "stamp"
+    program = HELLO_CACHE / "dist" / "hello_window" / "hello_window"
+    if program.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return program
+    if not build:
+        return None
+    shutil.rmtree(HELLO_CACHE, ignore_errors=True)
+    build_hello(HELLO_CACHE)
+    stamp_file.write_text(stamp)
+    return program
+
+
+def newest_source() -> tuple[Path, float]:
+    files = [path for name in ("app", "ui", "rcs_desk") for path in (ROOT / name).rglob("*.py")]
+    newest = max(files, key=lambda path: path.stat().st_mtime)
+    return newest, newest.stat().st_mtime
+
+
+def frozen_rows(runs: int, *, build_bare: bool = True) -> list[Row]:
+    """Start to first paint of dist/rcs-desk against the bare window frozen the same way."""
+    what = "frozen start to first paint, `rcs-desk`"
+    budget = f"≤ {START_BUDGET:.1f}x"
+    if not FROZEN_APP.exists():
+        return [Row(what, "not measured", "", budget, None, [f"no frozen build: build first with `{BUILD_COMMAND}`"])]
+    try:
+        hello = cached_hello(build_bare)
+    except PackageNotFoundError:
+        why = 'PyInstaller is not installed: `.venv/bin/python -m pip install -e ".[build]"`'
+        return [Row(what, "not measured", "", budget, None, [why])]
+    if hello is None:
+        why = "the bare window is not frozen yet (a run without --quick builds it into build/bench-hello/)"
+        return [Row(what, "not measured", "", budget, None, [why])]
+    times = frozen_starts(FROZEN_APP, hello, runs)
+    built = FROZEN_APP.stat().st_mtime
+    newest, changed = newest_source()
+    age = f"dist/rcs-desk built {datetime.fromtimestamp(built):%Y-%m-%d %H:%M}"  # noqa: DTZ006 - local, for a person
+    if changed > built:
+        age += (
+            f"; the source changed since ({newest.relative_to(ROOT)} at {datetime.fromtimestamp(changed):%H:%M}): "  # noqa: DTZ006
+            f"rebuild with `{BUILD_COMMAND}` to measure it"
+        )
+    bare = median(times["hello"])
+    rows = []
+    for name in ("rcs-desk", "rcs-desk --demo"):
+        ratio = median(times[name]) / bare
+        rows.append(
+            Row(
+                f"frozen start to first paint, `{name}`",
+                f"**{ratio:.2f}x** ({median(times[name]):.3f} s)",
+                f"bare frozen window {bare:.3f} s",
+                budget,
+                ratio <= START_BUDGET,
+                [
+                    f"median of {runs} alternating starts; {name} {spread(times[name])}, bare {spread(times['hello'])}",
+                    age,
+                ],
+            )
+        )
+    return rows
+
+
+def frozen_starts(app: Path, hello: Path, runs: int) -> dict[str, list[float]]:
+    """Start to first paint of the frozen ``app`` (a first start: no settings, no key; and ``--demo``)
+    and of the frozen bare window ``hello``, in turns."""
+    home = Path(tempfile.mkdtemp(prefix="rcs-desk-bench-home-"))
+    env = program_env(home, source=False)
+
+    def start(*args: str) -> float:
+        shutil.rmtree(home, ignore_errors=True)
+        return time_to_first_paint([str(app), *args], env)
+
+    try:
+        return alternate(
+            {
+                "rcs-desk": start,
+                "rcs-desk --demo": lambda: start("--demo"),
+                "hello": lambda: time_to_first_paint([str(hello)], env),
+            },
+            runs,
+        )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -109,37 +207,6 @@ def zipped_size(folder: Path, out: Path) -> int:
     return out.stat().st_size
 
 
-def time_to_first_paint(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from starting ``command`` to its ``first-paint`` line on standard output."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if line.startswith("first-paint"):
-                return time.perf_counter() - started
-            if time.perf_counter() - started > START_TIMEOUT_S:
-                break
-        raise SystemExit(f"{command[0]} never reported its first paint")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def measure_starts(programs: dict[str, Callable[[], float]], runs: int) -> dict[str, list[float]]:
-    for start in programs.values():
-        start()  # warm-up: the first start reads the files from disk
-    times: dict[str, list[float]] = {name: [] for name in programs}
-    for _ in range(runs):
-        for name, start in programs.items():  # alternate, so drift affects both alike
-            times[name].append(start())
-    return times
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="timed starts of each program (default 9)")
@@ -156,24 +223,7 @@ def main() -> int:
         t2 = time.perf_counter()
         print(f"built rcs-desk in {t1 - t0:.0f} s, hello window in {t2 - t1:.0f} s (PyInstaller, one folder)")
 
-        home = work / "home"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RCS_DESK_HOME=str(home), RCS_DESK_REPORT_FIRST_PAINT="1")
-        env.pop("RCS_DESK_API_KEY", None)
-
-        def start_app() -> float:
-            shutil.rmtree(home, ignore_errors=True)  # a first start every time: no settings, no key
-            return time_to_first_paint([str(app_dir / "rcs-desk")], env)
-
-        def start_app_demo() -> float:
-            shutil.rmtree(home, ignore_errors=True)
-            return time_to_first_paint([str(app_dir / "rcs-desk"), "--demo"], env)
-
-        def start_hello() -> float:
-            return time_to_first_paint([str(hello_dir / "hello_window")], env)
-
-        times = measure_starts(
-            {"rcs-desk": start_app, "rcs-desk --demo": start_app_demo, "hello": start_hello}, args.runs
-        )
+        times = frozen_starts(app_dir / "rcs-desk", hello_dir / "hello_window", args.runs)
         results = {}
         for name, folder in (("rcs-desk", app_dir), ("hello", hello_dir)):
             files, size = folder_size(folder)

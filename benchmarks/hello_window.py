@@ -1,9 +1,9 @@
 """The baseline for the package budgets: a bare PySide6 window (a QLabel in a QMainWindow).
 
 benchmarks/bench_package.py builds it with a default ``pyinstaller --onedir --windowed`` and
-compares the packaged program with it. It prints ``first-paint`` on standard output once the
-window has been painted for the first time, exactly as rcs-desk does with
-RCS_DESK_REPORT_FIRST_PAINT=1 (ui/first_paint.py).
+compares the packaged program with it; benchmarks/bench_ui.py runs it from source. It prints
+``first-paint`` on standard output once the window has been painted for the first time, exactly
+as rcs-desk does with RCS_DESK_REPORT_FIRST_PAINT=1 (ui/shell/first_paint.py).
 """
 
 import sys
@@ -29,13 +29,19 @@ class FirstPaint(QObject):
         print("first-paint", flush=True)
 
 
-def main() -> int:
-    app = QApplication(sys.argv)
+def make_window() -> QMainWindow:
+    """The window, not shown yet (benchmarks/ui_scenario.py watches it for stalls too)."""
     window = QMainWindow()
     window.setWindowTitle("Hello")
     window.setCentralWidget(QLabel("Hello, world"))
     FirstPaint(window)
     window.resize(480, 240)
+    return window
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = make_window()
     window.show()
     return app.exec()
 

@@ -27,9 +27,10 @@ from app.api.errors import (
     Rejected,
     RequestTimedOut,
     ServerError,
+    TooManyMessages,
     UnexpectedResponse,
 )
-from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender
+from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, MessageInfo, SmsSender
 
 if TYPE_CHECKING:
     from app.api.client import WwtClient, default_user_agent
@@ -57,6 +58,7 @@ __all__ = [
     "DuplicateRequest",
     "InvalidCampaignStatus",
     "KeyRefused",
+    "MessageInfo",
     "MissingKey",
     "NotFound",
     "OutcomeUnknown",
@@ -64,6 +66,7 @@ __all__ = [
     "RequestTimedOut",
     "ServerError",
     "SmsSender",
+    "TooManyMessages",
     "UnexpectedResponse",
     "WwtClient",
     "default_user_agent",

@@ -25,14 +25,14 @@ import logging
 import platform
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import httpx
 
 import app
 from app.api import bounded, errors
-from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, SmsSender, as_int
+from app.api.models import Balance, CampaignDetail, CampaignInfo, ContactList, MessageInfo, SmsSender, as_int
 from app.api.redact import redact
 from app.api.responses import (
     Call,
@@ -53,7 +53,16 @@ SEND_PATH = "/api/campaigns/rcs/send-groups"
 CAMPAIGNS_PATH = "/api/campaigns"
 BALANCE_PATH = "/api/accounts/balance"
 SENDERS_PATH = "/api/senders"
+MESSAGE_SEND_PATH = "/api/messages/rcs/send"
+MESSAGES_PATH = "/api/messages"
 MAX_GROUP_PAGES = 10_000  # a last guard against a server that never stops giving new pages
+MESSAGE_FILTERS = frozenset({"id", "campaign_id", "reference_id", "from", "to"})
+MESSAGE_SORTS = ("id", "phone", "delivered")
+MESSAGES_PAGE_MIN, MESSAGES_PAGE_MAX = 15, 500
+# Bounds of one listing of messages: a campaign has at most 5,000 contacts, so these are far above any
+# real campaign and stop a server that never ends (or a filter it ignores) from listing the whole account.
+MAX_MESSAGE_PAGES = 1_000
+MAX_LISTED_MESSAGES = 100_000
 # Bounds of one exchange (see ``app.api.bounded``; the README names them). A campaign send may
 # take the server a while (it creates the campaign before answering), so it has the longest.
 REQUEST_DEADLINE = 30.0  # seconds, connecting + sending + reading the whole answer
@@ -86,6 +95,25 @@ def _id(value: int | str) -> str:
     if number is None or number < 0 or isinstance(value, float):
         raise ValueError(f"not a valid id: {value!r}")
     return str(number)
+
+
+def _filter_params(filters: Mapping[str, str | int]) -> tuple[tuple[str, str], ...]:
+    """``{"campaign_id": 5}`` -> ``(("filter[campaign_id]", "5"),)``; an unknown filter raises ``ValueError``."""
+    unknown = set(filters) - MESSAGE_FILTERS
+    if unknown:
+        raise ValueError(f"not a filter of messages: {sorted(unknown)}")
+    return tuple((f"filter[{name}]", str(value)) for name, value in filters.items())
+
+
+def _listed_total(payload: dict[str, Any], known: int | None) -> int | None:
+    """The total count of a listing: ``total``, or ``meta.page.total`` (the server uses either)."""
+    meta = payload.get("meta")
+    page = meta.get("page") if isinstance(meta, dict) else None
+    for value in (payload.get("total"), page.get("total") if isinstance(page, dict) else None):
+        number = as_int(value)
+        if number is not None and number >= 0:
+            return number
+    return known
 
 
 def _identity(item: dict[str, Any]) -> object:
@@ -332,6 +360,91 @@ class WwtClient:
         call = Call("POST", SEND_PATH, "send", self._send_timeout, self._send_deadline, content=dumps(body))
         data, _ = self._call(call, dict)
         return CampaignInfo.from_raw(data)
+
+    # --- single messages -----------------------------------------------------------------
+
+    def send_message(self, body: Mapping[str, Any]) -> MessageInfo:
+        """Send one message (a test) with exactly ``body``. NEVER repeated, except after a 401, like
+        ``send_campaign``: after the request may have left, a failure has ``outcome_unknown`` set, and the
+        message is to be looked up by its ``reference_id`` (``find_message``), never sent again.
+
+        Raises ``ValueError`` (before anything is sent) if ``body`` is not valid JSON data.
+        """
+        call = Call("POST", MESSAGE_SEND_PATH, "message", self._send_timeout, self._send_deadline, content=dumps(body))
+        data, _ = self._call(call, dict)
+        return MessageInfo.from_raw(data)
+
+    def find_message(self, *, reference_id: str | None = None, message_id: int | None = None) -> MessageInfo | None:
+        """The message with this ``reference_id`` (or ID), or None when the server has none. One request.
+
+        Only an item that really carries the reference (or ID) counts: a server that ignored the filter
+        and listed other messages finds nothing.
+        """
+        if (reference_id is None) == (message_id is None):
+            raise ValueError("give either reference_id or message_id")
+        filters: dict[str, str | int] = (
+            {"reference_id": reference_id} if reference_id is not None else {"id": _id(message_id or 0)}
+        )
+        params = (*_filter_params(filters), ("page[limit]", str(MESSAGES_PAGE_MIN)))
+        data, _ = self._get(MESSAGES_PATH, list, params)
+        for item in data:
+            found = MessageInfo.from_raw(item)
+            if (reference_id is not None and found.reference_id == reference_id) or (
+                message_id is not None and found.id == message_id
+            ):
+                return found
+        return None
+
+    def list_messages(
+        self,
+        filters: Mapping[str, str | int],
+        *,
+        sort: str = "id",
+        descending: bool = False,
+        page_limit: int = MESSAGES_PAGE_MAX,
+        max_pages: int = MAX_MESSAGE_PAGES,
+        max_messages: int = MAX_LISTED_MESSAGES,
+        on_progress: Callable[[int, int], None] | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[MessageInfo]:
+        """Every message matching ``filters`` (``{"campaign_id": 53708808}``; keys ``MESSAGE_FILTERS``),
+        page by page as they are read: a caller writing them out holds one page at a time.
+
+        Oldest first by default (``sort="id"``): messages added while the pages are read come after
+        the ones already read, so none is missed or repeated. ``should_cancel()`` is asked before each
+        page (``errors.Cancelled``); ``on_progress(read, total)`` follows each page once its messages were
+        taken. Paging stops when the server's total is reached, on an empty page, on a short page when no
+        total is given, or on a page with nothing new; a message seen twice is given once. More than
+        ``max_messages`` messages, or pages beyond ``max_pages``, raise ``errors.TooManyMessages``.
+        """
+        if sort not in MESSAGE_SORTS:
+            raise ValueError(f"not a sort of messages: {sort!r}")
+        limit = min(max(page_limit, MESSAGES_PAGE_MIN), MESSAGES_PAGE_MAX)
+        base = (*_filter_params(filters), ("sort", sort), ("way", "desc" if descending else "asc"))
+        seen: set[object] = set()
+        total: int | None = None
+        offset = 0
+        for _page in range(max_pages):
+            if should_cancel is not None and should_cancel():
+                raise errors.Cancelled()
+            params = (*base, ("page[offset]", str(offset)), ("page[limit]", str(limit)))
+            page, payload = self._get(MESSAGES_PATH, list, params)
+            total = _listed_total(payload, total)
+            fresh: list[MessageInfo] = []
+            for item in page:
+                if not isinstance(item, dict) or _identity(item) in seen:
+                    continue
+                if len(seen) >= max_messages:
+                    raise errors.TooManyMessages(None, f"The listing stopped after {max_messages} messages.")
+                seen.add(_identity(item))
+                fresh.append(MessageInfo.from_raw(item))
+            yield from fresh
+            offset += len(page)
+            if on_progress is not None:
+                on_progress(len(seen), max(total or 0, len(seen)))
+            if not fresh or (total is None and len(page) < limit) or (total is not None and offset >= total):
+                return
+        raise errors.TooManyMessages(None, f"The listing stopped after {max_pages} pages.")
 
     def get_campaign(self, campaign_id: int) -> CampaignInfo:
         data, _ = self._get(f"{CAMPAIGNS_PATH}/{_id(campaign_id)}", dict, item="campaign")

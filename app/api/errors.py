@@ -172,6 +172,15 @@ class ServerError(ApiError):
     default_message = "The WWT.world server had a problem (not caused by anything you did). Try again in a few minutes."
 
 
+class TooManyMessages(ApiError):
+    """A listing of messages went past its bounds (``WwtClient.list_messages``): it was not finished."""
+
+    default_message = (
+        "The server listed far more messages than a campaign can have, so the list was not finished. "
+        "Try again later; if it keeps happening, use Copy details and send them to support."
+    )
+
+
 class UnexpectedResponse(ApiError):
     """An answer the program cannot read: not JSON, missing ``data``, an unexpected status."""
 
@@ -199,5 +208,6 @@ __all__ = [
     "Rejected",
     "RequestTimedOut",
     "ServerError",
+    "TooManyMessages",
     "UnexpectedResponse",
 ]

@@ -242,3 +242,84 @@ class SmsSender:
             status=as_str(raw.get("status")),
             raw=raw,
         )
+
+
+def _text_number(value: Any) -> str | None:
+    """A price as the server wrote it (``"1.2079098"``), when it is a number; else None."""
+    if as_float(value) is None:
+        return None
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+@dataclass(frozen=True)
+class MessageInfo:
+    """One message, as the single send answers it or ``GET /api/messages`` lists it (wwt-api.md 3.4, 3.8).
+
+    ``phone`` is the number's digits (the server writes an integer). ``price`` is ``amount.value`` as
+    written (a string keeps the server's decimals), ``currency`` its currency. ``sms_parts`` and
+    ``sms_ids`` describe the SMS sent instead when RCS could not be delivered; ``sms_status`` is that
+    SMS's status when the server says it (not documented: None when absent). Times stay the server's
+    strings.
+    """
+
+    id: int | None = None
+    campaign_id: int | None = None
+    reference_id: str | None = None
+    message_type: str | None = None
+    source: str | None = None
+    phone: str | None = None
+    status: str | None = None
+    validity: int | None = None
+    price: str | None = None
+    currency: str | None = None
+    sender: str | None = None
+    created_at: str | None = None
+    sent_at: str | None = None
+    delivered_at: str | None = None
+    country: str | None = None
+    parts: int | None = None
+    sms_parts: int | None = None
+    sms_ids: tuple[int, ...] = ()
+    sms_status: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_raw(cls, value: Any) -> MessageInfo:
+        raw = as_dict(value)
+        money = raw.get("amount")
+        price, currency = (
+            (_text_number(money.get("value")), as_str(money.get("currency")))
+            if isinstance(money, dict)
+            else (_text_number(money), as_str(raw.get("currency")))
+        )
+        sms = as_dict(as_dict(_first(raw, "alternative_channels", "alternative_channel")).get("sms"))
+        ids = sms.get("id")
+        sms_ids = tuple(i for i in (as_id(item) for item in (ids if isinstance(ids, list) else [ids])) if i is not None)
+        phone = as_str(raw.get("phone"))
+        return cls(
+            id=as_id(raw.get("id")),
+            campaign_id=as_id(raw.get("campaign_id")),
+            reference_id=as_str(raw.get("reference_id")),
+            message_type=as_str(raw.get("type")),
+            source=as_str(raw.get("source")),
+            phone=phone.strip().removeprefix("+") if phone is not None else None,
+            status=as_str(raw.get("status")),
+            validity=as_int(raw.get("validity")),
+            price=price,
+            currency=currency,
+            sender=as_str(raw.get("sender")),
+            created_at=as_str(raw.get("created_at")),
+            sent_at=as_str(raw.get("sent_at")),
+            delivered_at=as_str(raw.get("delivered_at")),
+            country=as_str(raw.get("country")),
+            parts=as_int(raw.get("parts")),
+            sms_parts=as_int(sms.get("parts")),
+            sms_ids=sms_ids,
+            sms_status=as_str(sms.get("status")),
+            raw=raw,
+        )
+
+    @property
+    def sms_sent_instead(self) -> bool:
+        """The server says an SMS went out in place of the RCS message."""
+        return bool(self.sms_ids) or (self.sms_parts or 0) > 0 or self.sms_status is not None

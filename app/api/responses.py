@@ -19,7 +19,8 @@ from app.api.bounded import AnswerTooLarge, DeadlinePassed
 from app.api.redact import body_excerpt, redact, shorten
 from app.platform import safe_json
 
-Action = Literal["login", "read", "send", "stop"]
+# "send" creates a campaign, "message" sends one message (a test): both are paid, and never repeated.
+Action = Literal["login", "read", "send", "message", "stop"]
 SERVER_MESSAGE_MAX = 300
 LISTED_ERRORS_MAX = 5
 
@@ -42,6 +43,11 @@ class Call:
     @property
     def authorized(self) -> bool:
         return self.action != "login"
+
+    @property
+    def paid(self) -> bool:
+        """A request that costs money: never repeated, and after it may have left, its outcome is unknown."""
+        return self.action in ("send", "message")
 
     @property
     def may_retry_connect(self) -> bool:
@@ -183,9 +189,7 @@ def _summarises(server_message: str, listed: list[str]) -> bool:
 
 
 def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
-    prefix = (
-        "The server did not accept the campaign" if call.action == "send" else "The server did not accept this request"
-    )
+    prefix = PAID_WORDS[call.action].refused if call.paid else "The server did not accept this request"
     listed: list[str] = []
     for text in [*general, *(t for texts in by_path.values() for t in texts)]:
         if text not in listed:
@@ -228,6 +232,48 @@ SEND_REFUSED_NO_REASON = (
     "The server did not accept the campaign and gave no reason, so it was not created. "
     "Check the campaign, then try again; if it keeps happening, send the details to support."
 )
+CHECK_TEST_MESSAGE = "its status shows whether it arrived; do not send another test before it is known."
+MESSAGE_NO_ANSWER = (
+    "The server did not confirm the test message within {seconds} seconds. It may have been sent: " + CHECK_TEST_MESSAGE
+)
+
+
+@dataclass(frozen=True)
+class PaidWords:
+    """What is said about a paid request's failures, for a campaign or for a test message."""
+
+    refused: str  # followed by the server's reasons
+    duplicate: str
+    server_error: str
+    unreadable: str
+    no_answer: str  # with {seconds}
+    refused_no_reason: str
+    lost: str | None  # the connection broke after the request left (None: ``OutcomeUnknown``'s own words)
+
+
+PAID_WORDS: dict[str, PaidWords] = {
+    "send": PaidWords(
+        "The server did not accept the campaign",
+        SEND_DUPLICATE,
+        SEND_SERVER_ERROR,
+        SEND_UNREADABLE,
+        SEND_NO_ANSWER,
+        SEND_REFUSED_NO_REASON,
+        None,
+    ),
+    "message": PaidWords(
+        "The server did not accept the test message",
+        "The same test message was just sent a moment ago, so the server ignored this copy.",
+        "The WWT.world server had a problem while receiving the test message. It may have been sent: "
+        + CHECK_TEST_MESSAGE,
+        "The server's answer to the test message could not be read. It may have been sent: " + CHECK_TEST_MESSAGE,
+        MESSAGE_NO_ANSWER,
+        "The server did not accept the test message and gave no reason, so it was not sent. If it keeps happening, "
+        "send the details to support.",
+        "The connection was lost before the server confirmed the test message. It may have been sent: "
+        + CHECK_TEST_MESSAGE,
+    ),
+}
 NOT_A_WWT_SERVER = f"The {errors.SETTINGS_ADDRESS} does not lead to the WWT.world service: check it. Nothing was done."
 # Statuses an ordinary web site gives to the API's requests (no such method here): not WWT.world's server.
 NOT_AN_API = frozenset({405, 501})
@@ -261,13 +307,13 @@ def error_from_response(
                 "It may have been deleted, or it belongs to another account."
             )
         return errors.NotFound(message, details, **kw)
-    if status in NOT_AN_API and call.action != "send" and not server_message:
+    if status in NOT_AN_API and not call.paid and not server_message:
         return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, **kw)
     if status == 429:
-        return errors.DuplicateRequest(SEND_DUPLICATE if call.action == "send" else None, details, **kw)
+        return errors.DuplicateRequest(PAID_WORDS[call.action].duplicate if call.paid else None, details, **kw)
     if 500 <= status < 600:
-        if call.action == "send":
-            return errors.ServerError(SEND_SERVER_ERROR, details, outcome_unknown=True, **kw)
+        if call.paid:
+            return errors.ServerError(PAID_WORDS[call.action].server_error, details, outcome_unknown=True, **kw)
         return errors.ServerError(None, details, **kw)
     if 400 <= status < 500 and (status == 422 or server_message):
         by_path, general = field_errors(body.get("errors"), secrets)
@@ -283,21 +329,22 @@ def error_from_response(
             general_errors=general,
             **kw,
         )
-    if call.action == "send" and not 400 <= status < 500:
+    if call.paid and not 400 <= status < 500:
         # A redirect or an odd status after a POST (a 303 "see other" says it was processed): the
-        # campaign may exist.
-        return errors.UnexpectedResponse(SEND_UNREADABLE, details, outcome_unknown=True, **kw)
-    if call.action == "send":
-        return errors.Rejected(SEND_REFUSED_NO_REASON, details, **kw)
+        # campaign (or message) may exist.
+        return errors.UnexpectedResponse(PAID_WORDS[call.action].unreadable, details, outcome_unknown=True, **kw)
+    if call.paid:
+        return errors.Rejected(PAID_WORDS[call.action].refused_no_reason, details, **kw)
     # 1xx/3xx, or a 4xx without any message: nothing says the request was processed.
     return errors.UnexpectedResponse(None, details, **kw)
 
 
 def unreadable(response: httpx.Response, call: Call, secrets: Iterable[str | None], why: str) -> errors.ApiError:
-    """A success status whose body cannot be used. For a send, the campaign probably exists."""
+    """A success status whose body cannot be used. For a paid request, the campaign (or message) probably exists."""
     details = describe(call, secrets=secrets, response=response, note=f"Problem: {why}")
-    if call.action == "send":
-        return errors.UnexpectedResponse(SEND_UNREADABLE, details, status=response.status_code, outcome_unknown=True)
+    if call.paid:
+        words = PAID_WORDS[call.action].unreadable
+        return errors.UnexpectedResponse(words, details, status=response.status_code, outcome_unknown=True)
     if not has_json(json_or_none(response)):  # a web page, a file: not an answer of WWT.world's API
         return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, status=response.status_code)
     return errors.UnexpectedResponse(None, details, status=response.status_code)
@@ -326,19 +373,20 @@ NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, htt
 def error_from_exception(exc: Exception, call: Call, secrets: Iterable[str | None]) -> errors.ApiError:
     """The error for a failed exchange.
 
-    Only failures that prove nothing left this computer count as "cannot reach". For a campaign
-    send every other failure (write error, dropped connection, timeout while waiting, garbled
-    answer) may have created the campaign: ``OutcomeUnknown``.
+    Only failures that prove nothing left this computer count as "cannot reach". For a paid request
+    (a campaign send, a test message) every other failure (write error, dropped connection, timeout
+    while waiting, garbled answer) may have created the campaign or sent the message: ``OutcomeUnknown``.
     """
     details = describe(call, secrets=secrets, exc=exc)
     if isinstance(exc, (*NOTHING_SENT, httpx.InvalidURL)):
         return errors.CannotReachServer(None, details)
-    if call.action == "send":
+    if call.paid:
+        words = PAID_WORDS[call.action]
         if isinstance(exc, DeadlinePassed):
-            return errors.OutcomeUnknown(SEND_NO_ANSWER.format(seconds=f"{call.deadline:g}"), details)
+            return errors.OutcomeUnknown(words.no_answer.format(seconds=f"{call.deadline:g}"), details)
         if isinstance(exc, (AnswerTooLarge, httpx.DecodingError)):
-            return errors.OutcomeUnknown(SEND_UNREADABLE, details)
-        return errors.OutcomeUnknown(None, details)
+            return errors.OutcomeUnknown(words.unreadable, details)
+        return errors.OutcomeUnknown(words.lost, details)
     if isinstance(exc, httpx.ProxyError):
         return errors.CannotReachServer(None, details)
     extra = STOP_UNSURE if call.action == "stop" else ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.api.models import CampaignInfo
 from app.campaign.clock_words import server_time_text
 from app.campaign.statuses import status_words
+
+if TYPE_CHECKING:  # only named in a signature: rcs-desk validate does not import the API's models
+    from app.api.models import CampaignInfo
 
 NAME_SHOWN_CHARS = 80
 

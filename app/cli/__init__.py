@@ -14,7 +14,6 @@ unknown; 130 stopped with Ctrl+C. No traceback: a failure is said in a plain sen
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import logging
 import os
@@ -32,6 +31,9 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
 CORE = "app.cli.commands"
 HISTORY = "app.cli.history_commands"
+VALIDATE = "app.cli.validate_command"
+SEND = "app.cli.send_command"
+CAMPAIGN = "app.cli.campaign_commands"
 # The commands that talk to the server: its address is checked before they start.
 SERVER_COMMANDS = frozenset({"send", "lists", "campaign", "stop", "campaigns"})
 
@@ -60,7 +62,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
 
     p = sub.add_parser("validate", help="check a campaign file; sends nothing")
     p.add_argument("file")
-    p.set_defaults(run=f"{CORE}:validate")
+    p.set_defaults(run=f"{VALIDATE}:validate")
 
     p = sub.add_parser("send", help="validate and send a campaign file")
     p.add_argument("file")
@@ -76,7 +78,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         help="with --yes, send even when the same campaign was sent from this computer a moment ago",
     )
     p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
-    p.set_defaults(run=f"{CORE}:send")
+    p.set_defaults(run=f"{SEND}:send")
 
     p = sub.add_parser("lists", help="show the account's contact lists")
     p.add_argument("--json", action="store_true", help="print every list as one JSON array")
@@ -85,12 +87,12 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p = sub.add_parser("campaign", help="show a campaign's status and statistics")
     p.add_argument("id", type=campaign_number, metavar="ID")
     p.add_argument("--json", action="store_true", help="print the campaign as JSON")
-    p.set_defaults(run=f"{CORE}:campaign")
+    p.set_defaults(run=f"{CAMPAIGN}:campaign")
 
     p = sub.add_parser("stop", help="stop a scheduled or running campaign")
     p.add_argument("id", type=campaign_number, metavar="ID")
     p.add_argument("--yes", action="store_true", help="stop without asking for confirmation")
-    p.set_defaults(run=f"{CORE}:stop")
+    p.set_defaults(run=f"{CAMPAIGN}:stop")
 
     p = sub.add_parser("set-key", help="save the API key in the system keyring (read from the terminal)")
     p.set_defaults(run=f"{CORE}:set_key")
@@ -211,6 +213,8 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
     attach_for_terminal_use(argv, command_given=command_given)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if mistyped and first is not None:  # (mistyped implies a first positional)
+        import difflib
+
         suggestion = difflib.get_close_matches(argv[first], sorted(parser.command_names), n=1)
         hint = f" Did you mean '{suggestion[0]}'?" if suggestion else " See rcs-desk --help."
         parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")

@@ -1,18 +1,20 @@
-"""What the commands share: saying things on stderr, explaining a failure, loading a file, connecting."""
+"""What the commands that talk to the server share: connecting, and explaining a failure.
+
+What the others share too (``say``, ``load_document``) is in ``app.cli.files``, which ``validate``
+imports without this module's API client and errors.
+"""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from app import api
 from app.api.errors import SETTINGS_ADDRESS
-from app.campaign.file import CampaignDocument, CampaignFileError, load_campaign_file
 from app.cli import EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE, output
+from app.cli.files import say
 from app.platform.config import Settings, load_settings
 from app.platform.credentials import CredentialsError
 from app.tasks.connection import Connection, check_api_key, open_connection
@@ -20,12 +22,6 @@ from app.validation import plain_server_message
 from app.validation.server_words import server_problems
 
 NO_KEY = "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
-
-
-def say(message: str) -> None:
-    """Print to standard error; a closed or broken terminal is no reason to fail a command."""
-    with contextlib.suppress(Exception):  # a closed pipe, no console, a character it cannot show
-        print(message, file=sys.stderr)
 
 
 REFUSALS = (api.Rejected, api.DuplicateRequest, api.KeyRefused, api.AccessDenied, api.NotFound)
@@ -74,17 +70,6 @@ def _say_refusal(exc: api.Rejected, body: Mapping[str, Any] | None) -> None:
             say(f"• {plain_server_message(message)}")
     for problem in server_problems(exc.field_errors, body):
         say(output.problem_line(problem))
-
-
-def load_document(path: str, settings: Settings) -> CampaignDocument | None:
-    try:
-        document = load_campaign_file(path, default_time_zone=settings.account_time_zone)
-    except CampaignFileError as exc:
-        say(exc.user_message)
-        return None
-    if document.note:  # a bare request: read in the computer's time zone
-        say(document.note)
-    return document
 
 
 def _connect(args: argparse.Namespace, settings: Settings) -> Connection | None:

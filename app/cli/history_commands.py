@@ -10,7 +10,8 @@ from app.campaign.clock_words import computer_time_text, server_time_text
 from app.campaign.statuses import status_words
 from app.campaign.text import format_price, pair_words
 from app.cli import EXIT_INPUT, EXIT_OK, output
-from app.cli.common import say, with_client
+from app.cli.common import with_client
+from app.cli.files import say
 from app.history import History, HistoryError, HistoryRecord, open_history, search_message
 from app.history.titles import display_title
 from app.platform.config import load_settings, local_time_zone_name

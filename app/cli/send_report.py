@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
-from app.cli.common import say
+from app.cli.files import say
 from app.platform.config import Settings, local_time_zone_name, save_settings
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
 from app.tasks.connection import Connection

@@ -64,7 +64,43 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_test_messages(conn: sqlite3.Connection) -> None:
+    """Test messages sent from this computer: one row per phone, written before its request leaves.
+
+    ``batch`` groups the messages of one "Send a test"; ``reference_id`` is the message's own reference on
+    the server (unique there), by which a message whose answer never came is looked up.
+    """
+    conn.execute(
+        """
+        CREATE TABLE test_messages (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            server          TEXT NOT NULL,
+            batch           TEXT NOT NULL,
+            reference_id    TEXT NOT NULL,
+            phone           TEXT NOT NULL,
+            message_id      INTEGER,
+            status          TEXT NOT NULL,
+            sent_at         TEXT NOT NULL,
+            sent_by         TEXT,
+            request_json    TEXT NOT NULL,
+            answer_json     TEXT,
+            latest_json     TEXT,
+            price           TEXT,
+            currency        TEXT,
+            sms_status      TEXT,
+            sms_sent        INTEGER NOT NULL DEFAULT 0,
+            delivered_at    TEXT,
+            refreshed_at    TEXT,
+            refresh_problem TEXT,
+            UNIQUE (server, reference_id)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX test_messages_sent_at ON test_messages (sent_at)")
+    conn.execute("CREATE INDEX test_messages_batch ON test_messages (batch)")
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_test_messages]
 
 
 def latest_version() -> int:

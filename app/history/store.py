@@ -116,6 +116,11 @@ class History:
                 raise HistoryError(db.message_for(exc, write), details=f"{type(exc).__name__}: {exc}") from exc
         raise AssertionError("unreachable")
 
+    def run(self, work: Callable[[sqlite3.Connection], T], *, write: bool) -> T:
+        """Run ``work`` in one transaction of its own connection, with the history's handling of damaged,
+        busy and newer files (for the history's other tables: ``app.history.sent_tests``)."""
+        return self._run(work, write=write)
+
     # Writing ---------------------------------------------------------------------------------------
 
     def record_sent(

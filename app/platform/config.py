@@ -36,6 +36,7 @@ ENV_HOME = "RCS_DESK_HOME"
 ENV_API_URL = "RCS_DESK_API_URL"
 ENV_API_KEY = "RCS_DESK_API_KEY"
 RECENT_SENDERS_MAX = 10
+TEST_PHONES_MAX = 5  # as app.test_sends.phones.MAX_TEST_PHONES (the settings do not import the test sends)
 SETTINGS_MAX_BYTES = 1024 * 1024  # the program writes well under 2 KiB
 SETTINGS_MAX_DEPTH = 16  # the program writes 2 levels; unknown keys of a later version get some room
 
@@ -116,6 +117,7 @@ class Settings:
     default_sms_sender: str = ""
     default_validity: int = limits.VALIDITY_DEFAULT_HOURS
     sms_fallback_by_default: bool = True
+    test_phones: list[str] = field(default_factory=list)  # "My test phones": digits with the country code
     extra: dict[str, Any] = field(default_factory=dict)
     load_problem: str | None = field(default=None, compare=False, repr=False)
 
@@ -148,6 +150,8 @@ class Settings:
                 settings.extra[key] = value
         settings.recent_senders = [s for s in settings.recent_senders if isinstance(s, str)]
         del settings.recent_senders[RECENT_SENDERS_MAX:]
+        settings.test_phones = [p for p in settings.test_phones if isinstance(p, str) and p.isascii() and p.isdigit()]
+        del settings.test_phones[TEST_PHONES_MAX:]
         return settings
 
     def to_json(self) -> dict[str, Any]:

@@ -3,6 +3,10 @@
 ``RCS_DESK_API_KEY`` in the environment overrides the keyring (automation, CI). Where no
 keyring backend is usable (a bare Linux box without a secret service), saving is refused
 with a message that says so and points to the environment variable.
+
+``keyring`` (and with it ``urllib.request``, ``http.client`` and ``ssl``: 45-80 ms) is imported when
+the keyring is first used, not with this module: ``rcs-desk validate`` and the window's first paint
+never need it.
 """
 
 from __future__ import annotations
@@ -11,10 +15,6 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import Literal
-
-import keyring
-import keyring.errors
-from keyring.backends import fail
 
 from app.platform.config import ENV_API_KEY
 
@@ -45,11 +45,16 @@ class ApiKey:
 
 
 def keyring_available() -> bool:
+    import keyring
+    from keyring.backends import fail
+
     backend = keyring.get_keyring()
     return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 0) > 0
 
 
 def keyring_backend_name() -> str:
+    import keyring
+
     backend = keyring.get_keyring()
     return getattr(backend, "name", type(backend).__name__)
 
@@ -76,6 +81,9 @@ def load_api_key() -> ApiKey | None:
         return ApiKey(env_value, "environment")
     if not keyring_available():
         return None
+    import keyring
+    import keyring.errors
+
     try:
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
     except keyring.errors.KeyringError as exc:
@@ -88,6 +96,9 @@ def save_api_key(key: str) -> None:
     """Store ``key`` in the keyring. Raises ``CredentialsError`` with a message for the user."""
     if not keyring_available():
         raise CredentialsError(NO_KEYRING_MESSAGE)
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(KEYRING_SERVICE, KEYRING_ACCOUNT, key.strip())
     except keyring.errors.KeyringError as exc:
@@ -101,6 +112,9 @@ def delete_api_key() -> None:
     """Forget the stored key (nothing happens when none is stored)."""
     if not keyring_available():
         return
+    import keyring
+    import keyring.errors
+
     try:
         keyring.delete_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
     except keyring.errors.PasswordDeleteError:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -76,7 +75,7 @@ class RecoveryStore:
         self.dir = Path(recovery_dir)
         self.pid = os.getpid() if pid is None else pid
         self._clock = clock or _utc_now
-        self.session = f"{self.pid}-{uuid.uuid4().hex[:10]}"
+        self.session = f"{self.pid}-{os.urandom(5).hex()}"  # not uuid: it imports platform at start-up
         self.path = self.dir / f"{_PREFIX}{self.session}.json"
         self.damaged: list[str] = []  # messages about damaged files found by find_orphans
         self.problem: str | None = None  # why autosaves cannot be written, for the user

@@ -1,8 +1,9 @@
 """The built-in simulated WWT.world server: demo mode, tests, and ``rcs-desk sandbox``.
 
-``SandboxServer`` is a whole simulated account (contact lists, campaigns that move with a clock,
-balance, tokens, fault switches). ``SandboxTransport`` plugs it into ``httpx`` in-process;
-``LoopbackServer`` serves it on a local socket. Nothing is ever sent anywhere.
+``SandboxServer`` is a whole simulated account (contact lists, campaigns and single messages that
+move with a clock, the messages of every campaign, balance, tokens, fault switches).
+``SandboxTransport`` plugs it into ``httpx`` in-process; ``LoopbackServer`` serves it on a local
+socket. Nothing is ever sent anywhere.
 """
 
 from __future__ import annotations

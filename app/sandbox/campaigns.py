@@ -25,6 +25,7 @@ from app.sandbox.demo_data import (
     SEED_CAMPAIGNS,
     SMS_PRICE,
 )
+from app.sandbox.messages import FIRST_MESSAGE_ID, MAX_SINGLE_MESSAGES, SimMessage
 
 DETAIL_COUNTERS = (
     "delivered",
@@ -64,6 +65,7 @@ class SimCampaign:
     paused_at: datetime | None = None
     stopped_at: datetime | None = None
     baseline_cost: float = 0.0
+    first_message_id: int = 0  # its messages have the IDs first_message_id .. first_message_id + total - 1
 
     @property
     def fallback(self) -> bool:
@@ -122,7 +124,7 @@ FINAL_STATUSES = frozenset({"done", "stopped"})  # nothing about the campaign ch
 
 
 class CampaignStore:
-    """Campaigns by id, the balance, and the moment the money ran out.
+    """Campaigns by id, single messages by id, the balance, and the moment the money ran out.
 
     ``revision`` grows with every change that is not a function of the time alone (a campaign
     created or stopped, money added, campaigns paused when the money ran out): what a saved demo
@@ -145,6 +147,9 @@ class CampaignStore:
         self._funds = balance
         self._campaigns: dict[int, SimCampaign] = {}
         self._next_id = FIRST_CAMPAIGN_ID
+        self._singles: dict[int, SimMessage] = {}
+        self._references: dict[str, int] = {}  # reference_id -> single message id
+        self._next_message_id = FIRST_MESSAGE_ID
         self._settled_until = now
         self._money_out_at: datetime | None = None
         if seed:
@@ -161,12 +166,25 @@ class CampaignStore:
         credit: float,
         settled_until: datetime,
         money_out_at: datetime | None,
+        messages: Iterable[SimMessage] = (),
+        next_message_id: int = FIRST_MESSAGE_ID,
     ) -> CampaignStore:
-        """A store as saved earlier (``state()`` gives these values back)."""
+        """A store as saved earlier (``state()`` gives these values back). Campaigns saved before
+        messages were listed (``first_message_id`` 0) get their message IDs now, in campaign order."""
         store = cls(zone, settled_until, balance=funds, credit=credit, seed=False)
         store._campaigns = {campaign.id: campaign for campaign in campaigns}
         store._next_id = max([next_id, *(campaign.id + 1 for campaign in store._campaigns.values())])
         store._money_out_at = money_out_at
+        for message in sorted(messages, key=lambda m: m.id):
+            store._singles[message.id] = message
+            if message.reference_id is not None:
+                store._references[message.reference_id] = message.id
+        ends = [c.first_message_id + max(c.total, 1) for c in store._campaigns.values() if c.first_message_id]
+        ends += [m.id + 1 for m in store._singles.values()]
+        store._next_message_id = max([next_message_id, *ends])
+        for campaign in sorted(store._campaigns.values(), key=lambda c: c.id):
+            if not campaign.first_message_id:
+                campaign.first_message_id = store._take_message_ids(campaign.total)
         return store
 
     def continue_ids_from(self, first: int) -> None:
@@ -183,10 +201,24 @@ class CampaignStore:
             "credit": self.credit,
             "settled_until": self._settled_until,
             "money_out_at": self._money_out_at,
+            "messages": sorted(self._singles.values(), key=lambda message: message.id),
+            "next_message_id": self._next_message_id,
         }
 
-    def forget_oldest(self, keep: int, now: datetime) -> None:
-        """Keep at most ``keep`` campaigns by forgetting the oldest finished ones; the money they cost stays spent."""
+    def forget_oldest(self, keep: int, now: datetime, *, keep_messages: int = MAX_SINGLE_MESSAGES) -> None:
+        """Keep at most ``keep`` campaigns and ``keep_messages`` single messages by forgetting the oldest
+        finished ones; the money they cost stays spent."""
+        extra = len(self._singles) - keep_messages
+        for message in sorted(self._singles.values(), key=lambda m: m.id):
+            if extra <= 0:
+                break
+            if message.fate(now).final():
+                self._funds -= message.cost(now)
+                del self._singles[message.id]
+                if message.reference_id is not None:
+                    self._references.pop(message.reference_id, None)
+                extra -= 1
+                self.revision += 1
         over = len(self._campaigns) - keep
         if over <= 0:
             return
@@ -235,6 +267,7 @@ class CampaignStore:
             calculated_price=estimate_price(total, sms_parts),
             sms_parts=sms_parts,
             groups=tuple(groups),
+            first_message_id=self._take_message_ids(total),
         )
         self._next_id += 1
         self._campaigns[campaign.id] = campaign
@@ -243,6 +276,51 @@ class CampaignStore:
 
     def get(self, campaign_id: int) -> SimCampaign | None:
         return self._campaigns.get(campaign_id)
+
+    def campaigns(self) -> list[SimCampaign]:
+        """Every campaign, oldest first."""
+        return sorted(self._campaigns.values(), key=lambda c: c.id)
+
+    def _take_message_ids(self, count: int) -> int:
+        first = self._next_message_id
+        self._next_message_id += max(count, 1)
+        return first
+
+    # Single messages -----------------------------------------------------------------------------
+
+    def add_single(
+        self,
+        *,
+        now: datetime,
+        phone: str,
+        reference_id: str | None,
+        sender: str,
+        validity: int,
+        validity_s: int,
+        sms_parts: int,
+    ) -> SimMessage:
+        message = SimMessage(
+            id=self._take_message_ids(1),
+            phone=phone,
+            reference_id=reference_id,
+            sender=sender,
+            created_at=now,
+            validity=validity,
+            validity_s=validity_s,
+            sms_parts=sms_parts,
+        )
+        self._singles[message.id] = message
+        if reference_id is not None:
+            self._references[reference_id] = message.id
+        self.revision += 1
+        return message
+
+    def reference_taken(self, reference_id: str) -> bool:
+        return reference_id in self._references
+
+    def singles(self) -> list[SimMessage]:
+        """Every single message kept, oldest first."""
+        return sorted(self._singles.values(), key=lambda m: m.id)
 
     def listing(self, *, message_type: str | None, sort: str, descending: bool) -> list[SimCampaign]:
         keys = {
@@ -264,7 +342,8 @@ class CampaignStore:
     # Money ---------------------------------------------------------------------------------------
 
     def _spent(self, moment: datetime) -> float:
-        return sum(c.cost(moment) - c.baseline_cost for c in self._campaigns.values())
+        campaigns = sum(c.cost(moment) - c.baseline_cost for c in self._campaigns.values())
+        return campaigns + sum(m.cost(moment) for m in self._singles.values())
 
     def balance(self, now: datetime) -> float:
         return self._funds - self._spent(now)

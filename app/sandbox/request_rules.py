@@ -214,7 +214,7 @@ def check_send_groups(body: Any, ctx: SendContext) -> dict[str, list[str]]:
     if channel is not None and errors.array("alternative_channel", channel):
         sms = _obj(channel).get("sms")
         if sms is not None and errors.array("alternative_channel.sms", sms):
-            _check_sms(errors, _obj(sms), ctx)
+            _check_sms(errors, _obj(sms), ctx.sms_senders)
     errors.boolean("check_stop_list", data.get("check_stop_list"))
     errors.boolean("add_to_contact_book", data.get("add_to_contact_book"))
     return errors.by_key
@@ -337,7 +337,7 @@ def _check_start(errors: Errors, value: Any, now_local: datetime) -> None:
         )
 
 
-def _check_sms(errors: Errors, sms: dict[str, Any], ctx: SendContext) -> None:
+def _check_sms(errors: Errors, sms: dict[str, Any], sms_senders: Container[str]) -> None:
     key = "alternative_channel.sms"
     text = sms.get("text")
     # isinstance after errors.string (which checks it and reports) narrows for the type checker.
@@ -349,7 +349,7 @@ def _check_sms(errors: Errors, sms: dict[str, Any], ctx: SendContext) -> None:
     if errors.required(f"{key}.sender", sender) and errors.string(f"{key}.sender", sender) and isinstance(sender, str):
         if not _SMS_SENDER.match(sender):
             errors.add(f"{key}.sender", f"The {label(key + '.sender')} format is invalid.")
-        elif sender not in ctx.sms_senders:
+        elif sender not in sms_senders:
             errors.add(f"{key}.sender", f"The selected {label(key + '.sender')} is invalid.")
     if sms.get("validity") is not None:
         errors.integer_between(f"{key}.validity", sms["validity"], limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)

@@ -137,7 +137,7 @@ class SavedAccount:
 
     def save(self, store: CampaignStore, now: datetime) -> None:
         """Write the account (call while ``locked``); a failure is kept for ``take_problems``."""
-        store.forget_oldest(saved_state.MAX_CAMPAIGNS, now)
+        store.forget_oldest(saved_state.MAX_CAMPAIGNS, now, keep_messages=saved_state.MAX_MESSAGES)
         if self._in_memory:
             return
         try:

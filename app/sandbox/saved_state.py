@@ -15,13 +15,18 @@ from zoneinfo import ZoneInfo
 
 from app.platform import safe_json
 from app.sandbox.campaigns import CampaignStore, SimCampaign
+from app.sandbox.messages import FIRST_MESSAGE_ID, MAX_SINGLE_MESSAGES, SimMessage
 
 FORMAT = "rcs-desk.demo-account"
 VERSION = 1
-MAX_BYTES = 4 * 1024 * 1024  # 1,000 campaigns take about 400 KB
+MAX_BYTES = 4 * 1024 * 1024  # 1,000 campaigns take about 400 KB, 500 single messages about 150 KB
 MAX_CAMPAIGNS = 1000  # beyond this the oldest finished ones are forgotten (CampaignStore.forget_oldest)
+MAX_MESSAGES = MAX_SINGLE_MESSAGES  # the same for single (test) messages
 MAX_DEPTH = 8  # the file nests 4 deep
-MAX_VALUES = 40 * (MAX_CAMPAIGNS + 10)  # about 30 per campaign
+MAX_VALUES = 40 * (MAX_CAMPAIGNS + 10) + 20 * MAX_MESSAGES  # about 30 per campaign, 10 per message
+MAX_PHONE_DIGITS = 15
+MAX_REFERENCE = 32
+MAX_VALIDITY_S = 86_400 * 30  # far above what the server accepts (a day in seconds, or 72 hours)
 MAX_ID = 10**15
 MAX_MONEY = 1e12
 MAX_CONTACTS = 10**9
@@ -53,6 +58,8 @@ def dump(store: CampaignStore, label: str) -> bytes:
         "settled_until": _moment_text(state["settled_until"]),
         "money_out_at": _moment_text(state["money_out_at"]),
         "campaigns": [_campaign_json(campaign) for campaign in state["campaigns"]],
+        "next_message_id": state["next_message_id"],
+        "messages": [_message_json(message) for message in state["messages"]],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -83,6 +90,17 @@ def load(data: bytes, zone: ZoneInfo) -> SavedState:
     campaigns = [_campaign(item) for item in raw_campaigns]
     if len({campaign.id for campaign in campaigns}) != len(campaigns):
         raise StateError("two of its campaigns have the same ID")
+    # Files written before single messages were kept have neither key.
+    raw_messages = value.get("messages", [])
+    if not isinstance(raw_messages, list) or len(raw_messages) > MAX_MESSAGES:
+        raise StateError("its list of test messages is wrong or too long")
+    messages = [_message(item) for item in raw_messages]
+    if len({message.id for message in messages}) != len(messages):
+        raise StateError("two of its test messages have the same ID")
+    references = [message.reference_id for message in messages if message.reference_id is not None]
+    if len(set(references)) != len(references):
+        raise StateError("two of its test messages have the same reference")
+    next_message_id = reader.integer("next_message_id", 1, MAX_ID) if "next_message_id" in value else FIRST_MESSAGE_ID
     store = CampaignStore.restored(
         zone,
         campaigns=campaigns,
@@ -91,6 +109,8 @@ def load(data: bytes, zone: ZoneInfo) -> SavedState:
         credit=reader.number("credit", 0, MAX_MONEY),
         settled_until=reader.moment("settled_until"),
         money_out_at=reader.optional_moment("money_out_at"),
+        messages=messages,
+        next_message_id=next_message_id,
     )
     return SavedState(store, label)
 
@@ -114,6 +134,20 @@ def _campaign_json(campaign: SimCampaign) -> dict[str, Any]:
         "paused_at": _moment_text(campaign.paused_at),
         "stopped_at": _moment_text(campaign.stopped_at),
         "baseline_cost": campaign.baseline_cost,
+        "first_message_id": campaign.first_message_id,
+    }
+
+
+def _message_json(message: SimMessage) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "phone": message.phone,
+        "reference_id": message.reference_id,
+        "sender": message.sender,
+        "created_at": _moment_text(message.created_at),
+        "validity": message.validity,
+        "validity_s": message.validity_s,
+        "sms_parts": message.sms_parts,
     }
 
 
@@ -139,6 +173,32 @@ def _campaign(value: Any) -> SimCampaign:
         paused_at=reader.optional_moment("paused_at"),
         stopped_at=reader.optional_moment("stopped_at"),
         baseline_cost=reader.number("baseline_cost", 0, MAX_MONEY),
+        # 0 (or absent, in files written before messages were listed): given when the account is read.
+        first_message_id=reader.integer("first_message_id", 0, MAX_ID) if "first_message_id" in value else 0,
+    )
+
+
+def _message(value: Any) -> SimMessage:
+    if not isinstance(value, dict):
+        raise StateError("one of its test messages is not a message")
+    reader = _Reader(value, "a test message's ")
+    phone = reader.text("phone")
+    if not (phone.isascii() and phone.isdigit() and 1 <= len(phone) <= MAX_PHONE_DIGITS):
+        raise StateError("a test message's phone number is missing or wrong")
+    reference = value.get("reference_id")
+    if reference is not None and not (
+        isinstance(reference, str) and reference.isascii() and reference.isalnum() and len(reference) <= MAX_REFERENCE
+    ):
+        raise StateError("a test message's reference is missing or wrong")
+    return SimMessage(
+        id=reader.integer("id", 1, MAX_ID),
+        phone=phone,
+        reference_id=reference,
+        sender=reader.text("sender"),
+        created_at=reader.moment("created_at"),
+        validity=reader.integer("validity", 1, MAX_VALIDITY_S),
+        validity_s=reader.integer("validity_s", 1, MAX_VALIDITY_S),
+        sms_parts=reader.integer("sms_parts", 0, 100),
     )
 
 
@@ -160,6 +220,9 @@ _WORDS = {
     "sms_parts": "number of SMS parts",
     "baseline_cost": "earlier cost",
     "message_type": "message type",
+    "first_message_id": "first message ID",
+    "next_message_id": "next message ID",
+    "validity_s": "validity",
 }
 
 

@@ -1,4 +1,4 @@
-"""The simulated WWT.world One-API: routing, authentication and the answers of wwt-api.md sections 1-6.
+"""The simulated WWT.world One-API: routing, authentication and the answers of wwt-api.md sections 1-6a.
 
 ``SandboxServer.handle`` turns one request into one ``SandboxResponse``; ``transport.py`` plugs it
 into httpx in-process and ``loopback.py`` serves it over a real socket.
@@ -22,6 +22,15 @@ from app.campaign import limits
 from app.sandbox import demo_data
 from app.sandbox.campaigns import CampaignStore, InvalidStatus
 from app.sandbox.media import MEDIA_PREFIX, media_response
+from app.sandbox.message_list import page_body
+from app.sandbox.message_rules import (
+    REFERENCE_TAKEN,
+    MessageQuery,
+    check_single_message,
+    phone_digits,
+    read_message_query,
+)
+from app.sandbox.messages import validity_of
 from app.sandbox.request_rules import (
     Errors,
     SendContext,
@@ -85,6 +94,8 @@ _ROUTES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
         ("GET", r"/api/campaigns/(\d+)", "_campaign", True),
         ("GET", r"/api/campaigns/(\d+)/detail", "_detail", True),
         ("PATCH", r"/api/campaigns/(\d+)/stop", "_stop", True),
+        ("POST", r"/api/messages/rcs/send", "_send_message", True),
+        ("GET", r"/api/messages", "_messages", True),
         ("GET", r"/api/accounts/balance", "_balance", True),
         ("GET", r"/api/senders", "_senders", True),
     )
@@ -262,13 +273,20 @@ class SandboxServer:
 
     # 3. Send ---------------------------------------------------------------------------------------
 
-    def _send_groups(self, call: Call) -> SandboxResponse:
-        data = call.body
-        fingerprint = hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+    def _duplicate(self, call: Call) -> tuple[str, SandboxResponse | None]:
+        """The request's fingerprint, and the 429 answer when the same request came a moment ago."""
+        fingerprint = hashlib.sha256(f"{call.path} {json.dumps(call.body, sort_keys=True)}".encode()).hexdigest()
         window = timedelta(seconds=self.duplicate_window_s)
         self._recent_sends = {fp: at for fp, at in self._recent_sends.items() if call.now - at < window}
         if fingerprint in self._recent_sends:
-            return message(429, "Too many duplicate request detected")
+            return fingerprint, message(429, "Too many duplicate request detected")
+        return fingerprint, None
+
+    def _send_groups(self, call: Call) -> SandboxResponse:
+        data = call.body
+        fingerprint, repeated = self._duplicate(call)
+        if repeated is not None:
+            return repeated
         context = SendContext(self.catalog.info, self._sms_senders, self.store.local(call.now).replace(tzinfo=None))
         errors = check_send_groups(data, context)
         if errors:
@@ -293,6 +311,43 @@ class SandboxServer:
         )
         self._recent_sends[fingerprint] = call.now
         return json_response(200, {"data": self.store.campaign_json(campaign, call.now, with_price=True)})
+
+    # 6a. Single messages -----------------------------------------------------------------------------
+
+    def _send_message(self, call: Call) -> SandboxResponse:
+        fingerprint, repeated = self._duplicate(call)
+        if repeated is not None:
+            return repeated
+        errors = check_single_message(call.body, self._sms_senders)
+        if errors:
+            return invalid(errors)
+        data = call.body  # check_single_message accepted it: an object with a phone object
+        phone = data["phone"]
+        reference = phone.get("reference_id") or None
+        if reference is not None and self.store.reference_taken(reference):
+            return invalid({"phone.reference_id": [REFERENCE_TAKEN]})
+        if not self.store.has_funds(call.now):
+            return invalid([], "Insufficient funds on the account balance")
+        hours, seconds = validity_of(as_integer(data.get("validity")), as_integer(data.get("validity_seconds")))
+        channel = data.get("alternative_channel") or {}
+        sms = channel.get("sms") if isinstance(channel, dict) else None
+        sent = self.store.add_single(
+            now=call.now,
+            phone=phone_digits(phone["number"]) or "",
+            reference_id=reference,
+            sender=data["sender"],
+            validity=hours,
+            validity_s=seconds,
+            sms_parts=sms_parts(sms["text"]) if isinstance(sms, dict) else 0,
+        )
+        self._recent_sends[fingerprint] = call.now
+        return json_response(200, {"data": sent.as_json(call.now, self.store.fmt, listed=False)})
+
+    def _messages(self, call: Call) -> SandboxResponse:
+        query = read_message_query(call.query)
+        if not isinstance(query, MessageQuery):
+            return invalid(query)
+        return json_response(200, page_body(self.store, query, call.now))
 
     # 6. Follow-up and account ----------------------------------------------------------------------
 

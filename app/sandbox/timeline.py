@@ -53,6 +53,14 @@ def _build_tables() -> dict[str, list[int]]:
 _PREFIX = _build_tables()
 
 
+def has(fate: str, index: int) -> bool:
+    """Whether message number ``index`` (0-based, in sending order) has ``fate`` (one of the tables above:
+    ``delivered``, ``undelivered``, ``failed``, ``read``, ``sms_delivered``)."""
+    slot = index % SLOTS
+    prefix = _PREFIX[fate]
+    return prefix[slot + 1] > prefix[slot]
+
+
 def count(fate: str, messages: int) -> int:
     """How many of the first ``messages`` messages have ``fate``."""
     whole, rest = divmod(max(messages, 0), SLOTS)
@@ -68,6 +76,12 @@ def settle_duration(total: int, fallback: bool) -> float:
     """Seconds from the real start until every counter is final (the campaign is "done")."""
     lag = max(REPORT_LAG_S, READ_LAG_S, REPORT_LAG_S + SMS_LAG_S if fallback else 0.0)
     return send_duration(total) + lag
+
+
+def sent_after(total: int, index: int) -> float:
+    """Seconds after the start at which message number ``index`` is handed to the network (``sent_by``
+    counts it from then on)."""
+    return (index + 1) * send_duration(total) / total
 
 
 def sent_by(total: int, elapsed: float) -> int:

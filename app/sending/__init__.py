@@ -1,4 +1,5 @@
-"""Sending a campaign: the exact request (``body``) and the one path every send takes (``pipeline``)."""
+"""Sending a campaign: the exact request (``body``) and the one path every send takes (``pipeline``);
+a test on the user's own phones (``app.test_sends``) keeps the same rules."""
 
 from __future__ import annotations
 

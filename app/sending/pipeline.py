@@ -27,7 +27,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from app import api
-from app.api.responses import dumps
 from app.campaign.file import CampaignDocument, ListInfo
 from app.sending.body import RepeatedHour, send_body
 
@@ -112,6 +111,8 @@ def prepare_send(document: CampaignDocument, account_time_zone: str) -> Prepared
     The body is copied through its JSON form, so later edits of the document cannot change what a
     confirmation sends, and a value that is not JSON (NaN, a lone surrogate) is refused here.
     """
+    # Imported here, not at the top: app.api.responses imports httpx, which the window's start does not need.
+    from app.api.responses import dumps
     from app.history import lists_of
 
     try:

@@ -4,6 +4,10 @@ A wide window shows the campaign's four boxes in one row; a narrow one two or th
 horizontal scroll bar. Each box gets at least the width it asks for (its size hint, so values stay
 on their lines); the width left over in a row is shared by the row's boxes in proportion to their
 stretch. Boxes keep their own heights (top-aligned), so a short box does not stretch to a tall one.
+
+Qt asks a layout for its sizes many times per pass (a first layout of the campaign detail asked
+thousands of times, 40-150 ms): the answers are kept until the layout is invalidated, which Qt does
+whenever a box's size hint or visibility changes.
 """
 
 from __future__ import annotations
@@ -20,6 +24,21 @@ class BoxRows(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[tuple[QLayoutItem, int]] = []
+        self._shown_cache: list[tuple[QLayoutItem, int]] | None = None
+        self._sizes: dict[tuple[str, int], int] = {}  # ("wanted"|"min", item index) -> width
+        self._heights: dict[tuple[int, int], int] = {}  # (item index, width) -> height of the item
+        self._layout_heights: dict[int, int] = {}  # width -> heightForWidth
+        self._hint: QSize | None = None
+        self._minimum: QSize | None = None
+
+    def invalidate(self) -> None:
+        """A box changed (its hint, its visibility) or was added: forget the sizes kept."""
+        self._shown_cache = None
+        self._sizes.clear()
+        self._heights.clear()
+        self._layout_heights.clear()
+        self._hint = self._minimum = None
+        super().invalidate()
 
     def add_widget(self, widget: QWidget, stretch: int = 1) -> None:
         self.addChildWidget(widget)
@@ -52,21 +71,28 @@ class BoxRows(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._layout_heights.get(width)
+        if height is None:
+            height = self._layout_heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """Every box in one row."""
-        shown = self._shown()
-        width = sum(self._wanted(item) for item, _ in shown) + self._gap() * max(len(shown) - 1, 0)
-        height = max((self._height(item, self._wanted(item)) for item, _ in shown), default=0)
-        return self._with_margins(QSize(width, height))
+        if self._hint is None:
+            shown = self._shown()
+            width = sum(self._wanted(item) for item, _ in shown) + self._gap() * max(len(shown) - 1, 0)
+            height = max((self._height(item, self._wanted(item)) for item, _ in shown), default=0)
+            self._hint = self._with_margins(QSize(width, height))
+        return QSize(self._hint)
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
         """One box a row: as narrow as the widest box's minimum."""
-        shown = self._shown()
-        width = max((item.minimumSize().width() for item, _ in shown), default=0)
-        height = max((item.minimumSize().height() for item, _ in shown), default=0)
-        return self._with_margins(QSize(width, height))
+        if self._minimum is None:
+            shown = self._shown()
+            width = max((self._minimum_width(item) for item, _ in shown), default=0)
+            height = max((item.minimumSize().height() for item, _ in shown), default=0)
+            self._minimum = self._with_margins(QSize(width, height))
+        return QSize(self._minimum)
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt override)
         super().setGeometry(rect)
@@ -82,25 +108,45 @@ class BoxRows(QLayout):
         return max(style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing), 0)
 
     def _shown(self) -> list[tuple[QLayoutItem, int]]:
-        return [(item, stretch) for item, stretch in self._items if not item.isEmpty()]
+        if self._shown_cache is None:
+            self._shown_cache = [(item, stretch) for item, stretch in self._items if not item.isEmpty()]
+        return self._shown_cache
 
     def _with_margins(self, size: QSize) -> QSize:
         margins = self.contentsMargins()
         return QSize(size.width() + margins.left() + margins.right(), size.height() + margins.top() + margins.bottom())
 
-    @staticmethod
-    def _wanted(item: QLayoutItem) -> int:
-        return max(item.sizeHint().width(), item.minimumSize().width())
+    def _index(self, item: QLayoutItem) -> int:
+        return next(number for number, (own, _stretch) in enumerate(self._items) if own is item)
 
-    @staticmethod
-    def _height(item: QLayoutItem, width: int) -> int:
-        return item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+    def _minimum_width(self, item: QLayoutItem) -> int:
+        key = ("min", self._index(item))
+        width = self._sizes.get(key)
+        if width is None:
+            width = self._sizes[key] = item.minimumSize().width()
+        return width
+
+    def _wanted(self, item: QLayoutItem) -> int:
+        key = ("wanted", self._index(item))
+        width = self._sizes.get(key)
+        if width is None:
+            width = self._sizes[key] = max(item.sizeHint().width(), self._minimum_width(item))
+        return width
+
+    def _height(self, item: QLayoutItem, width: int) -> int:
+        key = (self._index(item), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = (
+                item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+            )
+        return height
 
     def _rows(self, width: int) -> list[_Row]:
         rows: list[_Row] = []
         used = 0
         for item, stretch in self._shown():
-            wanted = min(self._wanted(item), max(width, item.minimumSize().width()))
+            wanted = min(self._wanted(item), max(width, self._minimum_width(item)))
             if rows and used + self._gap() + wanted <= width:
                 rows[-1].append((item, stretch, wanted))
                 used += self._gap() + wanted

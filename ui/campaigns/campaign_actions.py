@@ -17,6 +17,7 @@ from app.history.titles import display_title
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection
 from ui.campaigns.campaign_detail import CampaignDetailPane, NoticeLine
+from ui.campaigns.report_export import ReportExport
 from ui.common.error_box import explain
 from ui.common.workers import Task
 
@@ -35,6 +36,7 @@ class CampaignActionsMixin:
     confirm: Callable[[str, str, str], bool]
     duplicate_requested: SignalInstance
     pane: CampaignDetailPane
+    exporter: ReportExport
     notice: NoticeLine
     refresh_line: NoticeLine
     status_label: QLabel
@@ -89,6 +91,7 @@ class CampaignActionsMixin:
             self.pane.stop_button.setToolTip(self.tr("Stops the campaign: messages not sent yet will not go out."))
         self.pane.duplicate_button.setEnabled(record is not None and record.request is not None)
         self.pane.look_button.setEnabled(not busy and record is not None and reachable)
+        self.pane.export_button.setEnabled(record is not None and record.campaign_id is not None and reachable)
 
     # Stop -----------------------------------------------------------------------------------------
 
@@ -143,6 +146,15 @@ class CampaignActionsMixin:
         document = tasks.duplicate_document(record, self._connection().account_time_zone)
         if document is not None:
             self.duplicate_requested.emit(document)
+
+    # Export report --------------------------------------------------------------------------------
+
+    def export_selected(self) -> None:
+        """Ask where, then write every message of the selected campaign to a CSV file (on a worker)."""
+        record = self.selected_record()
+        if record is None or record.campaign_id is None or not self._reachable(record):
+            return
+        self.exporter.export(record.campaign_id)
 
     # Unknown outcome ------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from app.history.titles import display_title
 from app.platform.config import local_time_zone_name
 from ui.campaigns.box_rows import BoxRows
 from ui.campaigns.campaigns_model import noted_time_text, price_text, status_look, tone_color
+from ui.campaigns.delivery_picture import DeliveryPicture
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
 SMS_COUNTERS = ("sent", "delivered", "undelivered")
@@ -214,6 +215,11 @@ class CampaignDetailPane(QWidget):
         top.addLayout(heading, 1)
         top.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.export_button = QPushButton(self.tr("Export report…"))
+        self.export_button.setObjectName("exportReport")
+        self.export_button.setAccessibleName(self.tr("Export the selected campaign's messages to a CSV file"))
+        self.export_button.setToolTip(self.tr("Saves every message of the campaign in a file Excel opens."))
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.unknown_box = QFrame()
         self.unknown_box.setObjectName("unknownOutcomeNote")
@@ -255,16 +261,23 @@ class CampaignDetailPane(QWidget):
         self.timing_box = _Form(self.tr("Timing"))
         self.rcs_box = _Form(self.tr("RCS messages"))
         self.totals_box = _Form(self.tr("SMS fallback and cost"))
-        boxes = BoxRows()
+        # The boxes are refilled while their holder is hidden: a layout shows the labels added to a visible
+        # box one by one, on later turns of the event loop, each laying the pane out again (50 passes).
+        self.boxes = QWidget()
+        self.boxes.setObjectName("campaignBoxes")
+        boxes = BoxRows(self.boxes)
+        boxes.setContentsMargins(0, 0, 0, 0)
         for box, stretch in ((self.about_box, 4), (self.timing_box, 3), (self.rcs_box, 2), (self.totals_box, 3)):
             boxes.add_widget(box, stretch)
         self.detail_state = NoticeLine("campaignDetailState")
+        self.picture = DeliveryPicture()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.unknown_box)
         layout.addWidget(self.elsewhere)
-        layout.addLayout(boxes)
+        layout.addWidget(self.boxes)
+        layout.addWidget(self.picture)
         layout.addWidget(self.detail_state)
         layout.addStretch(1)
         self.show_record(None)
@@ -302,6 +315,8 @@ class CampaignDetailPane(QWidget):
                 self.totals_box,
                 self.stop_button,
                 self.duplicate_button,
+                self.export_button,
+                self.picture,
             ):
                 widget.hide()
             return
@@ -312,14 +327,8 @@ class CampaignDetailPane(QWidget):
         self.status.setStyleSheet(f"color: {tone_color(look.tone).name()};")
         self.unknown_box.setVisible(record.outcome_unknown)
         self.elsewhere.setVisible(not reachable and record.campaign_id is not None)
-        for widget in (
-            self.about_box,
-            self.timing_box,
-            self.rcs_box,
-            self.totals_box,
-            self.stop_button,
-            self.duplicate_button,
-        ):
+        self.boxes.hide()
+        for widget in (self.about_box, self.timing_box, self.stop_button, self.duplicate_button):
             widget.show()
         shared = dict(campaign_rows(self._info(record), zone, self.local_zone))
         self.about_box.set_rows(self._about_rows(record, shared), self.values, self.texts)
@@ -328,6 +337,10 @@ class CampaignDetailPane(QWidget):
         self.totals_box.set_rows(self._totals_rows(record, shared), self.values, self.texts)
         self.rcs_box.setVisible(record.campaign_id is not None)
         self.totals_box.setVisible(record.campaign_id is not None)
+        self.boxes.show()
+        self.picture.set_counts(self._counters(record), self._sms_counters(record))
+        self.picture.setVisible(record.campaign_id is not None)
+        self.export_button.setVisible(record.campaign_id is not None)
 
     def set_look_result(self, text: str) -> None:
         self.look_result.setText(text)
@@ -419,7 +432,8 @@ class CampaignDetailPane(QWidget):
             )
         return rows
 
-    def _rcs_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+    def _counters(self, record: HistoryRecord) -> dict[str, int]:
+        """The RCS counters: the detail's, else those the record kept."""
         detail = self.detail
         counters = dict(detail.statistics) if detail is not None else {}
         if not counters:
@@ -433,6 +447,17 @@ class CampaignDetailPane(QWidget):
                 )
                 if v is not None
             }
+        return counters
+
+    def _sms_counters(self, record: HistoryRecord) -> dict[str, int]:
+        detail = self.detail
+        sms = dict(detail.sms_statistics) if detail is not None else {}
+        if not sms and (record.sms_sent is not None or record.sms_delivered is not None):
+            sms = {k: v for k, v in (("sent", record.sms_sent), ("delivered", record.sms_delivered)) if v is not None}
+        return sms
+
+    def _rcs_rows(self, record: HistoryRecord) -> list[tuple[str, str]]:
+        counters = self._counters(record)
         rows = [(self._names[name], count_words(counters.get(name))) for name in MAIN_COUNTERS]
         for name, value in counters.items():
             if name not in MAIN_COUNTERS and value:

@@ -41,6 +41,7 @@ from app.tasks.zone_change import read_times_again
 from ui.campaigns.campaign_actions import CampaignActionsMixin
 from ui.campaigns.campaign_detail import CampaignDetailPane, EmptyCampaigns, NoticeLine
 from ui.campaigns.campaigns_model import NAME, ORIGIN, CampaignsModel, CampaignsTable
+from ui.campaigns.report_export import ReportExport
 from ui.common.workers import Task
 from ui.compose.message_editor import ask_user
 
@@ -98,18 +99,21 @@ class CampaignsView(QWidget, CampaignActionsMixin):
     # Building ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        """Built from the outside in: a widget made inside its parent is styled once (the window's style
+        sheet is worked out again for a whole subtree each time it is moved into another widget)."""
+        layout = QVBoxLayout(self)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshCampaigns")
         self.refresh_button.setAccessibleName(self.tr("Refresh the campaign statuses"))
         self.refresh_button.setToolTip(self.tr("Ask the server for the latest statuses and figures (F5)."))
         self.refresh_button.clicked.connect(self.refresh_now)
-        self.web_box = QCheckBox(self.tr("Also show campaigns created in the web account"))
+        self.web_box = QCheckBox(self.tr("Also show campaigns created in the web account"), self)
         self.web_box.setObjectName("showWebCampaigns")
         self.web_box.setToolTip(
             self.tr("Adds the account's recent RCS campaigns that were not sent from this computer.")
         )
         self.web_box.toggled.connect(self.on_web_box_toggled)
-        self.status_label = QLabel()
+        self.status_label = QLabel(self)
         self.status_label.setObjectName("campaignsStatus")
         self.status_label.setProperty("role", "muted")
         bar = QHBoxLayout()
@@ -117,23 +121,34 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         bar.addWidget(self.web_box)
         bar.addStretch(1)
         bar.addWidget(self.status_label)
-        self.refresh_line = NoticeLine("campaignsRefreshProblem")
-        self.notice = NoticeLine("campaignsNotice")
+        layout.addLayout(bar)
+        self.refresh_line = NoticeLine("campaignsRefreshProblem", self)
+        self.notice = NoticeLine("campaignsNotice", self)
+        layout.addWidget(self.refresh_line)
+        layout.addWidget(self.notice)
+
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack, 1)
+        self.empty_page = EmptyCampaigns(self.stack)
+        self.empty_label = self.empty_page.heading
+        self.stack.addWidget(self.empty_page)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self.stack)
+        self.splitter.setObjectName("campaignsSplitter")
+        self.stack.addWidget(self.splitter)
 
         self.model = CampaignsModel(self)
-        self.table = CampaignsTable(self.model)
+        self.table = CampaignsTable(self.model, self.splitter)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-
-        self.pane = CampaignDetailPane()
+        self.scroller = scroller = QScrollArea(self.splitter)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pane = CampaignDetailPane(scroller.viewport())
         self.pane.stop_button.clicked.connect(self.stop_selected)
         self.pane.duplicate_button.clicked.connect(self.duplicate_selected)
         self.pane.look_button.clicked.connect(self.look_for_selected)
-        self.scroller = scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.exporter = ReportExport(self, self._connection, lambda: self.pane.local_zone)
+        self.pane.export_button.clicked.connect(self.export_selected)
         scroller.setWidget(self.pane)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("campaignsSplitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 2)
@@ -141,18 +156,6 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         line = self.fontMetrics().height()
         self.splitter.setSizes([line * 14, line * 22])
         self.splitter.setChildrenCollapsible(False)
-
-        self.stack = QStackedWidget()
-        self.empty_page = EmptyCampaigns()
-        self.empty_label = self.empty_page.heading
-        self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.splitter)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.refresh_line)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.stack, 1)
         self.setTabOrder(self.refresh_button, self.web_box)
         self.setTabOrder(self.web_box, self.table)
 

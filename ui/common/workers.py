@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -99,6 +100,7 @@ class Task(QObject):
         # and the task then says nothing more (its receivers are gone).
         super().__init__()
         self._orphaned = False
+        self._owner = weakref.ref(parent) if parent is not None else None  # see owned_by
         if parent is not None:
             parent.destroyed.connect(self._on_owner_destroyed)
         self._thread = QThread()
@@ -131,6 +133,18 @@ class Task(QObject):
     @property
     def cancelled(self) -> bool:
         return self._worker.context.cancelled
+
+    def owned_by(self, ancestor: QObject) -> bool:
+        """Whether the task was started by ``ancestor`` or by one of its (Qt) descendants."""
+        owner = self._owner() if self._owner is not None else None
+        try:
+            while owner is not None:
+                if owner is ancestor:
+                    return True
+                owner = owner.parent()
+        except RuntimeError:  # an owner already deleted on the C++ side
+            return False
+        return False
 
     @property
     def running(self) -> bool:
@@ -181,10 +195,11 @@ def running_tasks() -> list[Task]:
     return list(_running)
 
 
-def wait_for_all(milliseconds: int = 5000) -> bool:
-    """Cancel and wait for every running task (on exit, and by tests), ``milliseconds`` in all.
-    True when all ended."""
-    tasks = list(_running)
+def wait_for_all(milliseconds: int = 5000, *, within: QObject | None = None) -> bool:
+    """Cancel and wait for every running task (on exit, and by tests), ``milliseconds`` in all, or
+    only those started ``within`` a window that closes while others stay open (``Task.owned_by``):
+    the other windows' sends and loads go on. True when all ended."""
+    tasks = [task for task in _running if within is None or task.owned_by(within)]
     for task in tasks:
         task.cancel()
     deadline = time.monotonic() + milliseconds / 1000

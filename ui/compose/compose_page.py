@@ -1,14 +1,13 @@
 """The composer: editor tabs on the left, the phone preview on the right, the send bar below.
 
 The Message tab and the preview are built at once; the Recipients, Schedule and SMS fallback
-panels can be built right after the window's first paint (``build_side_panels``), so the
-window appears sooner. Nobody can click a tab in that moment.
+panels are built after the window's first paint, one step per turn of the event loop
+(``side_panels``, see ``ui.compose.side_panels``), or at once when something needs them.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -34,21 +33,15 @@ from ui.compose.media_preview import MediaPreviewService
 from ui.compose.message_editor import MessageEditor
 from ui.compose.message_fields import LONG_TEXT_CHARS, chars_width
 from ui.compose.phone_preview import PhonePreview
+from ui.compose.side_panels import SidePanelBuilder
+from ui.compose.tab_indexes import MESSAGE_TAB, RECIPIENTS_TAB, SCHEDULE_TAB, SMS_TAB, TAB_PATHS
 
 if TYPE_CHECKING:
-    from app.api.client import WwtClient
     from ui.compose.group_picker import GroupPicker
     from ui.compose.schedule_panel import SchedulePanel
     from ui.compose.sms_panel import SmsFallbackPanel
 
-# Which editor tab owns which request paths (for the error badges on the tabs).
-TAB_PATHS = (
-    ("options", "sender"),
-    ("groups",),
-    ("start_at", "validity", "time_zone"),
-    ("alternative_channel",),
-)
-MESSAGE_TAB, RECIPIENTS_TAB, SCHEDULE_TAB, SMS_TAB = range(4)
+__all__ = ["MESSAGE_TAB", "RECIPIENTS_TAB", "SCHEDULE_TAB", "SMS_TAB", "TAB_PATHS", "ComposePage"]
 
 
 class ReadableColumn(QWidget):
@@ -63,12 +56,18 @@ class ReadableColumn(QWidget):
         return QSize(max(hint.width(), self.maximumWidth()), hint.height())
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def _scroll_area() -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
     return area
+
+
+def _plain_holder() -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
 
 
 class ComposePage(QWidget):
@@ -101,8 +100,15 @@ class ComposePage(QWidget):
         message_layout.addWidget(self._message_column(), 1)
         message_layout.addStretch(0)  # what is left of a wide window, once the column is at its widest
         self.tabs.addTab(message_page, self.tab_titles[MESSAGE_TAB])
-        for title in self.tab_titles[1:]:
-            self.tabs.addTab(QWidget(), title)  # replaced by build_side_panels
+        # Each side panel is built into its tab's holder: the tabs themselves never change (a new tab
+        # lays the whole window out again), and a widget made inside its parent is styled once.
+        self.panel_holders: dict[int, QWidget] = {
+            RECIPIENTS_TAB: _plain_holder(),  # the list table scrolls by itself
+            SCHEDULE_TAB: _scroll_area(),
+            SMS_TAB: _scroll_area(),
+        }
+        for index, holder in self.panel_holders.items():
+            self.tabs.addTab(holder, self.tab_titles[index])
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -122,9 +128,14 @@ class ComposePage(QWidget):
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.setAutoDefault(False)
+        self.test_button = QPushButton(self.tr("Send a test…"))
+        self.test_button.setObjectName("sendTestButton")
+        self.test_button.setAutoDefault(False)
+        self.test_button.setToolTip(self.tr("Send this message to your own test phones first (Ctrl+Shift+T)"))
         bottom = QHBoxLayout()
         bottom.setContentsMargins(12, 6, 12, 6)
         bottom.addWidget(self.problems_label, 1)
+        bottom.addWidget(self.test_button)
         bottom.addWidget(self.send_button)
 
         layout = QVBoxLayout(self)
@@ -134,6 +145,7 @@ class ComposePage(QWidget):
         layout.addLayout(bottom)
         editor.problems_changed.connect(self.on_editor_problems_changed)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        self.side_panels = SidePanelBuilder(self)
         self.on_editor_problems_changed(editor.problems)
 
     def _message_column(self) -> QWidget:
@@ -148,40 +160,29 @@ class ComposePage(QWidget):
 
     @property
     def side_panels_built(self) -> bool:
-        return self.group_picker is not None
+        return self.side_panels.done
 
-    def build_side_panels(self, client: Callable[[], WwtClient], account_time_zone: str) -> None:
-        """Build the Recipients, Schedule and SMS fallback panels (once)."""
-        if self.side_panels_built:
-            return
-        from ui.compose.group_picker import GroupPicker
-        from ui.compose.schedule_panel import SchedulePanel
-        from ui.compose.sms_panel import SmsFallbackPanel
+    def panel_parent(self, index: int) -> QWidget:
+        """What the panel of tab ``index`` is made in (then given to ``put_panel``)."""
+        holder = self.panel_holders[index]
+        return holder.viewport() if isinstance(holder, QScrollArea) else holder
 
-        default_sender = self.settings.default_sms_sender
-        self.group_picker = GroupPicker(self.editor, client)
-        self.schedule_panel = SchedulePanel(self.editor, account_time_zone)
-        self.sms_panel = SmsFallbackPanel(self.editor, sender_suggestions=[default_sender] if default_sender else [])
-        current = self.tabs.currentIndex()
-        panels: tuple[tuple[int, QWidget], ...] = (
-            (RECIPIENTS_TAB, self.group_picker),
-            (SCHEDULE_TAB, self.schedule_panel),
-            (SMS_TAB, self.sms_panel),
-        )
-        for index, panel in panels:
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(
-                index, panel if panel is self.group_picker else _scrolling(panel), self.tab_titles[index]
-            )
-            if placeholder is not None:
-                placeholder.deleteLater()
-        self.tabs.setCurrentIndex(current)
-        self.on_editor_problems_changed(self.editor.problems)
+    def put_panel(self, index: int, panel: QWidget) -> None:
+        """Show ``panel`` in tab ``index``."""
+        holder = self.panel_holders[index]
+        if isinstance(holder, QScrollArea):
+            holder.setWidget(panel)
+        else:
+            layout = holder.layout()
+            assert layout is not None  # made with one
+            layout.addWidget(panel)
 
     def on_tabs_current_changed(self, index: int) -> None:
         """The preview shows what the open tab edits: the SMS for the SMS fallback tab, RCS for the Message tab
-        (the Recipients and Schedule tabs leave it as it is; the user can switch it by hand at any time)."""
+        (the Recipients and Schedule tabs leave it as it is; the user can switch it by hand at any time).
+        A panel not built yet is built now, with the others left."""
+        if index != MESSAGE_TAB and self.side_panels.started:
+            self.side_panels.build_now()
         if index == SMS_TAB:
             self.phone_preview.set_mode("sms")
         elif index == MESSAGE_TAB:

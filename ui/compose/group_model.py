@@ -2,32 +2,25 @@
 
 ``GroupModel`` holds one plain ``ListRow`` per list and answers ``data()`` from it without any
 computation beyond a format; check marks live in a set of list ids. Sorting is done on the rows
-in Python (one ``list.sort``), not by Qt comparing through ``data()`` a million times; the
-``GroupFilterProxy`` only filters (search over name and description, "selected only").
-``GroupTable`` shows them: uniform rows, no per-row widgets, a click or Space checks a row.
+in Python (one ``list.sort`` on keys made with the rows, on the worker that loads them), not by Qt
+comparing through ``data()`` a million times; the ``GroupFilterProxy`` only filters (search over
+name and description, "selected only"; ``ui.compose.group_table``). New rows enter the table
+``FILL_BATCH`` at a time, a moment apart: the proxy asks Python about every row it is given, so
+10,000 at once held the window for 25-90 ms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
 from typing import Any, Literal
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from ui.common.tables import set_up_row_table
+from ui.common.sliced_work import SlicedWork
 from ui.common.theme import tone_color
 
 RowState = Literal["loaded", "missing", "pending"]
@@ -38,6 +31,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+FILL_BATCH = 1000  # rows added to the table per turn of the event loop (about 3 ms each)
 
 
 @dataclass(slots=True)
@@ -51,9 +45,11 @@ class ListRow:
     contacts: int | None
     state: RowState = "loaded"
     search: str = ""
+    name_key: tuple[str, int] = field(default=("", 0))  # sorting by name, made once
 
     def __post_init__(self) -> None:
         self.search = f"{self.name}\n{self.description}".casefold()
+        self.name_key = (self.name.casefold(), self.id)
 
 
 def format_contacts(contacts: int | None) -> str:
@@ -63,14 +59,20 @@ def format_contacts(contacts: int | None) -> str:
 class GroupModel(QAbstractTableModel):
     """Columns: list name with its check box, number of contacts, description.
 
-    Signal ``check_toggled(int, bool)``: the user checked or unchecked the list with that id.
+    Signal ``check_toggled(int, bool)``: the user checked or unchecked the list with that id;
+    ``filled()``: the rows given to ``set_rows`` are all in the table (see ``filling``).
     """
 
     check_toggled = Signal(int, bool)
+    filled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ListRow] = []
+        self._pending: list[ListRow] = []  # given to set_rows: ``_pending[_next:]`` are not in the table yet
+        self._next = 0
+        self._fill = SlicedWork(self)
+        self._fill.finished.connect(self.filled)
         self._checked: set[int] = set()
         self._headers = (self.tr("List"), self.tr("Contacts"), self.tr("Description"))
         self._checked_brush = QBrush(QColor(61, 111, 180, 50))
@@ -80,15 +82,47 @@ class GroupModel(QAbstractTableModel):
 
     # --- content -------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[ListRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Iterable[ListRow], checked: Iterable[int] | None = None) -> None:
+        """Show ``rows`` (sorted as the table is), and with ``checked`` these lists checked. The first
+        ``FILL_BATCH`` rows are in the table at once, the others follow one batch per turn."""
+        every = list(rows)
         if self._sort is not None:
-            self._sort_rows(*self._sort)
+            sort_rows(every, *self._sort)
+        self._fill.clear()
+        self.beginResetModel()
+        if checked is not None:
+            self._checked = set(checked)
+        self._rows = every[:FILL_BATCH]
+        self._pending, self._next = every, len(self._rows)
         self.endResetModel()
+        for start in range(self._next, len(every), FILL_BATCH):
+            self._fill.add(partial(self._add_rows, start, min(start + FILL_BATCH, len(every))))
+        self._fill.start()
+
+    @property
+    def sort_order(self) -> tuple[int, Qt.SortOrder] | None:
+        """How the rows are sorted: (column, order), or None before the table first sorts them."""
+        return self._sort
+
+    @property
+    def filling(self) -> bool:
+        """True while some of the rows given to ``set_rows`` are still to be added to the table."""
+        return self._fill.pending
+
+    def _add_rows(self, start: int, end: int) -> None:
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + end - start - 1)
+        self._rows.extend(self._pending[start:end])
+        self._next = end
+        self.endInsertRows()
+
+    def finish_filling(self) -> None:
+        """Add the rows still waiting, at once (before a change that needs them all)."""
+        self._fill.run_now()
 
     def rows(self) -> list[ListRow]:
-        return list(self._rows)
+        """Every row given to ``set_rows``, including those not in the table yet."""
+        return self._rows + self._pending[self._next :]
 
     def row_at(self, row: int) -> ListRow:
         return self._rows[row]
@@ -100,10 +134,18 @@ class GroupModel(QAbstractTableModel):
         return None
 
     def set_checked(self, ids: Iterable[int]) -> None:
-        """Replace the set of checked lists (no ``check_toggled``: this is not a user action)."""
-        self._checked = set(ids)
-        if self._rows:
+        """Replace the set of checked lists (no ``check_toggled``: this is not a user action). Only the rows
+        that change are said to change: the proxy filters again each row it is told about."""
+        checked = set(ids)
+        changed, self._checked = checked ^ self._checked, checked
+        if not changed or not self._rows:
+            return
+        rows = [number for number, item in enumerate(self._rows) if item.id in changed]
+        if len(rows) > FILL_BATCH // 10:
             self.dataChanged.emit(self.index(0, NAME), self.index(len(self._rows) - 1, DESCRIPTION))
+            return
+        for row in rows:
+            self.dataChanged.emit(self.index(row, NAME), self.index(row, DESCRIPTION))
 
     def is_checked(self, list_id: int) -> bool:
         return list_id in self._checked
@@ -203,122 +245,36 @@ class GroupModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(column: int) -> Callable[[ListRow], tuple[Any, ...]]:
-        if column == CONTACTS:
-            return lambda item: (item.contacts is None, item.contacts or 0, item.search)
-        if column == DESCRIPTION:
-            return lambda item: (not item.description, item.description.casefold(), item.id)
-        return lambda item: (item.name.casefold(), item.id)
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        """Sort by ``column``; chosen lists the account does not have stay on top, where they are seen."""
-        self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows.sort(key=lambda item: item.state != "missing")  # stable: keeps the order above
+        return _sort_key(column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves (fast for 10,000 lists), keeping persistent indexes valid."""
         if not 0 <= column < 3:
             return
+        self.finish_filling()
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         moved = [self._rows[index.row()] for index in before]
-        self._sort_rows(column, order)
+        sort_rows(self._rows, column, order)
         position = {id(item): number for number, item in enumerate(self._rows)}
         after = [self.index(position[id(item)], index.column()) for item, index in zip(moved, before, strict=True)]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
 
-class GroupFilterProxy(QSortFilterProxyModel):
-    """Filters by a case-insensitive search over name and description, and "selected only".
-
-    Sorting is handed to the source model (see ``GroupModel.sort``).
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._selected_only = False
-
-    def source(self) -> GroupModel:
-        model = self.sourceModel()
-        assert isinstance(model, GroupModel)  # the only model it is given
-        return model
-
-    def set_search(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle != self._needle:
-            self._refilter(lambda: setattr(self, "_needle", needle))
-
-    def set_selected_only(self, on: bool) -> None:
-        if on != self._selected_only:
-            self._refilter(lambda: setattr(self, "_selected_only", on))
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ANY_INDEX) -> bool:  # noqa: N802
-        item = self.source().row_at(source_row)
-        if self._selected_only and not self.source().is_checked(item.id):
-            return False
-        return not self._needle or self._needle in item.search
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.source().sort(column, order)
+def _sort_key(column: int) -> Callable[[ListRow], tuple[Any, ...]]:
+    if column == CONTACTS:
+        return lambda item: (item.contacts is None, item.contacts or 0, item.search)
+    if column == DESCRIPTION:
+        return lambda item: (not item.description, item.description.casefold(), item.id)
+    return attrgetter("name_key")
 
 
-class _ToggleDelegate(QStyledItemDelegate):
-    """A click anywhere on a row, or Space, checks or unchecks the row's list."""
-
-    def editorEvent(  # noqa: N802
-        self,
-        event: QEvent,
-        model: QAbstractItemModel,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
-        kind = event.type()
-        clicked = (
-            kind == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-        )
-        pressed = (
-            kind == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
-        )
-        if not (clicked or pressed):
-            return False
-        name = model.index(index.row(), NAME)
-        checked = name.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-        model.setData(name, not checked, Qt.ItemDataRole.CheckStateRole)
-        return True
-
-
-class GroupTable(QTableView):
-    """The list table: sortable by clicking a header, rows of one height, columns sized by the font."""
-
-    def __init__(self, model: GroupFilterProxy, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("groupTable")
-        self.setModel(model)
-        self.setItemDelegate(_ToggleDelegate(self))
-        self.setAccessibleName(self.tr("Contact lists of the account"))
-        self.setToolTip(self.tr("Click a list, or press Space, to choose it or to leave it out."))
-        set_up_row_table(self, 1.7)
-        self.setSortingEnabled(True)
-        metrics = self.fontMetrics()
-        columns = self.horizontalHeader()
-        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        columns.setSectionResizeMode(CONTACTS, QHeaderView.ResizeMode.Fixed)
-        columns.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        padding = metrics.horizontalAdvance("M") * 3
-        columns.resizeSection(CONTACTS, metrics.horizontalAdvance(self.tr("Contacts")) + padding)
+def sort_rows(rows: list[ListRow], column: int, order: Qt.SortOrder) -> None:
+    """Sort by ``column``; chosen lists the account does not have stay on top, where they are seen.
+    Rows sorted already (by the worker that loaded them) sort again in a fraction of the time."""
+    rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+    missing = [item for item in rows if item.state == "missing"]
+    if missing:  # on top, in the order above
+        rows[:] = missing + [item for item in rows if item.state != "missing"]

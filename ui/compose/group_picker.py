@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -23,35 +23,17 @@ from app.validation import Problem
 from ui.common.error_box import ErrorBox
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.common.theme import set_tone
-from ui.common.workers import Task, TaskContext
+from ui.common.workers import Task
+from ui.compose import picker_words
 from ui.compose.editor_state import CampaignEditor
-from ui.compose.group_model import GroupFilterProxy, GroupModel, GroupTable, ListRow
+from ui.compose.group_model import GroupModel, ListRow
+from ui.compose.group_table import GroupFilterProxy, GroupTable
+from ui.compose.list_loading import LOAD_FAILED, fetch_lists
 from ui.compose.message_fields import SEARCH_CHARS, chars_width
+from ui.compose.needs_key_panel import NeedsKeyPanel
 
 if TYPE_CHECKING:
     from app.api import WwtClient
-
-# (The stubs type QT_TRANSLATE_NOOP's result as object; it returns the message, a str.)
-LOAD_FAILED: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
-    "GroupPicker", "The contact lists could not be loaded. Try again in a moment."
-)
-
-
-def fetch_lists(context: TaskContext, client_factory: Callable[[], WwtClient]) -> list[ListRow]:
-    """Background: every contact list of the account as table rows, reporting ``(loaded, total)``.
-
-    The rows are built here, not on the GUI thread: for 10,000 lists that is most of the work."""
-    client = client_factory()
-    lists = client.list_groups(
-        on_progress=lambda loaded, total: context.progress((loaded, total)),
-        should_cancel=lambda: context.cancelled,
-    )
-    unnamed = QCoreApplication.translate("GroupPicker", "List {id}")
-    return [
-        ListRow(item.id, item.name or unnamed.format(id=item.id), item.description or "", item.contacts)
-        for item in lists
-        if item.id is not None
-    ]
 
 
 class GroupPicker(QWidget):
@@ -96,6 +78,7 @@ class GroupPicker(QWidget):
         self.proxy.rowsRemoved.connect(self._update_status)
         self.proxy.modelReset.connect(self._update_status)
         self.proxy.layoutChanged.connect(self._update_status)
+        self.model.filled.connect(self._update_status)
         editor.document_replaced.connect(self.on_document_replaced)
         editor.problems_changed.connect(self._show_problems)
         self.on_document_replaced()
@@ -151,7 +134,11 @@ class GroupPicker(QWidget):
 
         self.table = GroupTable(self.proxy)
         layout.addWidget(self.table, 1)
-        self.needs_key_panel = self._build_needs_key_panel()
+        self.needs_key_panel = NeedsKeyPanel()
+        self.needs_key_panel.settings_requested.connect(self.settings_requested)
+        self.needs_key_panel.demo_requested.connect(self.demo_requested)
+        self.open_settings_button = self.needs_key_panel.open_settings_button
+        self.try_demo_button = self.needs_key_panel.try_demo_button
         layout.addWidget(self.needs_key_panel, 1)
 
         self.empty_label = QLabel()
@@ -192,36 +179,6 @@ class GroupPicker(QWidget):
         self.setTabOrder(self.selected_only_check, self.reload_button)
         self.setTabOrder(self.reload_button, self.table)
 
-    def _build_needs_key_panel(self) -> QWidget:
-        """Without an API key: what to do instead of an empty table."""
-        panel = QWidget()
-        panel.setObjectName("groupNeedsKey")
-        panel.hide()
-        text = QLabel(self.tr("Connect your WWT.world account to see your contact lists."))
-        text.setObjectName("groupNeedsKeyText")
-        text.setWordWrap(True)
-        self.open_settings_button = QPushButton(self.tr("Open Settings…"))
-        self.open_settings_button.setObjectName("groupOpenSettings")
-        self.open_settings_button.setAccessibleName(self.tr("Open Settings to enter your API key"))
-        self.open_settings_button.setToolTip(self.tr("Enter the API key of your WWT.world account."))
-        self.open_settings_button.clicked.connect(self.settings_requested)
-        self.try_demo_button = QPushButton(self.tr("Try the demo"))
-        self.try_demo_button.setObjectName("groupTryDemo")
-        self.try_demo_button.setAccessibleName(self.tr("Try the demo, where nothing is sent"))
-        self.try_demo_button.setToolTip(self.tr("Works like the real thing, with sample lists; nothing is sent."))
-        self.try_demo_button.clicked.connect(self.demo_requested)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_settings_button)
-        buttons.addWidget(self.try_demo_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.addWidget(text)
-        layout.addSpacing(text.fontMetrics().height() // 2)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        return panel
-
     @property
     def needs_key(self) -> bool:
         return self._needs_key
@@ -251,7 +208,8 @@ class GroupPicker(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._task is not None
+        """True while the lists load, and until they are all in the table."""
+        return self._task is not None or self.model.filling
 
     def reload(self) -> None:
         """Load the account's lists (again). A load already running is cancelled and replaced."""
@@ -262,7 +220,7 @@ class GroupPicker(QWidget):
             self._task.cancel()
             self._reload_pending = True
             return
-        task = Task(fetch_lists, self.client_factory, parent=self)
+        task = Task(fetch_lists, self.client_factory, self.model.sort_order, parent=self)
         task.progress.connect(self._show_progress)
         task.succeeded.connect(self.on_lists_loaded)
         task.failed.connect(self.on_load_failed)
@@ -339,8 +297,7 @@ class GroupPicker(QWidget):
                 )
                 note = self.tr("Not in this account: uncheck it to take it out of the campaign.")
                 extra.append(ListRow(list_id, name, note, info.contacts, "missing"))
-        self.model.set_checked(selected)
-        self.model.set_rows(extra + list(self._loaded or ()))
+        self.model.set_rows(extra + list(self._loaded or ()), checked=selected)
         self._update_footer()
         self._update_status()
 
@@ -392,54 +349,22 @@ class GroupPicker(QWidget):
 
     def _update_footer(self) -> None:
         count, contacts, unknown = self.selected_total()
-        text = self.tr("1 list selected") if count == 1 else self.tr("{n} lists selected").format(n=f"{count:,}")
-        if unknown and unknown == count:
-            text += " " + self.tr("(number of contacts not known yet)")
-        else:
-            people = self.tr("1 contact") if contacts == 1 else self.tr("{m} contacts").format(m=f"{contacts:,}")
-            text += ", " + people
-            if unknown:
-                text += " " + (
-                    self.tr("and 1 more list of unknown size")
-                    if unknown == 1
-                    else self.tr("and {n} more lists of unknown size").format(n=f"{unknown:,}")
-                )
-        self.footer_label.setText(text)
+        self.footer_label.setText(picker_words.chosen_total(count, contacts, unknown))
         self.footer_label.setVisible(bool(count) or not self._needs_key)
         self._over_limit = contacts > limits.CONTACTS_PER_CAMPAIGN
         self.limit_warning.setVisible(self._over_limit)
         missing = sum(1 for row in self.model.rows() if row.state == "missing")
         if missing:
-            text = (
-                self.tr("⚠ 1 chosen list was not found in this account.")
-                if missing == 1
-                else self.tr("⚠ {n} chosen lists were not found in this account.").format(n=missing)
-            )
-            stay = (
-                self.tr("It stays in the campaign until you uncheck it")
-                if missing == 1
-                else self.tr("They stay in the campaign until you uncheck them")
-            )
-            self.missing_warning.setText(
-                f"{text} {stay}; " + self.tr("check the API key in Settings if this is the wrong account.")
-            )
+            self.missing_warning.setText(picker_words.missing_lists(missing))
         self.missing_warning.setVisible(bool(missing))
         self._show_problems(self.editor.problems)
 
     def _update_status(self) -> None:
         shown = self.proxy.rowCount()
         if self._task is None:
-            in_account = (
-                self.tr("1 list in this account")
-                if self._total == 1
-                else self.tr("{n} lists in this account").format(n=f"{self._total:,}")
+            self.status_label.setText(
+                "" if self._loaded is None else picker_words.lists_count(self._total, shown, self.model.rowCount())
             )
-            if self._loaded is None:
-                self.status_label.setText("")
-            elif shown == self.model.rowCount():
-                self.status_label.setText(in_account)
-            else:
-                self.status_label.setText(self.tr("{shown} shown · {all}").format(shown=f"{shown:,}", all=in_account))
         self.status_label.setVisible(bool(self.status_label.text()))
         self._update_empty(shown)
 
@@ -447,20 +372,14 @@ class GroupPicker(QWidget):
         if shown or self._needs_key:
             self.empty_label.hide()
             return
-        search = self.search_edit.text().strip()
-        if search:
-            text = self.tr("No list matches “{text}”.").format(text=search)
-        elif self.selected_only_check.isChecked() and self.model.rowCount():
-            text = self.tr("No list is chosen yet.")
-        elif self._loaded is not None and self._task is None:
-            text = self.tr(
-                "This account has no contact lists yet. Create one in your WWT.world account, then click Reload."
-            )
-        else:
-            self.empty_label.hide()
-            return
+        text = picker_words.why_empty(
+            self.search_edit.text().strip(),
+            chosen_only=self.selected_only_check.isChecked(),
+            has_rows=bool(self.model.rowCount()),
+            loaded=self._loaded is not None and self._task is None,
+        )
         self.empty_label.setText(text)
-        self.empty_label.show()
+        self.empty_label.setVisible(bool(text))
 
     def on_search_changed(self, text: str) -> None:
         self.proxy.set_search(text)

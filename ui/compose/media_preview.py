@@ -1,13 +1,16 @@
 """Live preview of a card's media URL, checked in the background the way the RCS platform fetches it.
 
 ``MediaPreviewService`` runs ``app.campaign.media_check.check_media`` on ``ui.common.workers.Task`` threads (at most
-three at once, the rest queued), keeps the answers in a small LRU cache and shares one lazily made
-``httpx.Client``. ``MediaPreview`` sits under a card's URL field: it waits until the user stops
-typing (or leaves the field) before asking, and ignores answers for addresses no longer in the field.
+three at once, the rest queued), keeps the answers in a small LRU cache and shares one
+``httpx.Client`` per connection, made by the first check that needs it, on its worker thread (its SSL
+context takes 30-100 ms to build: never on the GUI thread). ``MediaPreview`` sits under a card's URL
+field: it waits until the user stops typing (or leaves the field) before asking, and ignores answers
+for addresses no longer in the field.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,15 +63,56 @@ class MediaResult:
         return self.check.content_type == "image/gif"
 
 
+class SharedClient:
+    """One ``httpx.Client`` for the checks of one connection, made on first use by whichever worker
+    asks first (the others wait for it), closed once by ``close``."""
+
+    def __init__(self, timeout: httpx.Timeout | float | None, mounts: dict[str, httpx.BaseTransport]) -> None:
+        self._timeout = timeout
+        self._mounts = dict(mounts)
+        self._lock = threading.Lock()
+        self._client: httpx.Client | None = None
+        self._closed = False
+
+    @property
+    def made(self) -> bool:
+        return self._client is not None
+
+    def get(self) -> httpx.Client:
+        """The client, made now if it is not yet (call it on a worker thread)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the media checks have been shut down")
+            if self._client is None:
+                import httpx
+
+                self._client = httpx.Client(timeout=self._timeout, follow_redirects=False, mounts=self._mounts)
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+
 def _run_check(
-    context: TaskContext, check: CheckFunction, url: str, client: httpx.Client, timeout: httpx.Timeout | float | None
+    context: TaskContext, check: CheckFunction, url: str, client: SharedClient, timeout: httpx.Timeout | float | None
 ) -> MediaResult:
-    result = check(url, client=client, cancelled=lambda: context.cancelled, timeout=timeout)
+    result = check(url, client=client.get(), cancelled=lambda: context.cancelled, timeout=timeout)
     image = None
     if result.state == "image" and result.data:
-        decoded = QImage.fromData(result.data)
+        decoded = decode_image(result.data)
         image = None if decoded.isNull() else decoded
     return MediaResult(result, image)
+
+
+def decode_image(data: bytes) -> QImage:
+    """The picture (its first frame). ``QImage.fromData`` keeps Python's lock while it decodes (5-20 ms
+    a photo), but a ``QImageReader`` on a ``QBuffer`` made here deadlocked: the buffer, a Python object,
+    needs the lock for every read while the reader holds Qt's own locks the GUI thread may wait on."""
+    return QImage.fromData(data)
 
 
 class MediaPreviewService(QObject):
@@ -101,9 +145,8 @@ class MediaPreviewService(QObject):
         self._running: dict[str, Task] = {}
         self._retired: set[Task] = set()  # cancelled, their threads still ending (waited for at shutdown)
         self._wanted: Counter[str] = Counter()
-        self._client: httpx.Client | None = None
-        self._mounts: dict[str, httpx.BaseTransport] = {}
-        self._clients: list[httpx.Client] = []
+        self._client = SharedClient(timeout, {})
+        self._clients: list[SharedClient] = [self._client]  # the old ones too: a check may still use one
         self._closed = False
         self.checks_started = 0
 
@@ -180,27 +223,20 @@ class MediaPreviewService(QObject):
         for client in self._clients:
             client.close()
         self._clients.clear()
-        self._client = None
         return ended
 
     def set_mounts(self, mounts: dict[str, httpx.BaseTransport]) -> None:
         """Route some addresses elsewhere (demo mode serves its sample pictures in-process).
-        Cached results are dropped; checks already running finish with the old client."""
-        self._mounts = dict(mounts)
+        Cached results are dropped; checks already running finish with the old client (closed at
+        shutdown). The new client is made by the first check that needs it, on its worker."""
         self._cache.clear()
         for url in list(self._running):  # answers through the old route are dropped
             self._retire(url)
-        self._client = None  # the old one is closed at shutdown
+        if not self._closed:
+            self._client = SharedClient(self._timeout, mounts)
+            self._clients.append(self._client)
 
     # Internals ------------------------------------------------------------------------------
-
-    def _http_client(self) -> httpx.Client:
-        if self._client is None:
-            import httpx
-
-            self._client = httpx.Client(timeout=self._timeout, follow_redirects=False, mounts=self._mounts)
-            self._clients.append(self._client)
-        return self._client
 
     def _retire(self, url: str) -> None:
         """Cancel the running check of ``url``, if any: its answer is dropped, its end still handled."""
@@ -217,7 +253,7 @@ class MediaPreviewService(QObject):
             self._start(url)
 
     def _start(self, url: str) -> None:
-        task = Task(_run_check, self._check, url, self._http_client(), self._timeout)
+        task = Task(_run_check, self._check, url, self._client, self._timeout)
         self._running[url] = task
         task.succeeded.connect(lambda result, url=url: self._on_result(url, result))
         task.failed.connect(lambda error, url=url: self._on_error(url, error))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.platform.config import AppPaths
+from ui.common.workers import Task, TaskContext
 
 if TYPE_CHECKING:
     from app.history import History
@@ -61,6 +62,16 @@ class HistoryAccess(QObject):
         if found is not None:
             self.problem_found.emit(*found)
         return history
+
+    def open_in_background(self, *, demo: bool) -> Task:
+        """Open the history on a worker (loading sqlite3 and reading the file take a while): a damaged
+        one is said soon after the connection opens, and the first send finds it open."""
+        task = Task(self._open_quietly, demo, parent=self)
+        task.start()
+        return task
+
+    def _open_quietly(self, context: TaskContext, demo: bool) -> None:
+        self.get(demo=demo)  # a problem is said through ``problem_found``
 
     def _new(self, message: str, *, damaged: bool) -> tuple[str, bool] | None:
         if message in self._said:

@@ -1,8 +1,9 @@
 """The main window: the composer page, menus, the connection, sending, autosave, closing.
 
 Start-up is staged so the window paints as early as possible: the window is built with the
-Message tab and the phone preview; after its first paint the other panels are built and the
-connection is opened (``first_painted``, see ``ui.shell.application``).
+Message tab and the phone preview; after its first paint the other panels are built, one step per
+turn of the event loop, and the connection is opened (``first_painted``, see ``ui.shell.application``).
+The Campaigns view is built the first time its tab is shown (``ui.shell.campaigns_tab``).
 """
 
 from __future__ import annotations
@@ -11,26 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app import APP_NAME, api
 from app.api.models import Balance
 from app.platform.atomic import folder_problem
-from app.platform.config import (
-    AppPaths,
-    Settings,
-    SettingsError,
-    local_time_zone_name,
-    save_settings,
-)
+from app.platform.config import AppPaths, Settings, local_time_zone_name
 from app.platform.recovery import RecoveryStore
-from app.sending.summary import is_scheduled
-from app.tasks.connection import Connection, open_connection_checked
-from app.validation import blocking_errors, located_message
+from app.tasks.connection import Connection
 from ui.common import workers
-from ui.common.message_box import show_message
-from ui.common.workers import Task
 from ui.compose.compose_page import ComposePage
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.media_preview import MediaPreviewService
@@ -38,12 +29,20 @@ from ui.compose.media_problems import MediaProblems
 from ui.sending.send_flow import SendController
 from ui.shell.autosave import Autosave
 from ui.shell.balance_status import BalanceStatus
+from ui.shell.campaigns_tab import CampaignsTab
+from ui.shell.connector import Connector
 from ui.shell.demo_account_notices import DemoAccountNotices
 from ui.shell.file_actions import FileActions
 from ui.shell.history_access import HistoryAccess
+from ui.shell.menus import build_menus
 from ui.shell.notices import Notices
 from ui.shell.restore_dialog import RestoreDialog
 from ui.shell.restore_offer import RestoreOffers
+from ui.shell.send_button import send_button_state
+from ui.shell.settings_writer import SettingsWriter
+from ui.shell.storage_check import check_storage
+from ui.shell.test_send_actions import TestSendActions
+from ui.shell.warm_up import WarmUp
 from ui.shell.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from app.api.models import CampaignInfo
     from app.campaign.file import CampaignDocument
     from ui.campaigns.campaigns_view import CampaignsView
+    from ui.shell.settings_dialog import SettingsDialog
 
 COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
 
@@ -58,8 +58,9 @@ COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
 class MainWindow(QMainWindow):
     """Signal ``first_painted()``: the window has been painted once (start-up work can follow).
 
-    With a ``connection`` everything is built at once (tests, screenshots); with None the side
-    panels wait for the first paint and the connection comes later through ``set_connection``.
+    With a ``connection`` the composer is built at once (tests, screenshots); with None its side
+    panels are built after the first paint and the connection comes later through ``set_connection``.
+    Either way the Campaigns view waits until its tab is shown (``campaigns_view`` is None until then).
     """
 
     first_painted = Signal()
@@ -83,7 +84,6 @@ class MainWindow(QMainWindow):
         self.api_url_override: str | None = None  # --api-url, kept when settings change
         self._painted = False
         self._pending_connection: tuple[Connection, bool] | None = None
-        self._connect_task: Task | None = None
         self._retired_clients: list[WwtClient] = []  # closed at exit: a task may still be using one
         self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
         self.notices.add(settings.load_problem)
@@ -94,14 +94,13 @@ class MainWindow(QMainWindow):
         self.preview_service = MediaPreviewService(parent=self)
         self.compose = ComposePage(self.editor, settings, self.preview_service)
         self.media_problems = MediaProblems(self.editor, self.preview_service, self)
-        self.campaigns_view: CampaignsView | None = None  # built with the first connection
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.setDocumentMode(True)
         self.main_tabs.addTab(self.compose, self.tr("Compose"))
-        waiting = QLabel(self.tr("Connecting…"))
-        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.main_tabs.addTab(waiting, self.tr("Campaigns"))
+        self.campaigns_tab = CampaignsTab(
+            self.main_tabs, CAMPAIGNS_TAB, self._build_campaigns_view, lambda: self.connection is not None, self
+        )
 
         self.demo_banner = QLabel(self.tr("Demo: nothing is sent. Campaigns go to a simulated WWT.world server."))
         self.demo_banner.setObjectName("demoBanner")
@@ -120,6 +119,9 @@ class MainWindow(QMainWindow):
         )
         self.history = HistoryAccess(paths, self)
         self.history.problem_found.connect(self._on_history_problem)
+        self.settings_writer = SettingsWriter(paths, self)
+        self.warm_up = WarmUp(self)
+        self.settings_writer.failed.connect(self.notices.add)
         self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
         # Which server is used, beside the balance: the status bar's messages (how a file was read, what
         # was sent) go on the left, where a connection coming late cannot replace them.
@@ -127,6 +129,9 @@ class MainWindow(QMainWindow):
         self.connection_status.setObjectName("connectionStatus")
         self.statusBar().addPermanentWidget(self.connection_status)
         self.statusBar().addPermanentWidget(self.balance_status.label)
+        self.connector = Connector(lambda: self.settings, lambda: self.api_url_override, self)
+        self.connector.opened.connect(self._on_connection_opened)
+        self.connector.failed.connect(lambda: self.connection_status.setText(self.tr("Not connected.")))
         self.send_controller = SendController(
             self.editor,
             lambda: self.connection,
@@ -140,19 +145,35 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage(self.tr("Sending the campaign…"))
         )
         self.send_controller.sent.connect(self.on_campaign_sent)
+        self.send_controller.sent.connect(lambda _info: self._on_record_added())
+        self.send_controller.send_failed.connect(
+            lambda error: self._on_record_added() if getattr(error, "outcome_unknown", False) else None
+        )
+        self.send_controller.show_campaigns_requested.connect(lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB))
         self.send_button.clicked.connect(self.on_send_button_clicked)
-        self._build_menus()
+        self.test_sends = TestSendActions(self)
+        actions = build_menus(
+            self,
+            self.files,
+            send=self.on_send_button_clicked,
+            send_test=self.test_sends.request,
+            open_settings=self.open_settings,
+        )
+        self.send_action, self.reload_lists_action = actions.send, actions.reload_lists
+        self.test_sends.use_action(actions.send_test)
         self.editor.problems_changed.connect(self._update_send_button)
         self.editor.content_changed.connect(self._update_send_button)
         self.editor.file_state_changed.connect(self._update_title)
         self.autosave = Autosave(self.editor, RecoveryStore(paths.recovery_dir), parent=self)
         self.restore_offers = RestoreOffers(self, self.autosave)
         self._check_storage()
+        self.compose.side_panels.group_picker_built.connect(self._on_group_picker_built)
+        self.compose.side_panels.start(self._client_for_worker, lambda: self.account_time_zone)
         if connection is not None:
             self.build_side_panels()
             self.set_connection(connection, load_lists=load_lists)
         else:
-            self.first_painted.connect(self.build_side_panels)
+            self.first_painted.connect(self.compose.side_panels.build_in_turns)
             self.connection_status.setText(self.tr("Connecting…"))
         if recover:
             self.first_painted.connect(self.autosave.look_for_orphans)
@@ -182,11 +203,20 @@ class MainWindow(QMainWindow):
     def balance(self, value: Balance | None) -> None:
         self.balance_status.balance = value
 
+    @property
+    def campaigns_view(self) -> CampaignsView | None:
+        return self.campaigns_tab.view
+
+    def show_campaigns(self) -> CampaignsView | None:
+        """Show the Campaigns tab (its view is built now, once there is a connection)."""
+        self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB)
+        return self.campaigns_view
+
     def build_side_panels(self) -> None:
-        """The composer's panels not shown at start: Recipients, Schedule, SMS fallback."""
-        if self.compose.side_panels_built:
-            return
-        self.compose.build_side_panels(self._client_for_worker, self.account_time_zone)
+        """The composer's panels not shown at start (Recipients, Schedule, SMS fallback): what is left, now."""
+        self.compose.side_panels.build_now()
+
+    def _on_group_picker_built(self) -> None:
         self.reload_lists_action.triggered.connect(self.group_picker.reload)
         self.group_picker.settings_requested.connect(self.open_settings)
         self.group_picker.demo_requested.connect(lambda: self.reconnect(demo=True))
@@ -202,30 +232,25 @@ class MainWindow(QMainWindow):
             raise api.CannotReachServer(self.tr("The program is still connecting. Try again in a moment."))
         return connection
 
-    def _build_campaigns_view(self) -> CampaignsView:
-        """Built with the first connection, so it never works without one."""
+    def _build_campaigns_view(self, parent: QWidget) -> CampaignsView:
+        """Built once its tab is shown with a connection, so it never works without one."""
         from ui.campaigns.campaigns_view import CampaignsView
 
         view = CampaignsView(
             lambda: self.history.open(demo=self._current_connection().demo),
             self._current_connection,
             lambda: self._current_connection().server_label,
+            parent,
         )
         view.duplicate_requested.connect(self.on_duplicate_requested)
-        self.send_controller.sent.connect(lambda _info: view.record_added())
-        self.send_controller.send_failed.connect(
-            lambda error: view.record_added() if getattr(error, "outcome_unknown", False) else None
-        )
-        self.send_controller.show_campaigns_requested.connect(lambda: self.main_tabs.setCurrentIndex(CAMPAIGNS_TAB))
-        current = self.main_tabs.currentIndex()
-        placeholder = self.main_tabs.widget(CAMPAIGNS_TAB)
-        self.main_tabs.removeTab(CAMPAIGNS_TAB)
-        self.main_tabs.insertTab(CAMPAIGNS_TAB, view, self.tr("Campaigns"))
-        self.main_tabs.setCurrentIndex(current)
-        if placeholder is not None:
-            placeholder.deleteLater()
-        self.campaigns_view = view
+        view.set_polling_active(self.isVisible() and not self.isMinimized())
+        view.reload()
         return view
+
+    def _on_record_added(self) -> None:
+        """A send was recorded: the view shows it (one built later reads it with the rest)."""
+        if self.campaigns_view is not None:
+            self.campaigns_view.record_added()
 
     def on_duplicate_requested(self, document: CampaignDocument) -> None:
         """A sent campaign's content becomes a new, unsaved draft (its schedule cleared)."""
@@ -234,42 +259,6 @@ class MainWindow(QMainWindow):
         self.editor.replace(document, None, modified=True)
         self.main_tabs.setCurrentIndex(COMPOSE_TAB)
         self.statusBar().showMessage(self.tr("A copy of the campaign is open as a new draft."), 8000)
-
-    # Menus ---------------------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for text, shortcut, slot in (
-            (self.tr("&New campaign"), QKeySequence.StandardKey.New, self.files.new),
-            (self.tr("&Open…"), QKeySequence.StandardKey.Open, self.files.open),
-            (self.tr("&Save"), QKeySequence.StandardKey.Save, self.files.save),
-            (self.tr("Save &as…"), QKeySequence.StandardKey.SaveAs, self.files.save_as),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        campaign_menu = self.menuBar().addMenu(self.tr("&Campaign"))
-        self.send_action = QAction(self.tr("&Send…"), self)
-        self.send_action.setShortcut(QKeySequence("Ctrl+Return"))
-        self.send_action.triggered.connect(self.on_send_button_clicked)
-        campaign_menu.addAction(self.send_action)
-        self.reload_lists_action = QAction(self.tr("&Reload contact lists"), self)
-        self.reload_lists_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        campaign_menu.addAction(self.reload_lists_action)
-
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        settings_action.triggered.connect(self.open_settings)
-        settings_menu.addAction(settings_action)
 
     def _documents_folder(self) -> Path:
         """Where Open and Save start: the drafts folder, or the home folder when it cannot be made."""
@@ -282,28 +271,10 @@ class MainWindow(QMainWindow):
 
     def _check_storage(self) -> None:
         """Say once (after the first paint) which folders nothing can be saved in, and what that means."""
-        data_problem = folder_problem(self.paths.data_dir)
-        if data_problem is not None:
-            self._data_folder_unusable = True
-            self.notices.add(
-                self.tr(
-                    "Nothing can be saved in the program's data folder %1 (%2). Until that changes, "
-                    "automatic copies of the open campaign (kept for recovery after a crash) and the "
-                    "history of sent campaigns are not saved. Save your campaign to a file in another "
-                    "folder to keep it."
-                )
-                .replace("%1", str(self.paths.data_dir))
-                .replace("%2", data_problem)
-            )
-        elif self.autosave.store.problem:
-            self.notices.add(self.autosave.store.problem + " " + self.tr("Save your campaign to a file to keep it."))
-        config_problem = folder_problem(self.paths.config_dir)
-        if config_problem is not None:
-            self.notices.add(
-                self.tr("Settings cannot be saved: nothing can be written to the settings folder %1 (%2).")
-                .replace("%1", str(self.paths.config_dir))
-                .replace("%2", config_problem)
-            )
+        report = check_storage(self.paths, self.autosave.store.problem)
+        self._data_folder_unusable = report.data_folder_unusable
+        for notice in report.notices:
+            self.notices.add(notice)
 
     def _on_history_problem(self, message: str, damaged: bool) -> None:
         """A damaged history moved aside is always said; one that cannot be opened, unless the data
@@ -318,37 +289,14 @@ class MainWindow(QMainWindow):
         return self.connection.account_time_zone if self.connection else self.settings.account_time_zone
 
     def reconnect(self, *, demo: bool) -> None:
-        """Open a connection on a worker thread (the keyring may wait on the system), then use it.
-        A newer request replaces an older one still under way (its result is dropped)."""
-        if self._connect_task is not None:
-            self._connect_task.cancel()
-        task = Task(open_connection_checked, self.settings, demo, self.api_url_override, parent=self)
-        task.succeeded.connect(self._on_connection_opened)
-        task.failed.connect(lambda error: self._on_connection_failed(error, demo))
-        task.finished.connect(lambda: self._on_connect_task_finished(task))
-        self._connect_task = task
-        task.start()
+        """Open a connection on a worker thread, then use it (see ``ui.shell.connector``)."""
+        self.connector.open(demo=demo)
 
-    def _on_connect_task_finished(self, task: Task) -> None:
-        if self._connect_task is task:
-            self._connect_task = None
-
-    def _on_connection_opened(self, result: tuple[Connection, bool]) -> None:
-        connection, has_key = result
+    def _on_connection_opened(self, connection: Connection, has_key: bool) -> None:
         self.demo_account_notices.watch(connection.demo_account)
         self.set_connection(connection, load_lists=has_key)
         if not has_key:
             self.needs_key.emit()
-
-    def _on_connection_failed(self, error: BaseException, demo: bool) -> None:
-        self.connection_status.setText(self.tr("Not connected."))
-        show_message(
-            self,
-            self.tr("Could not connect"),
-            self.tr("The program could not prepare its connection to the server. Try again, or restart it."),
-            details=f"{type(error).__name__}: {error}",
-            action=(self.tr("Try again"), lambda: self.reconnect(demo=demo)),
-        )
 
     def set_connection(self, connection: Connection, *, load_lists: bool = True) -> None:
         """Use another server (demo or real) from now on, and reload what comes from it.
@@ -359,14 +307,13 @@ class MainWindow(QMainWindow):
             self._pending_connection = (connection, load_lists)
             self.statusBar().showMessage(self.tr("The new connection is used once the campaign has been sent."))
             return
-        self.build_side_panels()
+        self.compose.side_panels.build_group_picker_now()  # the Schedule and SMS panels keep their turns
         old = self.connection
         self.connection = connection
         view = self.campaigns_view
-        if view is None:
-            view = self._build_campaigns_view()
         self.demo_banner.setVisible(connection.demo)
-        self.schedule_panel.set_account_time_zone(connection.account_time_zone)
+        if self.schedule_panel is not None:  # else it is built in the account's zone
+            self.schedule_panel.set_account_time_zone(connection.account_time_zone)
         # the status bar says whether campaigns are really sent, not the server's address
         needs_key = not connection.demo and not load_lists
         if connection.demo:
@@ -386,16 +333,22 @@ class MainWindow(QMainWindow):
         if load_lists:
             self.group_picker.reload()
             self.balance_status.refresh()
-        view.reload()
+        if view is not None:
+            view.reload()
+        elif self.campaigns_tab.shown:  # the tab was opened while connecting: built now, it reads the history
+            self.campaigns_tab.build()
+        else:  # opened now on a worker: a damaged history is said soon, and the first send finds it open
+            self.history.open_in_background(demo=connection.demo).finished.connect(self.warm_up.start)
         self._update_send_button()
 
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         from ui.shell.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, save=lambda settings: save_settings(settings, self.paths))
+        dialog = SettingsDialog(self.settings, self, save=self.settings_writer.save_now)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.on_settings_saved)
         dialog.open()
+        return dialog
 
     def on_settings_saved(self, key_saved: bool) -> None:
         """A new key means the real server; otherwise stay where we are (demo stays demo).
@@ -403,38 +356,19 @@ class MainWindow(QMainWindow):
         demo = bool(self.connection and self.connection.demo) and not key_saved
         self.reconnect(demo=demo)
 
-    def _save_settings(self) -> bool:
-        """Save the settings; a failure is said once (it does not change what was sent or typed)."""
-        try:
-            save_settings(self.settings, self.paths)
-        except SettingsError as exc:
-            self.notices.add(exc.user_message)
-            return False
-        return True
-
     # Sending ---------------------------------------------------------------------------------------
 
     def _update_send_button(self) -> None:
-        scheduled = is_scheduled(self.editor.document)
-        busy = self.send_controller.busy
-        self.send_button.setText(
-            self.tr("Sending…") if busy else (self.tr("Schedule…") if scheduled else self.tr("Send…"))
+        state = send_button_state(
+            self.editor.document,
+            self.editor.errors,
+            busy=self.send_controller.busy,
+            connected=self.connection is not None,
         )
-        errors = blocking_errors(self.editor.errors)  # a picture proved not to show is asked about instead
-        enabled = not errors and not busy and self.connection is not None
-        self.send_button.setEnabled(enabled)
-        self.send_action.setEnabled(enabled)
-        if errors:
-            lines = "\n".join(f"• {located_message(p)}" for p in errors[:5])
-            more = len(errors) - 5
-            tip = self.tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
-        elif busy:
-            tip = self.tr("The campaign is being sent.")
-        elif self.connection is None:
-            tip = self.tr("Connecting…")
-        else:
-            tip = self.tr("Check the summary, then send (Ctrl+Enter)")
-        self.send_button.setToolTip(tip)
+        self.send_button.setText(state.text)
+        self.send_button.setEnabled(state.enabled)
+        self.send_action.setEnabled(state.enabled)
+        self.send_button.setToolTip(state.tip)
 
     def on_send_button_clicked(self) -> None:
         self.send_controller.request_send()
@@ -452,7 +386,7 @@ class MainWindow(QMainWindow):
         sender = self.editor.campaign.sender
         if sender:
             self.settings.remember_sender(sender)
-            self._save_settings()
+            self.settings_writer.save_later(self.settings)
         self.statusBar().showMessage(self.tr("Campaign %1 created.").replace("%1", str(info.id)), 10000)
         self.balance_status.refresh()
 
@@ -469,8 +403,8 @@ class MainWindow(QMainWindow):
             picker is not None
             and not picker.loading
             and self.preview_service.is_idle
-            and view is not None
-            and not view.busy
+            and (view is None or not view.busy)
+            and self.connection is not None
         )
 
     # Title, state, closing ------------------------------------------------------------------------
@@ -508,9 +442,11 @@ class MainWindow(QMainWindow):
         if self.persist_state:
             self.save_window_state()
         self.autosave.close()
+        self.warm_up.stop()
         for client in [*self._retired_clients, *([self.connection.client] if self.connection else [])]:
             client.close()  # cuts requests still under way short
         self.preview_service.shutdown()
-        workers.wait_for_all(3000)  # the rest is waited for when the event loop has ended
+        # This window's tasks only: another window's send or load goes on (the rest is waited for at exit).
+        workers.wait_for_all(3000, within=self)
         self.history.close()
         event.accept()

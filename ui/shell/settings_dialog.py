@@ -1,4 +1,4 @@
-"""Settings: the API key (kept in the keyring), the account's time zone, the server address."""
+"""Settings: the API key (kept in the keyring), the account's time zone, my test phones, the server address."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from app.platform.credentials import (
 from ui.common.fit_text import keep_texts_whole
 from ui.common.theme import set_tone
 from ui.common.workers import Task, TaskContext
+from ui.shell.test_phones_box import TestPhonesBox
 
 
 def password_store_name() -> str:
@@ -204,6 +205,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Time zone:"), self.zone_combo)
         form.addRow("", zone_note)
 
+        self.test_phones = TestPhonesBox(settings.test_phones)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -211,6 +214,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(account)
+        layout.addWidget(self.test_phones)
         layout.addWidget(advanced)
         layout.addWidget(buttons)
         keep_texts_whole(self)
@@ -258,11 +262,17 @@ class SettingsDialog(QDialog):
         message = error.user_message if isinstance(error, api.ApiError) else self.tr("The connection test failed.")
         self._say(message, error=True)
 
+    def focus_test_phones(self) -> None:
+        """Opened for "Send a test…" without test phones: the user is taken to the field to fill."""
+        self.test_phones.focus_first_empty()
+
     def on_save_clicked(self) -> None:
         zone = self.zone_combo.currentText().strip()
         if not is_valid_time_zone(zone):
             self._say(self.tr("Choose a time zone from the list, for example Europe/Kyiv."), error=True)
             self.zone_combo.setFocus()
+            return
+        if self.test_phones.numbers() is None:  # its problems are shown at its fields
             return
         typed = self.key_edit.text().strip()
         if not typed:
@@ -301,9 +311,10 @@ class SettingsDialog(QDialog):
 
     def _apply(self, zone: str, *, key_saved: bool) -> None:
         url = self.url_edit.text().strip() or DEFAULT_API_URL
+        phones = self.test_phones.numbers() or []
         if self._save is not None:
             try:
-                self._save(dataclasses.replace(self.settings, time_zone=zone, api_url=url))
+                self._save(dataclasses.replace(self.settings, time_zone=zone, api_url=url, test_phones=phones))
             except SettingsError as exc:
                 self._key_stored = self._key_stored or key_saved
                 said = str(exc)
@@ -314,5 +325,6 @@ class SettingsDialog(QDialog):
         key_saved, self._key_stored = key_saved or self._key_stored, False
         self.settings.time_zone = zone
         self.settings.api_url = url
+        self.settings.test_phones = phones
         self.saved.emit(key_saved)
         self.accept()

@@ -279,6 +279,13 @@ def scenarios(token: str) -> dict[type, tuple[Handler, Callable[[WwtClient], obj
     balance = lambda c: c.get_balance()  # noqa: E731
     send = lambda c: c.send_campaign({**BODY, "note": "no secret here"})  # noqa: E731
 
+    listing = lambda c: list(c.list_messages({"campaign_id": 1}, page_limit=15, max_messages=20))  # noqa: E731
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        first = int(request.url.params["page[offset]"]) + 1
+        page = [{"id": first + i, "reference_id": token, "sender": API_KEY} for i in range(15)]
+        return httpx.Response(200, json={"data": page, "total": 10**6, "note": leaky})
+
     login_refused = echo(422, json={"message": f"Invalid key {API_KEY}", "api_key": API_KEY, "errors": [API_KEY]})
 
     return {
@@ -299,6 +306,7 @@ def scenarios(token: str) -> dict[type, tuple[Handler, Callable[[WwtClient], obj
         errors.NotFound: (echo(404, json=body), lambda c: c.get_campaign(1), {}),
         errors.ServerError: (echo(500, html=f"<pre>{leaky}</pre>"), balance, {}),
         errors.UnexpectedResponse: (echo(200, text=leaky), balance, {}),
+        errors.TooManyMessages: (endless, listing, {}),
         "login refused": (echo(200), balance, {"login": login_refused}),
     }
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from app.campaign.clock_words import computer_time_text
 from app.campaign.file import load_campaign_file
-from app.cli import commands, main
+from app.cli import main, questions
 from app.history import open_history
 from app.platform import config
 from app.sending.summary import when_text
@@ -27,7 +27,7 @@ def test_the_send_question_says_the_planned_time_as_the_confirmation_does(tmp_pa
     path = tmp_path / "planned.rcs.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     asked: list[str] = []
-    monkeypatch.setattr(commands, "_confirm", lambda question: asked.append(question) or False)
+    monkeypatch.setattr(questions, "_confirm", lambda question: asked.append(question) or False)
     assert main(["--demo", "send", str(path)]) != 0  # answered no: nothing sent
     [question] = asked
     when = when_text(load_campaign_file(path), "Etc/UTC", "Europe/Kyiv")

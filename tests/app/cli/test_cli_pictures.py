@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import commands, main
+from app.cli import main, questions
 from app.sandbox import SandboxServer
 from helpers.media_server import MediaServer, Route, tiny_png
 
@@ -49,7 +49,7 @@ def sends(server: SandboxServer) -> list:
 
 def test_a_picture_that_will_not_show_stops_the_send_before_the_question(tmp_path, media, sandbox, monkeypatch, capsys):
     path = campaign_with_pictures(tmp_path, media.url("/ok.png"), media.url("/page.html"))
-    monkeypatch.setattr(commands, "_confirm", lambda question: pytest.fail("asked although nothing may be sent"))
+    monkeypatch.setattr(questions, "_confirm", lambda question: pytest.fail("asked although nothing may be sent"))
     assert main(["send", str(path)]) == 1
     err = capsys.readouterr().err
     assert "error: options.cards[1].media: Card 2: The picture will not show on phones." in err

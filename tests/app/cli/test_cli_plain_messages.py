@@ -156,7 +156,7 @@ def test_an_unreachable_address_from_the_environment_is_named_so(monkeypatch, ca
 
 def test_campaigns_shows_the_message_and_the_planned_start_as_campaign_does(capsys, monkeypatch):
     monkeypatch.setattr("app.cli.history_commands.local_time_zone_name", lambda: "UTC")
-    monkeypatch.setattr("app.cli.commands.local_time_zone_name", lambda: "UTC")
+    monkeypatch.setattr("app.cli.campaign_commands.local_time_zone_name", lambda: "UTC")
     assert main(["--demo", "send", str(SPRING), "--yes", "--json"]) == 0
     campaign_id = json.loads(capsys.readouterr().out)["id"]
     assert main(["--demo", "campaign", str(campaign_id)]) == 0

@@ -45,7 +45,7 @@ def answers(monkeypatch):
 
 
 def test_the_question_names_the_campaign_and_its_planned_start(tmp_path, capsys, answers, monkeypatch):
-    monkeypatch.setattr("app.cli.commands.local_time_zone_name", lambda: "UTC")
+    monkeypatch.setattr("app.cli.campaign_commands.local_time_zone_name", lambda: "UTC")
     path, start = scheduled_file(tmp_path)
     assert main(["--demo", "send", str(path), "--yes", "--json"]) == 0
     campaign_id = json.loads(capsys.readouterr().out)["id"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QPushButton, QScrollArea, QWidget
 
 from app.campaign.clock_words import ON_THIS_COMPUTER
 from app.sandbox import SandboxServer
 from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection, wait_for_question
+from ui.campaigns.box_rows import BoxRows
+from ui.campaigns.campaign_detail import CampaignDetailPane
 from ui.campaigns.campaigns_model import NAME
 from ui.campaigns.campaigns_view import CampaignsView
 
@@ -26,9 +28,8 @@ def view_in_window(qtbot, computer_zone):
     wait_for_question(qtbot, window)
     qtbot.waitUntil(lambda: harness.outcomes == 1, timeout=10000)
     assert harness.results, harness.failures
-    view = window.campaigns_view
+    view = window.show_campaigns()
     assert view is not None
-    window.main_tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.record_count == 1 and not view.busy, timeout=5000)
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: not view.busy, timeout=5000)
@@ -103,3 +104,28 @@ def test_a_time_in_two_zones_takes_two_lines_broken_before_this_computers_clock(
     label = view.pane.values["Sent on"]
     assert label.text() == f"{account}\non this computer: {computer}"
     assert not label.wordWrap()  # no break inside "Sat 1 Mar, 12:00, Kyiv time (UTC+2)"
+
+
+def test_showing_a_campaign_lays_its_boxes_out_a_few_times_not_once_per_label(qtbot, view_in_window, monkeypatch):
+    """Labels added to a visible box are shown one by one, each on a later turn, each laying the boxes out
+    again: 50 passes and 50-150 ms for one campaign. The boxes are refilled hidden and shown once."""
+    _window, view = view_in_window
+    record = view.selected_record()
+    assert record is not None
+    passes: list[int] = []
+    place = BoxRows.setGeometry
+    monkeypatch.setattr(BoxRows, "setGeometry", lambda layout, rect: passes.append(1) or place(layout, rect))
+    scroller = QScrollArea()  # a pane made after the count was set up, shown as the view shows its own
+    scroller.setWidgetResizable(True)
+    pane = CampaignDetailPane()
+    scroller.setWidget(pane)
+    qtbot.addWidget(scroller)
+    scroller.resize(900, 700)
+    scroller.show()
+    QApplication.processEvents()
+    passes.clear()
+    pane.show_record(record, zone="Europe/Kyiv")
+    for _ in range(5):  # the queued shows and layout requests, turn after turn
+        QApplication.processEvents()
+    assert pane.value("Planned start") or pane.value("Actual start")
+    assert 0 < len(passes) <= 6

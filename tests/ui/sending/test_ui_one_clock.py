@@ -75,7 +75,7 @@ def test_the_planned_time_reads_the_same_everywhere(
             assert dialog.campaign_result.values["Planned start"].text() == planned
             dialog.accept()
 
-            view = window.campaigns_view
+            view = window.show_campaigns()
             assert view is not None
             qtbot.waitUntil(lambda: view.record_count == 1, timeout=5000)
             view.table.selectRow(0)

@@ -238,6 +238,7 @@ def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
     from PySide6.QtWidgets import QPushButton
 
     from ui.common.message_box import MessageDialog
+    from ui.shell.main_window import CAMPAIGNS_TAB
 
     server = SandboxServer()
     server.faults.drop_connection = True
@@ -252,9 +253,11 @@ def test_an_unknown_outcome_leads_to_the_campaigns_list_not_to_a_resend(qtbot):
         qtbot.waitUntil(lambda: bool(window.findChildren(MessageDialog)), timeout=10000)
         [dialog] = window.findChildren(MessageDialog)
         assert "listed under Campaigns" in dialog.message_label.text()
-        qtbot.waitUntil(lambda: window.campaigns_view.record_count == 1, timeout=5000)
         dialog.findChild(QPushButton, "messageActionButton").click()
-        assert window.main_tabs.currentWidget() is window.campaigns_view
+        view = window.campaigns_view  # built as its tab is shown
+        assert view is not None and window.main_tabs.currentIndex() == CAMPAIGNS_TAB
+        qtbot.waitUntil(view.isVisible, timeout=5000)
+        qtbot.waitUntil(lambda: view.record_count == 1, timeout=5000)
         assert len(harness.sends()) == 1
     finally:
         server.faults.clear()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import sys
 
 import pytest
@@ -24,12 +26,12 @@ def x11_linux_without_the_library(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(system_libraries.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
 
     def no_library(name):
         raise OSError(f"{name}: cannot open shared object file: No such file or directory")
 
-    monkeypatch.setattr(system_libraries.ctypes, "CDLL", no_library)
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
 
 
 @pytest.mark.parametrize("platform", [None, "xcb"])
@@ -64,13 +66,19 @@ def test_where_x11_is_not_used_the_window_opens(
 
 
 def test_with_the_library_the_window_opens(monkeypatch, opened, x11_linux_without_the_library):
-    monkeypatch.setattr(system_libraries.ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
     assert rcs_desk.main(["--demo"]) == 0
     assert opened == [True]
 
 
 def test_the_library_loadable_as_qt_loads_it_is_enough(monkeypatch, x11_linux_without_the_library):
-    monkeypatch.setattr(system_libraries.ctypes, "CDLL", lambda name: object())
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())
+    assert system_libraries.missing_window_library() is None
+
+
+def test_a_library_that_loads_by_name_needs_no_search_in_a_child_process(monkeypatch, x11_linux_without_the_library):
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: pytest.fail("ran ldconfig although it loads"))
     assert system_libraries.missing_window_library() is None
 
 

@@ -1,0 +1,185 @@
+"""The "Test messages" window: each test phone's status in plain words, refreshed on a worker until final.
+
+It is not modal: the user goes on working while the statuses come in. The history and the server are
+only used from workers (``app.test_sends.status.refresh_test_statuses``); the GUI thread fills a table.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.campaign.message_statuses import message_look
+from app.test_sends.phones import phone_words
+from app.test_sends.send import MessageOutcome, TestSendResult
+from app.test_sends.status import MessageSource, record_look, refresh_test_statuses, sent_test_words
+from ui.common.theme import tone_color
+from ui.common.workers import Task, TaskContext
+
+if TYPE_CHECKING:
+    from app.history import History
+    from app.history.sent_tests import TestMessageRecord
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 3000
+PHONE_COLUMN, STATUS_COLUMN = range(2)
+_TONES = {"good": "ok", "bad": "error", "warning": "warning"}  # a status's tone -> the theme's colour
+
+
+def _refresh(
+    context: TaskContext, client: MessageSource, history: Callable[[], History], batch: str
+) -> list[TestMessageRecord]:
+    return refresh_test_statuses(client, history, batch=batch, context=context)
+
+
+class TestMessagesWindow(QDialog):
+    """Lists the phones of one test and follows their statuses. ``refreshed`` counts the answers
+    shown; refreshing stops once every status is final, or when the window is closed."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+
+    def __init__(
+        self,
+        result: TestSendResult,
+        client: MessageSource,
+        history: Callable[[], History],
+        parent: QWidget | None = None,
+        *,
+        refresh_ms: int = REFRESH_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("testMessagesWindow")
+        self.setWindowTitle(self.tr("Test messages"))
+        self.setModal(False)
+        self.test_result = result
+        self._client = client
+        self._history = history
+        self._task: Task | None = None
+        self.refreshed = 0
+        self._closed = False
+        self.summary = QLabel(sent_test_words(result))
+        self.summary.setObjectName("testSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(result.phones), 2)
+        self.table.setObjectName("testStatuses")
+        self.table.setHorizontalHeaderLabels([self.tr("Phone"), self.tr("Status")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(PHONE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Status of each test message"))
+        self._rows = {phone.reference_id: row for row, phone in enumerate(result.phones)}
+        for row, phone in enumerate(result.phones):
+            self.table.setItem(row, PHONE_COLUMN, QTableWidgetItem(phone_words(phone.number)))
+            if phone.outcome is MessageOutcome.NOT_SENT:
+                self._set_status(row, self.tr("Not sent"), "bad")
+            elif phone.outcome is MessageOutcome.UNKNOWN:
+                self._set_status(row, self.tr("Not confirmed yet: looking for it on the server…"), "progress")
+            else:
+                info = phone.message
+                look = message_look(
+                    info.status if info else None,
+                    sms_sent=bool(info and info.sms_sent_instead),
+                    sms_status=info.sms_status if info else None,
+                )
+                self._set_status(row, self.tr(look.words), look.tone)
+        self.note = QLabel()
+        self.note.setObjectName("testNote")
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "muted")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height() + 40)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._pending = {p.reference_id for p in result.phones if p.outcome is not MessageOutcome.NOT_SENT}
+        self._follow()
+
+    @property
+    def following(self) -> bool:
+        """Whether statuses are still looked for (a look running, or one planned)."""
+        return bool(self._pending) and (self._task is not None or self._timer.isActive())
+
+    def _set_status(self, row: int, words: str, tone: str) -> None:
+        item = QTableWidgetItem(words)
+        color = _TONES.get(tone)
+        if color is not None:
+            item.setForeground(QColor(tone_color(color, self)))
+        item.setToolTip(words)
+        self.table.setItem(row, STATUS_COLUMN, item)
+
+    def status_text(self, row: int) -> str:
+        item = self.table.item(row, STATUS_COLUMN)
+        return item.text() if item is not None else ""
+
+    def _follow(self) -> None:
+        if self._pending:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Look at the messages not final yet, on a worker (one look at a time)."""
+        if self._task is not None or not self._pending:
+            return
+        task = Task(_refresh, self._client, self._history, self.test_result.batch, parent=self)
+        task.succeeded.connect(self._on_refreshed)
+        task.failed.connect(self._on_refresh_failed)
+        task.finished.connect(self._on_task_finished)
+        self._task = task
+        task.start()
+
+    def _on_refreshed(self, records: list[TestMessageRecord]) -> None:
+        self.refreshed += 1
+        problems = []
+        for record in records:
+            row = self._rows.get(record.reference_id)
+            if row is None:
+                continue
+            look = record_look(record)
+            self._set_status(row, self.tr(look.words), look.tone)
+            if look.final:
+                self._pending.discard(record.reference_id)
+            if record.refresh_problem:
+                problems.append(f"{phone_words(record.phone)}: {record.refresh_problem}")
+        self.note.setText("\n".join(problems))
+
+    def _on_refresh_failed(self, error: BaseException) -> None:
+        log.debug("test statuses could not be refreshed", exc_info=error)
+        message = getattr(error, "user_message", None) or self.tr("The statuses could not be looked up just now.")
+        self.note.setText(message + " " + self.tr("The program tries again in a moment."))
+
+    def _on_task_finished(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
+        if self._pending and not self._closed:
+            self._timer.start()
+
+    def done(self, result: int) -> None:
+        """Closed (Close, Esc or the window's X): nothing more is looked up."""
+        self._closed = True
+        self._timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+        super().done(result)

@@ -1,0 +1,42 @@
+"""What the Send button (and the Send menu item) says and whether it works, from the campaign's state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from app.campaign.file import CampaignDocument
+from app.sending.summary import is_scheduled
+from app.validation import Problem, blocking_errors, located_message
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass(frozen=True)
+class SendButtonState:
+    text: str
+    enabled: bool
+    tip: str
+
+
+def send_button_state(
+    document: CampaignDocument, errors: list[Problem], *, busy: bool, connected: bool
+) -> SendButtonState:
+    """Send works when nothing blocks it (a picture proved not to show is asked about instead), no send
+    runs and there is a connection; the tip says why not, or how."""
+    text = _tr("Sending…") if busy else (_tr("Schedule…") if is_scheduled(document) else _tr("Send…"))
+    blocking = blocking_errors(errors)
+    if blocking:
+        lines = "\n".join(f"• {located_message(p)}" for p in blocking[:5])
+        more = len(blocking) - 5
+        tip = _tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
+    elif busy:
+        tip = _tr("The campaign is being sent.")
+    elif not connected:
+        tip = _tr("Connecting…")
+    else:
+        tip = _tr("Check the summary, then send (Ctrl+Enter)")
+    return SendButtonState(text, not blocking and not busy and connected, tip)
