@@ -34,8 +34,10 @@ HISTORY = "app.cli.history_commands"
 VALIDATE = "app.cli.validate_command"
 SEND = "app.cli.send_command"
 CAMPAIGN = "app.cli.campaign_commands"
+REPORT = "app.cli.report_command"
+TEST = "app.cli.test_command"
 # The commands that talk to the server: its address is checked before they start.
-SERVER_COMMANDS = frozenset({"send", "lists", "campaign", "stop", "campaigns"})
+SERVER_COMMANDS = frozenset({"send", "lists", "campaign", "stop", "campaigns", "report", "test"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,6 +82,20 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
     p.set_defaults(run=f"{SEND}:send")
 
+    p = sub.add_parser("test", help="send the campaign's message to a few of your own phones")
+    p.add_argument("file")
+    p.add_argument(
+        "--to", action="append", required=True, metavar="NUMBER", help="a phone to test on (up to 5: repeat --to)"
+    )
+    p.add_argument("--yes", action="store_true", help="send without asking for confirmation")
+    p.add_argument(
+        "--send-anyway",
+        action="store_true",
+        help="send even when a card's picture was found not to show on phones",
+    )
+    p.add_argument("--json", action="store_true", help="print the server's answer for each phone as JSON")
+    p.set_defaults(run=f"{TEST}:test")
+
     p = sub.add_parser("lists", help="show the account's contact lists")
     p.add_argument("--json", action="store_true", help="print every list as one JSON array")
     p.set_defaults(run=f"{CORE}:lists")
@@ -93,6 +109,12 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.add_argument("id", type=campaign_number, metavar="ID")
     p.add_argument("--yes", action="store_true", help="stop without asking for confirmation")
     p.set_defaults(run=f"{CAMPAIGN}:stop")
+
+    p = sub.add_parser("report", help="write every message of a campaign to a CSV file")
+    p.add_argument("id", type=campaign_number, metavar="ID")
+    p.add_argument("--out", metavar="FILE.csv", help="the CSV file to write (a summary file is written beside it)")
+    p.add_argument("--json", action="store_true", help="print the messages as one JSON array instead")
+    p.set_defaults(run=f"{REPORT}:report")
 
     p = sub.add_parser("set-key", help="save the API key in the system keyring (read from the terminal)")
     p.set_defaults(run=f"{CORE}:set_key")

@@ -49,7 +49,7 @@ def send(args: argparse.Namespace) -> int:
         return EXIT_INPUT
 
     def work(connection: Connection) -> int:
-        refused = _pictures_refused(document, connection, send_anyway=args.send_anyway)
+        refused = pictures_refused(document, connection, send_anyway=args.send_anyway)
         if refused is not None:
             return refused
         try:
@@ -86,7 +86,7 @@ def send(args: argparse.Namespace) -> int:
     return with_client(args, work)
 
 
-def _pictures_refused(document: CampaignDocument, connection: Connection, *, send_anyway: bool) -> int | None:
+def pictures_refused(document: CampaignDocument, connection: Connection, *, send_anyway: bool) -> int | None:
     """Check the cards' pictures as the window does; the exit code when one is proved not to show on
     phones and ``--send-anyway`` was not given, else None (warnings are said and the send goes on)."""
     if campaign_pictures(document.campaign):

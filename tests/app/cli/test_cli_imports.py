@@ -54,11 +54,12 @@ def imported_by(argv: list[str], home: Path) -> tuple[int, set[str]]:
         (["validate", str(SPRING)], (*NETWORK, *SENDING, *HISTORY, "app.api")),
         (["lists", "--json"], SENDING + HISTORY),
         (["campaigns", "--offline"], NETWORK + SENDING),
+        (["report", "53708802", "--json"], SENDING + HISTORY),
     ],
-    ids=["validate", "lists", "campaigns-offline"],
+    ids=["validate", "lists", "campaigns-offline", "report"],
 )
 def test_a_command_imports_only_what_it_uses(argv, forbidden, tmp_path, request):
-    if argv[0] == "lists":
+    if argv[0] in ("lists", "report"):
         request.getfixturevalue("sandbox")  # a server to list from, on 127.0.0.1
     code, modules = imported_by(argv, tmp_path)
     assert code == 0

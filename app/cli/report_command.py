@@ -1,0 +1,70 @@
+"""``rcs-desk report ID --out FILE.csv``: every message of a campaign to a CSV file Excel opens as it should.
+
+The file appears whole at the end (``export_campaign_report`` writes through ``atomic_writer``): Ctrl+C
+or a failure leaves no half file. The separator follows this computer's decimal point (its locale), as
+the window's export does with Qt's: a decimal comma means semicolons, so Excel splits the columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import sys
+
+from app.cli import EXIT_INPUT, EXIT_OK, output
+from app.cli.common import with_client
+from app.cli.files import say
+from app.platform.config import local_time_zone_name
+from app.reports import excel_style_for, export_campaign_report
+from app.tasks.connection import Connection
+
+# Below this many messages the report is quick: no progress lines.
+PROGRESS_FROM = 1000
+
+
+def report(args: argparse.Namespace) -> int:
+    if not args.json and not args.out:
+        say("Say where to write the report with --out FILE.csv, or print it with --json.")
+        return EXIT_INPUT
+
+    def work(connection: Connection) -> int:
+        if args.json:
+            connection.client.get_campaign_detail(args.id)  # a campaign that does not exist is said, not []
+            messages = connection.client.list_messages({"campaign_id": args.id}, on_progress=_progress)
+            output.print_json([message.raw for message in messages])
+            return EXIT_OK
+        try:
+            result = export_campaign_report(
+                connection.client,
+                args.id,
+                args.out,
+                account_time_zone=connection.account_time_zone,
+                local_time_zone=local_time_zone_name(),
+                style=excel_style_for(decimal_point()),
+                on_progress=_progress,
+            )
+        except OSError as exc:
+            say(f"The report could not be written to {args.out}: {exc.strerror or exc}.")
+            return EXIT_INPUT
+        print(f"{result.messages} messages of campaign {args.id} written to {result.path}.")
+        print(f"The summary is in {result.summary_path}.")
+        return EXIT_OK
+
+    return with_client(args, work)
+
+
+def decimal_point() -> str:
+    """This computer's decimal point, from its locale (LC_NUMERIC, as set in the environment)."""
+    previous = locale.setlocale(locale.LC_NUMERIC)
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+        return str(locale.localeconv()["decimal_point"]) or "."
+    except locale.Error:  # a locale named in the environment but not installed
+        return "."
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, previous)
+
+
+def _progress(written: int, total: int) -> None:
+    if total >= PROGRESS_FROM:
+        print(f"Reading messages: {written} of {total}", file=sys.stderr)
