@@ -54,7 +54,8 @@ def server_time_to_utc(text: str | None, time_zone: str | None) -> datetime | No
     return wall.astimezone(UTC)
 
 
-def _loads(text: str | None) -> dict[str, Any] | None:
+def loads_object(text: str | None) -> dict[str, Any] | None:
+    """A JSON object stored in a history column, or None when the column is empty or not such an object."""
     if text is None:
         return None
     try:
@@ -228,9 +229,9 @@ def from_row(row: sqlite3.Row | tuple[Any, ...], lists: dict[int, ListInfo], *, 
         sent_at=sent_at,
         sent_by=sent_by,
         time_zone=time_zone,
-        request=_loads(request_json),
-        campaign=_loads(campaign_json),
-        latest=_loads(latest_json),
+        request=loads_object(request_json),
+        campaign=loads_object(campaign_json),
+        latest=loads_object(latest_json),
         lists=lists,
         delivered=delivered,
         sent=sent,

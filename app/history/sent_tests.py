@@ -8,7 +8,6 @@ status afterwards. A row is removed only when the server proved the message was 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from app.api.models import MessageInfo
-from app.history.records import STATUS_UNKNOWN_OUTCOME, dumps, dumps_answer, utc_iso
+from app.history.records import STATUS_UNKNOWN_OUTCOME, dumps, dumps_answer, loads_object, utc_iso
 from app.history.store import History, utc_now
 
 MAX_KEPT = 1000
@@ -25,16 +24,6 @@ _COLUMNS = (
     "id, server, batch, reference_id, phone, message_id, status, sent_at, sent_by, request_json, answer_json, "
     "latest_json, price, currency, sms_status, sms_sent, delivered_at, refreshed_at, refresh_problem"
 )
-
-
-def _loads(text: str | None) -> dict[str, Any] | None:
-    if text is None:
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
 
 
 @dataclass(frozen=True)
@@ -94,9 +83,9 @@ def _from_row(row: tuple[Any, ...]) -> TestMessageRecord:
         status=status,
         sent_at=sent_at,
         sent_by=sent_by,
-        request=_loads(request_json),
-        answer=_loads(answer_json),
-        latest=_loads(latest_json),
+        request=loads_object(request_json),
+        answer=loads_object(answer_json),
+        latest=loads_object(latest_json),
         price=price,
         currency=currency,
         sms_status=sms_status,

@@ -118,10 +118,10 @@ class MessageQuery:
 def read_message_query(query: Mapping[str, str]) -> MessageQuery | dict[str, list[str]]:
     """The query, or Laravel's errors by key (``filter.from``, ``page.limit``...)."""
     errors = Errors()
-    offset = _number(errors, query, "page[offset]", "page.offset", 0, None, 0)
-    limit = _number(errors, query, "page[limit]", "page.limit", MESSAGES_PAGE_MIN, MESSAGES_PAGE_MAX)
-    message_id = _number(errors, query, "filter[id]", "filter.id", 1, None)
-    campaign_id = _number(errors, query, "filter[campaign_id]", "filter.campaign_id", 1, None)
+    offset = query_number(errors, query, "page[offset]", "page.offset", 0, None, 0)
+    limit = query_number(errors, query, "page[limit]", "page.limit", MESSAGES_PAGE_MIN, MESSAGES_PAGE_MAX)
+    message_id = query_number(errors, query, "filter[id]", "filter.id", 1, None)
+    campaign_id = query_number(errors, query, "filter[campaign_id]", "filter.campaign_id", 1, None)
     reference = query.get("filter[reference_id]") or None
     times = {}
     for name in ("from", "to"):
@@ -151,7 +151,7 @@ def read_message_query(query: Mapping[str, str]) -> MessageQuery | dict[str, lis
     )
 
 
-def _number(
+def query_number(
     errors: Errors,
     query: Mapping[str, str],
     name: str,
@@ -160,6 +160,8 @@ def _number(
     high: int | None,
     default: int | None = None,
 ) -> int | None:
+    """The integer at ``name`` of a query, checked like Laravel (errors keyed ``key``); ``default`` when absent
+    or wrong."""
     raw = query.get(name)
     if raw is None or raw == "":
         return default

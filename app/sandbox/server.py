@@ -28,6 +28,7 @@ from app.sandbox.message_rules import (
     MessageQuery,
     check_single_message,
     phone_digits,
+    query_number,
     read_message_query,
 )
 from app.sandbox.messages import validity_of
@@ -423,17 +424,5 @@ def _bearer(header: str | None) -> str | None:
 
 def _page_value(errors: Errors, query: dict[str, str], name: str, default: int, low: int, high: int | None) -> int:
     """``page[name]`` checked like Laravel (errors keyed ``page.name``); the default when absent."""
-    raw = query.get(f"page[{name}]")
-    key = f"page.{name}"
-    if raw is None or raw == "":
-        return default
-    number = as_integer(raw)
-    if number is None:
-        errors.add(key, f"The {key} must be an integer.")
-    elif high is None and number < low:
-        errors.add(key, f"The {key} must be at least {low}.")
-    elif high is not None and not low <= number <= high:
-        errors.add(key, f"The {key} must be between {low} and {high}.")
-    else:
-        return number
-    return default
+    value = query_number(errors, query, f"page[{name}]", f"page.{name}", low, high, default)
+    return default if value is None else value
