@@ -10,12 +10,16 @@ expected standard error is empty: Qt's messages go to the log, and nothing else 
 
 1. ``--version`` prints the package's name and version;
 2. ``validate examples/spring-sale.rcs.json`` finds no problem;
+   on a Ukrainian system (``LANG=uk_UA.UTF-8``) ``validate`` of a file with a known problem says it in
+   Ukrainian (the shipped catalog's words) after the same ``error: PATH:`` start, and Qt's own catalog
+   (``qtbase_uk.qm``) is in the bundle;
 3. ``self-test``: a demo campaign sent through the window's worker thread; the window icon, the
    certificate bundle and the time zones are found; the keyring backend is named, or why none is usable;
    where the tools exist (Linux: dbus-run-session, gnome-keyring-daemon), the self-test again
    in a private D-Bus session with a throwaway keyring, which must use the Secret Service;
 4. the window opens the campaign file given on the command line (its title names it) and,
-   closing, saves its settings in the platform's user folders;
+   closing, saves its settings in the platform's user folders; with Ukrainian chosen in those
+   settings it opens again and finds Qt's catalog (else it says so on standard error);
 5. nothing was written next to the executable or in the working folder.
 
 Needs only the standard library and platformdirs (to know where the user folders are).
@@ -24,6 +28,7 @@ Prints one line per check and, last, ``checks: N passed, N failed``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -36,6 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 120
 EXAMPLE = ROOT / "examples" / "spring-sale.rcs.json"
+# A campaign with no sender: the problem validate finds, its path, and its English words (the source).
+NO_SENDER_PATH = "sender"
+NO_SENDER = "Enter the name of the RCS agent the message comes from."
+UK_CATALOG = ROOT / "app" / "language" / "locale" / "uk" / "LC_MESSAGES" / "rcs_desk.mo"
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 class CheckFailed(Exception):
@@ -66,13 +76,17 @@ class Runner:
         self.env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         for name in ("RCS_DESK_HOME", "RCS_DESK_API_KEY", "RCS_DESK_API_URL", "RCS_DESK_REPORT_FIRST_PAINT"):
             self.env.pop(name, None)
+        for name in LANGUAGE_VARIABLES:  # English unless a check says otherwise (UTF-8: else Qt warns)
+            self.env.pop(name, None)
+        self.env["LANG"] = "C.UTF-8"
         if sys.platform.startswith("linux"):
             # The user folders of a throwaway home: XDG defaults under it.
             self.env["HOME"] = str(home)
             for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
                 self.env.pop(name, None)
 
-    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, env: dict[str, str] | None = None, code: int = 0) -> subprocess.CompletedProcess[str]:
+        """The program run with ``args``; it must exit with ``code`` and say nothing on standard error."""
         command = [str(self.executable), *args]
         try:
             result = subprocess.run(
@@ -89,7 +103,7 @@ class Runner:
             )
         except subprocess.TimeoutExpired as exc:
             raise CheckFailed(f"{' '.join(args)}: no answer within {TIMEOUT_S} s") from exc
-        if result.returncode != 0:
+        if result.returncode != code:
             raise CheckFailed(
                 f"{' '.join(args)}: exit code {result.returncode}\n"
                 f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
@@ -97,6 +111,23 @@ class Runner:
         if result.stderr.strip():
             raise CheckFailed(f"{' '.join(args)}: unexpected output on standard error:\n{result.stderr}")
         return result
+
+
+def ukrainian_words(english: str) -> str:
+    """``english`` as the shipped Ukrainian catalog says it (what the packaged program must print)."""
+    import gettext
+
+    with UK_CATALOG.open("rb") as file:
+        return gettext.GNUTranslations(file).gettext(english)
+
+
+def no_sender_campaign(folder: Path) -> Path:
+    """The example campaign without its sender (a problem ``validate`` finds), written in ``folder``."""
+    campaign = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    campaign["request"]["sender"] = ""
+    path = folder / "no-sender.rcs.json"
+    path.write_text(json.dumps(campaign, ensure_ascii=False), encoding="utf-8")
+    return path
 
 
 def user_folders(env: dict[str, str], app_id: str) -> list[Path]:
@@ -137,6 +168,7 @@ def main(argv: list[str]) -> int:
         workdir.mkdir()
         runner = Runner(executable, home, workdir)
         folders = user_folders(runner.env, meta["APP_ID"])
+        no_sender = no_sender_campaign(Path(temp))
 
         def check_version() -> str:
             out = runner.run("--version").stdout.strip()
@@ -150,6 +182,25 @@ def main(argv: list[str]) -> int:
             if "error:" in out:
                 raise CheckFailed(f"validate found errors:\n{out}")
             return out.splitlines()[-1] if out else "(no output)"
+
+        def check_ukrainian() -> str:
+            """On a Ukrainian system the command line speaks Ukrainian; the problem line keeps its start."""
+            expected = ukrainian_words(NO_SENDER)
+            if expected == NO_SENDER:
+                raise CheckFailed(f"the Ukrainian catalog {UK_CATALOG} does not translate {NO_SENDER!r}")
+            lines = {}
+            for language in ("en_US.UTF-8", "uk_UA.UTF-8"):
+                out = runner.run("validate", str(no_sender), env={"LANG": language}, code=1).stdout
+                lines[language] = next((line for line in out.splitlines() if line.startswith("error: ")), out)
+            start = f"error: {NO_SENDER_PATH}: "
+            if not lines["en_US.UTF-8"].startswith(start) or NO_SENDER not in lines["en_US.UTF-8"]:
+                raise CheckFailed(f"validate in English printed {lines['en_US.UTF-8']!r}")
+            if not lines["uk_UA.UTF-8"].startswith(start) or expected not in lines["uk_UA.UTF-8"]:
+                raise CheckFailed(f"validate on a Ukrainian system printed {lines['uk_UA.UTF-8']!r}, not {expected!r}")
+            qt_catalogs = sorted(path.name for path in bundle.rglob("*.qm"))
+            if "qtbase_uk.qm" not in qt_catalogs or not all(name.startswith("qtbase_") for name in qt_catalogs):
+                raise CheckFailed(f"Qt's catalogs in the bundle are {qt_catalogs}, expected qtbase_uk.qm among them")
+            return f"{lines['uk_UA.UTF-8']}; Qt's qtbase_uk.qm bundled"
 
         def check_self_test() -> str:
             out = runner.run("self-test").stdout.strip()
@@ -198,6 +249,18 @@ def main(argv: list[str]) -> int:
                 raise CheckFailed(f"nothing was saved in the user folders {[str(f) for f in folders]}")
             return f"{lines[0]}; saved under {', '.join(str(f) for f in written)}"
 
+        def check_ukrainian_window() -> str:
+            """Ukrainian chosen in Settings: the window installs Qt's catalog (a missing one is said on stderr)."""
+            settings_file = folders[0] / "settings.json"
+            settings = json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else {}
+            settings_file.parent.mkdir(parents=True, exist_ok=True)
+            settings_file.write_text(json.dumps({**settings, "language": "uk"}), encoding="utf-8")
+            result = runner.run("--demo", str(EXAMPLE), env={"RCS_DESK_REPORT_FIRST_PAINT": "quit"})
+            lines = [line for line in result.stdout.splitlines() if line.startswith("first-paint")]
+            if not lines:
+                raise CheckFailed(f"the window in Ukrainian did not open: {result.stdout!r}")
+            return f"{lines[0]}, no word of a missing catalog"
+
         def check_nothing_beside() -> str:
             changed = sorted(set(snapshot(bundle).items()) ^ set(before.items()))
             if changed:
@@ -209,9 +272,11 @@ def main(argv: list[str]) -> int:
         checks: list[tuple[str, Callable[[], str]]] = [
             ("version", check_version),
             ("validate", check_validate),
+            ("Ukrainian", check_ukrainian),
             ("self-test", check_self_test),
             ("keyring", check_secret_service),
             ("open file", check_open_file),
+            ("Ukrainian window", check_ukrainian_window),
             ("user folders only", check_nothing_beside),
         ]
         for name, check in checks:

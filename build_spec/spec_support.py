@@ -11,6 +11,11 @@ from pathlib import Path
 
 PUBLISHER = "WWT.world"  # the Windows version resource, the macOS copyright, the Windows installer
 DOCUMENT_TYPE_NAME = "RCS campaign"  # what Finder and Explorer call a campaign file
+ROOT = Path(__file__).resolve().parent.parent
+# The program's compiled catalogs (app/language/catalogs.py reads them beside itself, in the bundle too).
+LOCALE_DIR = ROOT / "app" / "language" / "locale"
+CATALOG_DOMAIN = "rcs_desk"
+QT_CATALOG = "qtbase"  # Qt's own texts for QtCore, QtGui and QtWidgets (ui/common/qt_language.py)
 
 
 def read_metadata(init_file: Path) -> dict[str, str]:
@@ -180,6 +185,27 @@ KEPT_QT_PLUGINS: dict[str, set[str] | None] = {
 }
 
 
+def program_languages(locale_dir: Path = LOCALE_DIR) -> list[str]:
+    """The languages the program has a compiled catalog for (English, the source, needs none)."""
+    return sorted(path.parent.parent.name for path in locale_dir.glob(f"*/LC_MESSAGES/{CATALOG_DOMAIN}.mo"))
+
+
+def catalog_datas(locale_dir: Path = LOCALE_DIR) -> list[tuple[str, str]]:
+    """(compiled catalog, its folder in the bundle) for each language, where app.language looks for it:
+    ``app/language/locale/<code>/LC_MESSAGES``."""
+    root = locale_dir.parents[2]
+    return [
+        (str(path), path.parent.relative_to(root).as_posix())
+        for path in sorted(locale_dir.glob(f"*/LC_MESSAGES/{CATALOG_DOMAIN}.mo"))
+    ]
+
+
+# Qt's translations kept: its own texts (message box buttons, file dialogs, the calendar) in each language the
+# program speaks. qtbase_<code>.qm depends on no other catalog (qt_<code>.qm is only a list of qtbase_<code>
+# and catalogs of modules the program does not use); every other .qm is dropped.
+KEPT_QT_TRANSLATIONS = frozenset(f"{QT_CATALOG}_{code}.qm" for code in program_languages())
+
+
 def qt_plugin(dest: str) -> tuple[str, str] | None:
     """(plugin folder, file stem) when ``dest`` is a Qt plugin collected by PyInstaller, else None."""
     parts = dest.replace("\\", "/").split("/")
@@ -195,7 +221,7 @@ def keep_file(dest: str) -> bool:
     """Whether a file PyInstaller collected (its destination in the build) belongs in the program."""
     path = dest.replace("\\", "/")
     if path.endswith(".qm") and "translations/" in path:
-        return False  # Qt translations: the program is in English and installs no QTranslator
+        return path.rsplit("/", 1)[-1] in KEPT_QT_TRANSLATIONS
     plugin = qt_plugin(path)
     if plugin is None:
         return True

@@ -67,12 +67,21 @@ def autumn_offer(folder: Path) -> Path:
     return path
 
 
-def shoot(name: str, file: Path | None, *options: str, home: str) -> None:
+# The window speaks the system's language: the pictures name theirs, whatever this computer's is.
+ENGLISH = "C.UTF-8"
+UKRAINIAN = "uk_UA.UTF-8"
+
+
+def program_env(home: str | Path, language: str = ENGLISH) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    return dict(env, RCS_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen", LANG=language)
+
+
+def shoot(name: str, file: Path | None, *options: str, home: str, language: str = ENGLISH) -> None:
     command = [sys.executable, "-m", "rcs_desk", "--demo", "screenshot", str(OUT / name), *options]
     if file is not None:
         command.append(str(file))
-    env = dict(os.environ, RCS_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")
-    subprocess.run(command, check=True, env=env, cwd=ROOT, timeout=180)
+    subprocess.run(command, check=True, env=program_env(home, language), cwd=ROOT, timeout=180)
 
 
 def main() -> int:
@@ -87,6 +96,13 @@ def main() -> int:
         shoot("schedule.png", autumn, "--theme", "light", "--tab", "schedule", home=home)
         shoot("sms-fallback.png", autumn, "--theme", "light", "--tab", "sms", home=home)
         shoot("new-campaign.png", None, "--theme", "light", home=home)
+        # The same window in Ukrainian, with a campaign written in Ukrainian (README, "Українською").
+        vesna = ROOT / "examples" / "vesnianyi-rozprodazh.rcs.json"
+        uk_home = str(Path(folder) / "home-uk")
+        shoot("uk-compose.png", vesna, "--theme", "light", home=uk_home, language=UKRAINIAN)
+        shoot("uk-recipients.png", vesna, "--theme", "light", "--tab", "recipients", home=uk_home, language=UKRAINIAN)
+        shoot("uk-schedule.png", vesna, "--theme", "light", "--tab", "schedule", home=uk_home, language=UKRAINIAN)
+        shoot("uk-sms-fallback.png", vesna, "--theme", "dark", "--tab", "sms", home=uk_home, language=UKRAINIAN)
         for theme in ("light", "dark"):
             subprocess.run(
                 [
@@ -97,17 +113,30 @@ def main() -> int:
                     theme,
                 ],
                 check=True,
-                env=dict(os.environ, RCS_DESK_HOME=home, QT_QPA_PLATFORM="offscreen"),
+                env=program_env(home),
                 cwd=ROOT,
             )
-        env = dict(os.environ, RCS_DESK_HOME=str(Path(folder) / "campaigns-home"), QT_QPA_PLATFORM="offscreen")
-        subprocess.run(
-            [sys.executable, str(ROOT / "docs" / "campaigns_screenshot.py"), str(OUT / "campaigns.png")],
-            check=True,
-            env=env,
-            cwd=ROOT,
+        for theme in ("light", "dark"):  # each on a fresh history: three campaigns, the same every time
+            run_script(
+                "campaigns_screenshot.py",
+                str(OUT / f"campaigns-{theme}.png"),
+                theme,
+                home=Path(folder) / f"campaigns-{theme}",
+            )
+        run_script(
+            "test_send_screenshot.py",
+            str(spring),
+            str(OUT / "test-question.png"),
+            str(OUT / "test-messages.png"),
+            home=Path(folder) / "test-send",
         )
     return 0
+
+
+def run_script(name: str, *arguments: str, home: Path) -> None:
+    """One of the picture scripts beside this one, with its own empty RCS_DESK_HOME."""
+    command = [sys.executable, str(ROOT / "docs" / name), *arguments]
+    subprocess.run(command, check=True, env=program_env(home), cwd=ROOT, timeout=180)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import pytest
 from hypothesis import settings
 from keyring.backend import KeyringBackend
 
+from app.language import use_language
+
 settings.register_profile("ci", max_examples=50, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "ci")
@@ -54,16 +56,20 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path, monkeypatch):
-    """Every test gets its own RCS_DESK_HOME and an empty in-memory keyring."""
+    """Every test gets its own RCS_DESK_HOME, an empty in-memory keyring, and English (the source
+    language), whatever the machine's language: a test that wants another says so."""
     home = tmp_path / "rcs-desk-home"
     monkeypatch.setenv("RCS_DESK_HOME", str(home))
-    for name in ("RCS_DESK_API_URL", "RCS_DESK_API_KEY"):
+    for name in ("RCS_DESK_API_URL", "RCS_DESK_API_KEY", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use_language("en")
     previous = keyring.get_keyring()
     fake = MemoryKeyring()
     keyring.set_keyring(fake)
     yield fake
     keyring.set_keyring(previous)
+    use_language("en")
 
 
 def pytest_collection_modifyitems(items):

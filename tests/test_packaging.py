@@ -130,6 +130,11 @@ def test_info_plist(spec_support):
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtbase_uk.qm", True),  # Qt's own texts in the program's language
+        ("PySide6\\Qt\\translations\\qtbase_uk.qm", True),
+        ("PySide6/Qt/translations/qt_uk.qm", False),  # only a list of other catalogs
+        ("PySide6/Qt/translations/qtdeclarative_uk.qm", False),
+        ("app/language/locale/uk/LC_MESSAGES/rcs_desk.mo", True),
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
         ("certifi/cacert.pem", True),
         ("resources/icons/rcs-desk.png", True),
@@ -137,6 +142,37 @@ def test_info_plist(spec_support):
 )
 def test_keep_file(spec_support, dest, kept):
     assert spec_support.keep_file(dest) is kept
+
+
+def test_qt_is_kept_in_each_language_the_program_speaks(spec_support):
+    shipped = sorted(path.parent.parent.name for path in (ROOT / "app" / "language" / "locale").glob("*/*/*.mo"))
+    assert spec_support.program_languages() == shipped
+    assert "uk" in shipped
+    assert {f"qtbase_{code}.qm" for code in shipped} == spec_support.KEPT_QT_TRANSLATIONS
+
+
+def _qm_sections(path: Path) -> dict[int, bytes]:
+    """The tagged sections of a Qt .qm catalog (after its 16-byte magic number): tag -> bytes."""
+    data = path.read_bytes()
+    sections, at = {}, 16
+    while at < len(data):
+        tag, length = data[at], struct.unpack(">I", data[at + 1 : at + 5])[0]
+        sections[tag] = data[at + 5 : at + 5 + length]
+        at += 5 + length
+    return sections
+
+
+def test_the_kept_qt_catalogs_need_no_other_catalog(spec_support):
+    """QTranslator also loads a catalog's dependencies (section 0x96): qt_uk.qm names qtbase_uk and
+    qtmultimedia_uk; qtbase_uk.qm itself must name none, or they would have to be kept too."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    dependencies = 0x96
+    assert dependencies in _qm_sections(folder / "qt_uk.qm")  # the reading is right: the meta catalog has them
+    for name in spec_support.KEPT_QT_TRANSLATIONS:
+        sections = _qm_sections(folder / name)
+        assert sections and dependencies not in sections, name
 
 
 def test_keep_collected_filters_hook_pairs(spec_support):
@@ -217,7 +253,10 @@ class _Recorder:
                         ("PySide6/Qt/plugins/platforms/libqvnc.so", "/src", "BINARY"),
                         ("PySide6/Qt/lib/libQt6Core.so.6", "/src", "BINARY"),
                     ],
-                    datas=[("PySide6/Qt/translations/qtbase_fr.qm", "/src", "DATA")],
+                    datas=[
+                        ("PySide6/Qt/translations/qtbase_fr.qm", "/src", "DATA"),
+                        ("PySide6/Qt/translations/qtbase_uk.qm", "/src", "DATA"),
+                    ],
                     pure=[],
                     scripts=[],
                 )
@@ -259,6 +298,8 @@ def test_spec_linux(monkeypatch, tmp_path):
     datas = {Path(src).relative_to(ROOT).as_posix(): dest for src, dest in analysis["datas"]}
     assert datas["resources/icons/rcs-desk.png"] == "resources/icons"
     assert datas["app/sandbox/media"] == "app/sandbox/media"
+    # the compiled catalogs, where app.language looks for them (beside app/language/catalogs.py)
+    assert datas["app/language/locale/uk/LC_MESSAGES/rcs_desk.mo"] == "app/language/locale/uk/LC_MESSAGES"
     assert all(Path(src).exists() for src, _dest in analysis["datas"])
     assert "tkinter" in analysis["excludes"]
     # every module of app/ and ui/, since commands are imported by name at run time
@@ -270,7 +311,7 @@ def test_spec_linux(monkeypatch, tmp_path):
     assert collect["name"] == "rcs-desk"
     # the spec's own filter, after the hooks: an unwanted plugin and a translation are dropped
     assert [entry[0] for entry in collect_args[1]] == ["PySide6/Qt/lib/libQt6Core.so.6"]
-    assert collect_args[2] == []
+    assert [entry[0] for entry in collect_args[2]] == ["PySide6/Qt/translations/qtbase_uk.qm"]
     assert recorder.of("BUNDLE") == []
 
 
@@ -445,6 +486,7 @@ def test_wheel_carries_the_resources(tmp_path):
         "rcs_desk/resources/icons/rcs-desk-256.png",
         "rcs_desk/resources/icons/rcs-desk.ico",
         "rcs_desk/resources/icons/rcs-desk.icns",
+        "app/language/locale/uk/LC_MESSAGES/rcs_desk.mo",  # the Ukrainian catalog
     } <= names
     assert not [name for name in names if name.startswith("resources/")]  # no top-level "resources" package
     modules = {
@@ -607,6 +649,10 @@ FAKE_PROGRAM = textwrap.dedent(
         print("Warning: something", file=sys.stderr)
     if args == ["--version"]:
         print(os.environ["FAKE_VERSION"])
+    elif args[:1] == ["validate"] and args[1].endswith("no-sender.rcs.json"):
+        ukrainian = os.environ.get("LANG", "").startswith("uk") and misbehave != "english"
+        print("error: sender: " + os.environ["FAKE_NO_SENDER_UK" if ukrainian else "FAKE_NO_SENDER"])
+        sys.exit(1)
     elif args[:1] == ["validate"]:
         print("No problems found.")
     elif args == ["self-test"]:
@@ -634,9 +680,15 @@ def fake_program(tmp_path, monkeypatch):
     program = folder / "rcs-desk"
     program.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{folder / "fake.py"}" "$@"\n', encoding="utf-8")
     program.chmod(0o755)
+    qt_translations = folder / "_internal" / "PySide6" / "Qt" / "translations"
+    qt_translations.mkdir(parents=True)
+    (qt_translations / "qtbase_uk.qm").write_bytes(b"")
     monkeypatch.setenv("FAKE_VERSION", f"{app.APP_NAME} {app.__version__}")
     monkeypatch.syspath_prepend(str(ROOT / "build_spec"))
     import check_frozen
+
+    monkeypatch.setenv("FAKE_NO_SENDER", f"RCS agent: {check_frozen.NO_SENDER}")
+    monkeypatch.setenv("FAKE_NO_SENDER_UK", f"Агент RCS: {check_frozen.ukrainian_words(check_frozen.NO_SENDER)}")
 
     monkeypatch.setattr(check_frozen.shutil, "which", lambda name: None)  # no D-Bus keyring check here
     return program, check_frozen
@@ -646,7 +698,8 @@ def test_checker_passes_a_well_behaved_program(fake_program, capsys):
     program, check_frozen = fake_program
     assert check_frozen.main([str(program)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "checks: 6 passed, 0 failed"
+    assert out.splitlines()[-1] == "checks: 8 passed, 0 failed"
+    assert "ok   Ukrainian: error: sender: Агент RCS: " in out
     assert "ok   open file: first-paint title='spring-sale.rcs.json - RCS Campaign Desk'" in out
 
 
@@ -655,6 +708,7 @@ def test_checker_passes_a_well_behaved_program(fake_program, capsys):
     [
         ("stderr", "FAIL version: --version: unexpected output on standard error"),
         ("beside", "FAIL open file: nothing was saved in the user folders"),
+        ("english", "FAIL Ukrainian: validate on a Ukrainian system printed 'error: sender: RCS agent: Enter"),
     ],
 )
 def test_checker_fails_a_misbehaving_program(fake_program, capsys, monkeypatch, misbehave, failing):

@@ -44,6 +44,7 @@ from app.api.responses import (
     unreadable,
 )
 from app.campaign import limits
+from app.language import tr
 
 log = logging.getLogger(__name__)
 
@@ -198,8 +199,10 @@ class WwtClient:
             key = self._key_source()
         except Exception as exc:  # noqa: BLE001 - a broken keyring backend, for instance
             raise errors.MissingKey(
-                "The API key could not be read from this computer's password store. "
-                "Open Settings and enter the key again.",
+                tr(
+                    "The API key could not be read from this computer's password store. "
+                    "Open Settings and enter the key again."
+                ),
                 f"Reading the API key failed: {type(exc).__name__}",
             ) from None
         if not isinstance(key, str) or not key.strip():
@@ -269,7 +272,7 @@ class WwtClient:
         """Send ``call`` following the retry rules; a 2xx answer, or a typed error."""
         if not self._address_ok:
             raise errors.CannotReachServer(
-                "The server address in Settings is not valid. It should look like https://one-api.wwt.world",
+                tr("The server address in Settings is not valid. It should look like https://one-api.wwt.world"),
                 redact(f"Request: {call.method} {call.path}\nServer address: {self._base_url!r}", extra_secrets),
             )
         connect_retries = 1 if call.may_retry_connect else 0

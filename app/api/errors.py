@@ -11,17 +11,22 @@ while contact lists load), so the program shows nothing for it.
 
 from __future__ import annotations
 
-KEY_REFUSED_MESSAGE = (
+from app.language import tr, tr_mark
+
+# The messages are marked here and translated when an error is made (the language is chosen after import).
+KEY_REFUSED_MESSAGE = tr_mark(
     "The API key was refused. Open Settings and check the key "
     "(Integrations & API → SMPP/API Password in your WWT.world account)."
 )
-CHECK_CAMPAIGN_LIST = "check the campaign list before sending again."
 # Where the window takes the server's address from; the command line says where its address came from
-# instead (``--api-url``, ``RCS_DESK_API_URL``) by replacing these words.
-SETTINGS_ADDRESS = "server address in Settings"
-NOT_WWT_SERVER = (
-    f"The {SETTINGS_ADDRESS} does not look like WWT.world's server (it answered like an ordinary web site): "
-    "check it. Nothing was done."
+# instead (``--api-url``, ``RCS_DESK_API_URL``) by replacing these words (translated: ``tr(SETTINGS_ADDRESS)``),
+# so every message naming the address holds them exactly, in every language.
+# Translators: written exactly so (same case) inside each message that names the server address; the
+# command line replaces it with where its address came from ("server address given with --api-url (…)").
+SETTINGS_ADDRESS = tr_mark("server address in Settings")
+NOT_WWT_SERVER = tr_mark(
+    "The server address in Settings does not look like WWT.world's server (it answered like an ordinary web "
+    "site): check it. Nothing was done."
 )
 
 
@@ -40,7 +45,7 @@ class ApiError(Exception):
     must never send again by itself.
     """
 
-    default_message = "Something went wrong while talking to the WWT.world server. Try again in a moment."
+    default_message = tr_mark("Something went wrong while talking to the WWT.world server. Try again in a moment.")
     outcome_unknown_default = False
 
     def __init__(
@@ -51,7 +56,7 @@ class ApiError(Exception):
         status: int | None = None,
         outcome_unknown: bool | None = None,
     ) -> None:
-        self.user_message = user_message or self.default_message
+        self.user_message = user_message or tr(self.default_message)
         self.details = details
         self.status = status
         self.outcome_unknown = self.outcome_unknown_default if outcome_unknown is None else outcome_unknown
@@ -67,8 +72,8 @@ class ApiError(Exception):
 class CannotReachServer(ApiError):
     """No connection could be made: nothing was sent."""
 
-    default_message = (
-        f"Could not reach the WWT.world server. Check your internet connection and the {SETTINGS_ADDRESS}, "
+    default_message = tr_mark(
+        "Could not reach the WWT.world server. Check your internet connection and the server address in Settings, "
         "then try again. Nothing was sent."
     )
 
@@ -76,21 +81,21 @@ class CannotReachServer(ApiError):
 class RequestTimedOut(ApiError):
     """The request went out but the answer did not come in time (not used for a campaign send)."""
 
-    default_message = "The server took too long to answer. Try again in a moment."
+    default_message = tr_mark("The server took too long to answer. Try again in a moment.")
 
 
 class ConnectionLost(ApiError):
     """The connection broke after the request went out (not used for a campaign send)."""
 
-    default_message = "The connection to the server was lost before its answer arrived. Try again in a moment."
+    default_message = tr_mark("The connection to the server was lost before its answer arrived. Try again in a moment.")
 
 
 class OutcomeUnknown(ApiError):
     """A campaign send whose answer never came: the campaign may exist. Never resend automatically."""
 
-    default_message = (
+    default_message = tr_mark(
         "The connection was lost before the server confirmed the campaign. "
-        "The campaign may have been created: " + CHECK_CAMPAIGN_LIST
+        "The campaign may have been created: check the campaign list before sending again."
     )
     outcome_unknown_default = True
 
@@ -104,13 +109,13 @@ class KeyRefused(ApiError):
 class MissingKey(KeyRefused):
     """There is no API key to log in with (none saved, or the password store could not be read)."""
 
-    default_message = "No API key is saved. Open Settings and enter the API key of your WWT.world account."
+    default_message = tr_mark("No API key is saved. Open Settings and enter the API key of your WWT.world account.")
 
 
 class AccessDenied(ApiError):
     """HTTP 403 on a call other than login: the account may not do this."""
 
-    default_message = (
+    default_message = tr_mark(
         "Your WWT.world account is not allowed to do this. "
         "Ask your WWT.world account manager, or check the API key in Settings."
     )
@@ -124,7 +129,7 @@ class Rejected(ApiError):
     holds messages that name no field.
     """
 
-    default_message = "The server did not accept this request."
+    default_message = tr_mark("The server did not accept this request.")
 
     def __init__(
         self,
@@ -146,13 +151,13 @@ class Rejected(ApiError):
 class InvalidCampaignStatus(Rejected):
     """Stopping was refused because the campaign is no longer running or scheduled."""
 
-    default_message = "This campaign can no longer be stopped: it has already finished or was stopped."
+    default_message = tr_mark("This campaign can no longer be stopped: it has already finished or was stopped.")
 
 
 class DuplicateRequest(ApiError):
     """HTTP 429: the server ignored an identical request sent a moment earlier. Never resend by itself."""
 
-    default_message = (
+    default_message = tr_mark(
         "The server received the same request twice within a moment and ignored the copy. "
         "Wait a moment, then try again."
     )
@@ -161,7 +166,7 @@ class DuplicateRequest(ApiError):
 class NotFound(ApiError):
     """HTTP 404."""
 
-    default_message = (
+    default_message = tr_mark(
         "The item was not found on the server. It may have been deleted, or it belongs to another account."
     )
 
@@ -169,13 +174,15 @@ class NotFound(ApiError):
 class ServerError(ApiError):
     """HTTP 5xx: a problem on the server's side."""
 
-    default_message = "The WWT.world server had a problem (not caused by anything you did). Try again in a few minutes."
+    default_message = tr_mark(
+        "The WWT.world server had a problem (not caused by anything you did). Try again in a few minutes."
+    )
 
 
 class TooManyMessages(ApiError):
     """A listing of messages went past its bounds (``WwtClient.list_messages``): it was not finished."""
 
-    default_message = (
+    default_message = tr_mark(
         "The server listed far more messages than a campaign can have, so the list was not finished. "
         "Try again later; if it keeps happening, use Copy details and send them to support."
     )
@@ -184,7 +191,7 @@ class TooManyMessages(ApiError):
 class UnexpectedResponse(ApiError):
     """An answer the program cannot read: not JSON, missing ``data``, an unexpected status."""
 
-    default_message = (
+    default_message = tr_mark(
         "The server answered in a way this program does not understand. Try again later; if it keeps "
         "happening, use Copy details and send them to support."
     )

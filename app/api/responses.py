@@ -17,6 +17,8 @@ import httpx
 from app.api import errors
 from app.api.bounded import AnswerTooLarge, DeadlinePassed
 from app.api.redact import body_excerpt, redact, shorten
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import format_count, number_style
 from app.platform import safe_json
 
 # "send" creates a campaign, "message" sends one message (a test): both are paid, and never repeated.
@@ -189,7 +191,7 @@ def _summarises(server_message: str, listed: list[str]) -> bool:
 
 
 def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[str]], general: list[str]) -> str:
-    prefix = PAID_WORDS[call.action].refused if call.paid else "The server did not accept this request"
+    prefix = tr(PAID_WORDS[call.action].refused) if call.paid else tr("The server did not accept this request")
     listed: list[str] = []
     for text in [*general, *(t for texts in by_path.values() for t in texts)]:
         if text not in listed:
@@ -197,6 +199,7 @@ def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[s
     if listed and (server_message in GENERIC_SERVER_MESSAGES or _summarises(server_message, listed)):
         server_message = ""  # each reason is listed once, below the heading
     listed = [text for text in listed if text != server_message]
+    # The heading is a whole clause: the server's reason (or the list below) follows its colon in every language.
     if server_message:
         head = f"{prefix}: {server_message}"
     elif listed:
@@ -206,41 +209,44 @@ def _rejected_message(call: Call, server_message: str, by_path: dict[str, list[s
     lines = [head]
     lines.extend(f"• {text}" for text in listed[:LISTED_ERRORS_MAX])
     if len(listed) > LISTED_ERRORS_MAX:
-        lines.append(f"• …and {len(listed) - LISTED_ERRORS_MAX} more")
+        more = len(listed) - LISTED_ERRORS_MAX
+        lines.append(tr_n("• …and {count} more", "• …and {count} more", more).format(count=format_count(more)))
     return "\n".join(lines)
 
 
 # --- status codes ------------------------------------------------------------------------
 
-SEND_DUPLICATE = (
+# Marked here, translated where an error is made (``tr``): the language is chosen after import.
+SEND_DUPLICATE = tr_mark(
     "The same campaign was just sent a moment ago, so the server ignored this copy. "
     "Check the campaign list before sending again."
 )
-SEND_SERVER_ERROR = (
+SEND_SERVER_ERROR = tr_mark(
     "The WWT.world server had a problem while receiving the campaign. "
-    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+    "The campaign may have been created: check the campaign list before sending again."
 )
-SEND_UNREADABLE = (
+SEND_UNREADABLE = tr_mark(
     "The server's answer to the campaign could not be read. "
-    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+    "The campaign may have been created: check the campaign list before sending again."
 )
-SEND_NO_ANSWER = (
+SEND_NO_ANSWER = tr_mark(
     "The server did not confirm the campaign within {seconds} seconds. "
-    "The campaign may have been created: " + errors.CHECK_CAMPAIGN_LIST
+    "The campaign may have been created: check the campaign list before sending again."
 )
-SEND_REFUSED_NO_REASON = (
+SEND_REFUSED_NO_REASON = tr_mark(
     "The server did not accept the campaign and gave no reason, so it was not created. "
     "Check the campaign, then try again; if it keeps happening, send the details to support."
 )
-CHECK_TEST_MESSAGE = "its status shows whether it arrived; do not send another test before it is known."
-MESSAGE_NO_ANSWER = (
-    "The server did not confirm the test message within {seconds} seconds. It may have been sent: " + CHECK_TEST_MESSAGE
+MESSAGE_NO_ANSWER = tr_mark(
+    "The server did not confirm the test message within {seconds} seconds. It may have been sent: "
+    "its status shows whether it arrived; do not send another test before it is known."
 )
 
 
 @dataclass(frozen=True)
 class PaidWords:
-    """What is said about a paid request's failures, for a campaign or for a test message."""
+    """What is said about a paid request's failures, for a campaign or for a test message (marked English:
+    ``tr`` each where it is used)."""
 
     refused: str  # followed by the server's reasons
     duplicate: str
@@ -253,7 +259,7 @@ class PaidWords:
 
 PAID_WORDS: dict[str, PaidWords] = {
     "send": PaidWords(
-        "The server did not accept the campaign",
+        tr_mark("The server did not accept the campaign"),
         SEND_DUPLICATE,
         SEND_SERVER_ERROR,
         SEND_UNREADABLE,
@@ -262,22 +268,50 @@ PAID_WORDS: dict[str, PaidWords] = {
         None,
     ),
     "message": PaidWords(
-        "The server did not accept the test message",
-        "The same test message was just sent a moment ago, so the server ignored this copy.",
-        "The WWT.world server had a problem while receiving the test message. It may have been sent: "
-        + CHECK_TEST_MESSAGE,
-        "The server's answer to the test message could not be read. It may have been sent: " + CHECK_TEST_MESSAGE,
+        tr_mark("The server did not accept the test message"),
+        tr_mark("The same test message was just sent a moment ago, so the server ignored this copy."),
+        tr_mark(
+            "The WWT.world server had a problem while receiving the test message. It may have been sent: "
+            "its status shows whether it arrived; do not send another test before it is known."
+        ),
+        tr_mark(
+            "The server's answer to the test message could not be read. It may have been sent: "
+            "its status shows whether it arrived; do not send another test before it is known."
+        ),
         MESSAGE_NO_ANSWER,
-        "The server did not accept the test message and gave no reason, so it was not sent. If it keeps happening, "
-        "send the details to support.",
-        "The connection was lost before the server confirmed the test message. It may have been sent: "
-        + CHECK_TEST_MESSAGE,
+        tr_mark(
+            "The server did not accept the test message and gave no reason, so it was not sent. If it keeps "
+            "happening, send the details to support."
+        ),
+        tr_mark(
+            "The connection was lost before the server confirmed the test message. It may have been sent: "
+            "its status shows whether it arrived; do not send another test before it is known."
+        ),
     ),
 }
-NOT_A_WWT_SERVER = f"The {errors.SETTINGS_ADDRESS} does not lead to the WWT.world service: check it. Nothing was done."
+NOT_A_WWT_SERVER = tr_mark(
+    "The server address in Settings does not lead to the WWT.world service: check it. Nothing was done."
+)
+# An item named by an id in the path that the server does not have (``Call.item``).
+ITEM_NOT_FOUND = {
+    "campaign": tr_mark(
+        "This campaign was not found on the server. It may have been deleted, or it belongs to another account."
+    ),
+    "contact list": tr_mark(
+        "This contact list was not found on the server. It may have been deleted, or it belongs to another account."
+    ),
+}
 # Statuses an ordinary web site gives to the API's requests (no such method here): not WWT.world's server.
 NOT_AN_API = frozenset({405, 501})
-STOP_UNSURE = " The campaign may or may not have been stopped: refresh its status before trying again."
+# A stop whose answer did not come: the words of ``RequestTimedOut`` and ``ConnectionLost``, then what it means.
+STOP_TIMED_OUT = tr_mark(
+    "The server took too long to answer. Try again in a moment. "
+    "The campaign may or may not have been stopped: refresh its status before trying again."
+)
+STOP_CONNECTION_LOST = tr_mark(
+    "The connection to the server was lost before its answer arrived. Try again in a moment. "
+    "The campaign may or may not have been stopped: refresh its status before trying again."
+)
 
 
 def error_from_response(
@@ -300,20 +334,17 @@ def error_from_response(
         return errors.AccessDenied(None, details, **kw)
     if status == 404:
         # With an id in the path the item is gone; without one the address is not WWT's service.
-        message = NOT_A_WWT_SERVER
+        message = tr(NOT_A_WWT_SERVER)
         if call.item:
-            message = (
-                f"This {call.item} was not found on the server. "
-                "It may have been deleted, or it belongs to another account."
-            )
-        return errors.NotFound(message, details, **kw)
+            message = tr(ITEM_NOT_FOUND[call.item]) if call.item in ITEM_NOT_FOUND else ""
+        return errors.NotFound(message or None, details, **kw)
     if status in NOT_AN_API and not call.paid and not server_message:
-        return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, **kw)
+        return errors.UnexpectedResponse(tr(errors.NOT_WWT_SERVER), details, **kw)
     if status == 429:
-        return errors.DuplicateRequest(PAID_WORDS[call.action].duplicate if call.paid else None, details, **kw)
+        return errors.DuplicateRequest(tr(PAID_WORDS[call.action].duplicate) if call.paid else None, details, **kw)
     if 500 <= status < 600:
         if call.paid:
-            return errors.ServerError(PAID_WORDS[call.action].server_error, details, outcome_unknown=True, **kw)
+            return errors.ServerError(tr(PAID_WORDS[call.action].server_error), details, outcome_unknown=True, **kw)
         return errors.ServerError(None, details, **kw)
     if 400 <= status < 500 and (status == 422 or server_message):
         by_path, general = field_errors(body.get("errors"), secrets)
@@ -332,9 +363,9 @@ def error_from_response(
     if call.paid and not 400 <= status < 500:
         # A redirect or an odd status after a POST (a 303 "see other" says it was processed): the
         # campaign (or message) may exist.
-        return errors.UnexpectedResponse(PAID_WORDS[call.action].unreadable, details, outcome_unknown=True, **kw)
+        return errors.UnexpectedResponse(tr(PAID_WORDS[call.action].unreadable), details, outcome_unknown=True, **kw)
     if call.paid:
-        return errors.Rejected(PAID_WORDS[call.action].refused_no_reason, details, **kw)
+        return errors.Rejected(tr(PAID_WORDS[call.action].refused_no_reason), details, **kw)
     # 1xx/3xx, or a 4xx without any message: nothing says the request was processed.
     return errors.UnexpectedResponse(None, details, **kw)
 
@@ -343,10 +374,10 @@ def unreadable(response: httpx.Response, call: Call, secrets: Iterable[str | Non
     """A success status whose body cannot be used. For a paid request, the campaign (or message) probably exists."""
     details = describe(call, secrets=secrets, response=response, note=f"Problem: {why}")
     if call.paid:
-        words = PAID_WORDS[call.action].unreadable
+        words = tr(PAID_WORDS[call.action].unreadable)
         return errors.UnexpectedResponse(words, details, status=response.status_code, outcome_unknown=True)
     if not has_json(json_or_none(response)):  # a web page, a file: not an answer of WWT.world's API
-        return errors.UnexpectedResponse(errors.NOT_WWT_SERVER, details, status=response.status_code)
+        return errors.UnexpectedResponse(tr(errors.NOT_WWT_SERVER), details, status=response.status_code)
     return errors.UnexpectedResponse(None, details, status=response.status_code)
 
 
@@ -363,6 +394,11 @@ def read_data(
     if not isinstance(data, kind):
         raise unreadable(response, call, secrets, f'"data" is not a {"list" if kind is list else "object"}')
     return data, payload
+
+
+def _seconds(value: float) -> str:
+    """A deadline's seconds as people write them: ``90``, ``0.5`` (Ukrainian ``0,5``)."""
+    return f"{value:g}".replace(".", number_style().decimal)
 
 
 # --- network failures --------------------------------------------------------------------
@@ -383,15 +419,15 @@ def error_from_exception(exc: Exception, call: Call, secrets: Iterable[str | Non
     if call.paid:
         words = PAID_WORDS[call.action]
         if isinstance(exc, DeadlinePassed):
-            return errors.OutcomeUnknown(words.no_answer.format(seconds=f"{call.deadline:g}"), details)
+            return errors.OutcomeUnknown(tr(words.no_answer).format(seconds=_seconds(call.deadline)), details)
         if isinstance(exc, (AnswerTooLarge, httpx.DecodingError)):
-            return errors.OutcomeUnknown(words.unreadable, details)
-        return errors.OutcomeUnknown(words.lost, details)
+            return errors.OutcomeUnknown(tr(words.unreadable), details)
+        return errors.OutcomeUnknown(tr(words.lost) if words.lost else None, details)
     if isinstance(exc, httpx.ProxyError):
         return errors.CannotReachServer(None, details)
-    extra = STOP_UNSURE if call.action == "stop" else ""
+    stop = call.action == "stop"
     if isinstance(exc, httpx.TimeoutException):
-        return errors.RequestTimedOut(errors.RequestTimedOut.default_message + extra, details)
+        return errors.RequestTimedOut(tr(STOP_TIMED_OUT) if stop else None, details)
     if isinstance(exc, httpx.DecodingError):
         return errors.UnexpectedResponse(None, details)
-    return errors.ConnectionLost(errors.ConnectionLost.default_message + extra, details)
+    return errors.ConnectionLost(tr(STOP_CONNECTION_LOST) if stop else None, details)

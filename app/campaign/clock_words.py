@@ -8,8 +8,8 @@ time, on this computer::
 
 Zones are named for people ("Kyiv time", "UTC"), never by their technical names ("Etc/UTC"); the
 offset is the one of the moment shown, so daylight saving time is right. The year is added when it
-is not the current one; seconds only when the time has some. English words whatever the system
-locale, like the rest of the core's texts.
+is not the current one; seconds only when the time has some. Words and dates in the program's
+language (``app.language``): ``сб, 26 груд., 10:30, за київським часом (UTC+2)`` in Ukrainian.
 """
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from app.campaign.time_zones import zone_info
+from app.language import tr, tr_mark
+from app.language.formats import format_day
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Names of UTC itself (also under "Etc/"): said "UTC".
 _UTC_NAMES = frozenset({"utc", "uct", "gmt", "gmt0", "gmt+0", "gmt-0", "greenwich", "universal", "zulu", "unknown"})
 _FIXED_OFFSET = re.compile(r"gmt[+-]\d{1,2}")  # "Etc/GMT+5": a fixed offset, said as "UTC-5"
-ON_THIS_COMPUTER = " — on this computer: "
+# Between a time in the account's zone and the same moment on this computer; shown with tr() (the window
+# splits a line there to put this computer's time on a second line).
+# Translators: joins "Sat 26 Dec, 10:30, Kyiv time (UTC+2)" and "08:30, UTC"; keep the spaces around it.
+ON_THIS_COMPUTER = tr_mark(" — on this computer: ")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -64,8 +67,11 @@ def zone_words(zone_name: str, moment: datetime | None = None) -> str:
         return offset_words(zone.utcoffset(_now(None)))
     if last.isupper() or (len(parts) == 1 and any(char.isdigit() for char in last)):
         name = last  # an abbreviation like CET, EST5EDT or ACT: "CET time" would say it twice
+    elif key == "kyiv":  # the account's usual zone: its own words ("за київським часом")
+        name = tr("Kyiv time")
     else:
-        name = last.replace("_", " ") + " time"
+        # Translators: a time zone named by its city as the time database writes it ("New York time").
+        name = tr("{city} time").format(city=last.replace("_", " "))
     if moment is None:
         return name
     aware = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
@@ -74,8 +80,7 @@ def zone_words(zone_name: str, moment: datetime | None = None) -> str:
 
 def day_words(day: date, today: date | None = None) -> str:
     """``Sat 26 Dec``; ``Sat 26 Dec 2026`` when ``day`` is not in the year of ``today``."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if today is not None and day.year == today.year else f"{text} {day.year}"
+    return format_day(day, year=today is None or day.year != today.year)
 
 
 def clock_words(moment: datetime) -> str:
@@ -132,7 +137,7 @@ def planned_time_text(
     clock = clock_words(local)
     if local.date() != wall.date():
         clock = f"{day_words(local.date(), _today(local_zone, now))}, {clock}"
-    return f"{text}{ON_THIS_COMPUTER}{clock}, {zone_words(local_zone, local)}"
+    return f"{text}{tr(ON_THIS_COMPUTER)}{clock}, {zone_words(local_zone, local)}"
 
 
 def parse_server_time(text: str) -> datetime | None:

@@ -27,6 +27,8 @@ from app.campaign import limits
 from app.campaign.clock_words import zone_words
 from app.campaign.model import Campaign
 from app.campaign.time_zones import is_valid_time_zone, zone_suggestions
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import format_count, format_decimal, number_style
 from app.platform import config, safe_json
 from app.platform.atomic import write_atomic
 from app.platform.json_words import json_error_words
@@ -97,7 +99,10 @@ def _shown(value: str) -> str:
     """``value`` quoted for a message, cut when long (a file may hold anything there)."""
     if len(value) <= _SHOWN_CHARS:
         return repr(value)
-    return f"{value[:_SHOWN_CHARS]!r}… ({len(value):,} characters)"
+    # Translators: the start of a long text quoted in a message, then its length.
+    return tr_n("{text}… ({count} character)", "{text}… ({count} characters)", len(value)).format(
+        text=repr(value[:_SHOWN_CHARS]), count=format_count(len(value))
+    )
 
 
 def _parse_lists(value: Any) -> dict[int, ListInfo] | None:
@@ -128,10 +133,11 @@ def is_bare_request(data: Any) -> bool:
 
 def bare_request_note(name: str, time_zone: str) -> str:
     """What the user is told after ``name`` was read as a bare request in ``time_zone``."""
-    return (
-        f"{name} was not saved by this program, so it names no time zone: its times are read in this "
-        f"computer's time zone, {zone_words(time_zone)}. Save it as a campaign file to keep the time zone with it."
-    )
+    # Translators: {name} is a file name; {zone} a time zone in words ("Kyiv time").
+    return tr(
+        "{name} was not saved by this program, so it names no time zone: its times are read in this "
+        "computer's time zone, {zone}. Save it as a campaign file to keep the time zone with it."
+    ).format(name=name, zone=zone_words(time_zone))
 
 
 def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: str | None = None) -> CampaignDocument:
@@ -146,25 +152,26 @@ def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: st
             zone = "UTC"
         return CampaignDocument(campaign=Campaign.from_request(data), time_zone=zone)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise CampaignFileError("This file is not an RCS Campaign Desk campaign.")
+        raise CampaignFileError(tr("This file is not an RCS Campaign Desk campaign."))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CampaignFileError("This campaign file is damaged: its version number is missing or wrong.")
+        raise CampaignFileError(tr("This campaign file is damaged: its version number is missing or wrong."))
     if version > FORMAT_VERSION:
         raise CampaignFileError(
-            f"This campaign was saved by a newer version of RCS Campaign Desk (file version {version}). "
-            "Update the program to open it."
+            tr(
+                "This campaign was saved by a newer version of RCS Campaign Desk (file version {version}). "
+                "Update the program to open it."
+            ).format(version=version)
         )
     if "request" not in data or not isinstance(data["request"], dict):
-        raise CampaignFileError("This campaign file is damaged: it holds no campaign.")
+        raise CampaignFileError(tr("This campaign file is damaged: it holds no campaign."))
     extra = {k: v for k, v in data.items() if k not in ("format", "version", "time_zone", "request", "lists")}
     time_zone = data.get("time_zone", default_time_zone)
     if not isinstance(time_zone, str):
-        raise CampaignFileError("This campaign file is damaged: its time zone is not a name.")
+        raise CampaignFileError(tr("This campaign file is damaged: its time zone is not a name."))
     if not is_valid_time_zone(time_zone):
-        raise CampaignFileError(
-            f"This campaign file names a time zone that does not exist: {_shown(time_zone)}.{_did_you_mean(time_zone)}"
-        )
+        said = tr("This campaign file names a time zone that does not exist: {zone}.").format(zone=_shown(time_zone))
+        raise CampaignFileError(" ".join(filter(None, (said, _did_you_mean(time_zone)))))
     lists: dict[int, ListInfo] = {}
     if "lists" in data:
         parsed = _parse_lists(data["lists"])
@@ -178,42 +185,57 @@ def document_from_json(data: Any, *, default_time_zone: str, local_time_zone: st
 
 
 def _did_you_mean(time_zone: str) -> str:
-    """`` Did you mean 'Europe/Kyiv'?`` for ``"Kyiv"``; empty when no known zone ends in that name."""
+    """``Did you mean 'Europe/Kyiv'?`` for ``"Kyiv"``; empty when no known zone ends in that name."""
     found = zone_suggestions(time_zone) if len(time_zone) <= limits.MAX_TIME_ZONE_NAME else []
     if not found:
         return ""
     names = [f"'{zone}'" for zone in found]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" or {names[-1]}"
-    return f" Did you mean {listed}?"
+    if len(names) == 1:
+        return tr("Did you mean {zone}?").format(zone=names[0])
+    # Translators: {zones} is a list of time zone names ("'Europe/Kyiv', 'Europe/Kiev'"), {last_zone} one more.
+    return tr("Did you mean {zones} or {last_zone}?").format(zones=", ".join(names[:-1]), last_zone=names[-1])
 
 
 def _size(count: int) -> str:
     """``52428800`` -> ``"50 MB"``."""
-    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+    units = ((tr_mark("{size} GB"), 1024**3), (tr_mark("{size} MB"), 1024**2), (tr_mark("{size} KB"), 1024))
+    for unit, size in units:
         if count >= size:
-            return f"{count / size:,.1f}".removesuffix(".0") + f" {unit}"
-    return f"{count:,} bytes"
+            return tr(unit).format(size=format_decimal(count / size, 1).removesuffix(number_style().decimal + "0"))
+    return tr_n("{count} byte", "{count} bytes", count).format(count=format_count(count))
 
 
-def _too_big(name: str, size: str) -> CampaignFileError:
-    return CampaignFileError(
-        f"{name} cannot be opened: it is {size}, and a campaign file is at most "
-        f"{_size(limits.MAX_FILE_BYTES)} (a real one has a few KB). Is this the right file?"
-    )
+def _too_big(name: str, size: int, *, more: bool = False) -> CampaignFileError:
+    """``name`` is ``size`` bytes (``more``: more than that) where a campaign file has at most ``MAX_FILE_BYTES``."""
+    if more:
+        said = tr(
+            "{name} cannot be opened: it is more than {size}, and a campaign file is at most {most} "
+            "(a real one has a few KB). Is this the right file?"
+        )
+    else:
+        said = tr(
+            "{name} cannot be opened: it is {size}, and a campaign file is at most {most} "
+            "(a real one has a few KB). Is this the right file?"
+        )
+    return CampaignFileError(said.format(name=name, size=_size(size), most=_size(limits.MAX_FILE_BYTES)))
+
+
+def _folder(name: str) -> CampaignFileError:
+    return CampaignFileError(tr("{name} is a folder, not a campaign file.").format(name=name))
 
 
 def _not_a_file(name: str, mode: int) -> CampaignFileError:
     if stat.S_ISDIR(mode):
-        return CampaignFileError(f"{name} is a folder, not a campaign file.")
+        return _folder(name)
     if stat.S_ISFIFO(mode):
-        kind = "a pipe"
+        said = tr("{name} is not a file (it is a pipe): choose a campaign file saved by the program.")
     elif stat.S_ISSOCK(mode):
-        kind = "a socket"
+        said = tr("{name} is not a file (it is a socket): choose a campaign file saved by the program.")
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
+        said = tr("{name} is not a file (it is a device): choose a campaign file saved by the program.")
     else:
-        kind = "not an ordinary file"
-    return CampaignFileError(f"{name} is not a file (it is {kind}): choose a campaign file saved by the program.")
+        said = tr("{name} is not a file (it is not an ordinary file): choose a campaign file saved by the program.")
+    return CampaignFileError(said.format(name=name))
 
 
 def _read_bounded(path: str | os.PathLike[str], name: str) -> bytes:
@@ -228,42 +250,37 @@ def _read_bounded(path: str | os.PathLike[str], name: str) -> bytes:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise CampaignFileError(f"The file {name} does not exist.") from None
+        raise CampaignFileError(tr("The file {name} does not exist.").format(name=name)) from None
     except IsADirectoryError:
-        raise CampaignFileError(f"{name} is a folder, not a campaign file.") from None
+        raise _folder(name) from None
     except (OSError, ValueError) as exc:  # no permission, a name too long, a NUL in the name
-        raise CampaignFileError(f"The file {name} could not be read.", details=str(exc)) from None
+        raise CampaignFileError(tr("The file {name} could not be read.").format(name=name), details=str(exc)) from None
     try:
         info = os.fstat(fd)  # what was opened, which may not be what was looked at
         if not stat.S_ISREG(info.st_mode):
             raise _not_a_file(name, info.st_mode)
         if info.st_size > limits.MAX_FILE_BYTES:
-            raise _too_big(name, _size(info.st_size))
+            raise _too_big(name, info.st_size)
         chunks: list[bytes] = []
         left = limits.MAX_FILE_BYTES + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1024 * 1024))):
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise CampaignFileError(f"The file {name} could not be read.", details=str(exc)) from None
+        raise CampaignFileError(tr("The file {name} could not be read.").format(name=name), details=str(exc)) from None
     finally:
         os.close(fd)
     if left <= 0:  # it grew while it was read
-        raise _too_big(name, f"more than {_size(limits.MAX_FILE_BYTES)}")
+        raise _too_big(name, limits.MAX_FILE_BYTES, more=True)
     return b"".join(chunks)
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
-def _too_many(found: str, rule: str, allowed: int, things: str, opened: int, count: int, *, where: str = "") -> str:
-    """``card 1 has 6 buttons. A card can have at most 2 buttons; a file with up to 4 on a card still
-    opens, so that you can remove the extra ones, but 6 is too many`` (the caller adds the full stop)."""
-    return (
-        f"{found}. {rule} at most {allowed:,} {things}; a file with up to {opened:,}{where} still opens, "
-        f"so that you can remove the extra ones, but {count:,} is too many"
-    )
+def _too_many(found: str, rule: str, allowed: int, opened: int, count: int) -> str:
+    """``card 1 has 6 buttons. A card can have at most 2 buttons; a file with up to 4 on a card still opens,
+    so that you can remove the extra ones, but 6 is too many`` (the caller adds the full stop): ``found``
+    and ``rule`` are sentences in the current language, ``rule`` with its numbers still to fill in."""
+    numbers = {"allowed": format_count(allowed), "opened": format_count(opened), "count": format_count(count)}
+    return f"{found}. {rule.format(**numbers)}"
 
 
 def _beyond_bounds(data: Any) -> str | None:
@@ -276,9 +293,15 @@ def _beyond_bounds(data: Any) -> str | None:
         if values > limits.MAX_FILE_VALUES:
             return safe_json.too_many_values(limits.MAX_FILE_VALUES)
         if isinstance(value, str) and len(value) > limits.MAX_FILE_TEXT:
-            return (
-                f"it holds a text of {len(value):,} characters (at most {limits.MAX_FILE_TEXT:,} "
-                f"are read; a card text has at most {limits.CARD_TEXT_MAX:,})"
+            # Translators: said after "FILE cannot be opened: ".
+            return tr_n(
+                "it holds a text of {count} character (at most {most} are read; a card text has at most {card_most})",
+                "it holds a text of {count} characters (at most {most} are read; a card text has at most {card_most})",
+                len(value),
+            ).format(
+                count=format_count(len(value)),
+                most=format_count(limits.MAX_FILE_TEXT),
+                card_most=format_count(limits.CARD_TEXT_MAX),
             )
         if isinstance(value, dict):
             pending.extend(value.keys())
@@ -290,41 +313,50 @@ def _beyond_bounds(data: Any) -> str | None:
         return None
     groups = request.get("groups")
     if isinstance(groups, list) and len(groups) > limits.MAX_FILE_GROUPS:
-        return _too_many(
-            f"it names {len(groups):,} contact lists",
-            "A campaign can go to",
+        found = tr_n("it names {count} contact list", "it names {count} contact lists", len(groups))
+        most = tr_n(
+            "A campaign can go to at most {allowed} list; a file with up to {opened} still opens, "
+            "so that you can remove the extra ones, but {count} is too many",
+            "A campaign can go to at most {allowed} lists; a file with up to {opened} still opens, "
+            "so that you can remove the extra ones, but {count} is too many",
             limits.GROUPS_MAX,
-            "lists",
-            limits.MAX_FILE_GROUPS,
-            len(groups),
         )
+        found = found.format(count=format_count(len(groups)))
+        return _too_many(found, most, limits.GROUPS_MAX, limits.MAX_FILE_GROUPS, len(groups))
     options = request.get("options")
     cards = options.get("cards") if isinstance(options, dict) else None
     if not isinstance(cards, list):
         return None
     if len(cards) > limits.MAX_FILE_CARDS:
-        return _too_many(
-            f"it holds {len(cards):,} cards",
-            "A carousel can have",
+        found = tr_n("it holds {count} card", "it holds {count} cards", len(cards))
+        most = tr_n(
+            "A carousel can have at most {allowed} card; a file with up to {opened} still opens, "
+            "so that you can remove the extra ones, but {count} is too many",
+            "A carousel can have at most {allowed} cards; a file with up to {opened} still opens, "
+            "so that you can remove the extra ones, but {count} is too many",
             limits.CARDS_MAX,
-            "cards",
-            limits.MAX_FILE_CARDS,
-            len(cards),
         )
+        found = found.format(count=format_count(len(cards)))
+        return _too_many(found, most, limits.CARDS_MAX, limits.MAX_FILE_CARDS, len(cards))
     for number, card in enumerate(cards, start=1):
         buttons = card.get("suggestions") if isinstance(card, dict) else None
         if isinstance(buttons, list) and len(buttons) > limits.MAX_FILE_BUTTONS:
-            found = f"card {number} has {_count(len(buttons), 'button', 'buttons')}"
-            return _too_many(
-                found,
-                "A card can have",
+            found = tr_n("card {number} has {count} button", "card {number} has {count} buttons", len(buttons))
+            most = tr_n(
+                "A card can have at most {allowed} button; a file with up to {opened} on a card still opens, "
+                "so that you can remove the extra ones, but {count} is too many",
+                "A card can have at most {allowed} buttons; a file with up to {opened} on a card still opens, "
+                "so that you can remove the extra ones, but {count} is too many",
                 limits.SUGGESTIONS_MAX,
-                "buttons",
-                limits.MAX_FILE_BUTTONS,
-                len(buttons),
-                where=" on a card",
             )
+            found = found.format(number=number, count=format_count(len(buttons)))
+            return _too_many(found, most, limits.SUGGESTIONS_MAX, limits.MAX_FILE_BUTTONS, len(buttons))
     return None
+
+
+def _cannot_open(name: str, reason: str) -> str:
+    # Translators: {reason} says what is wrong inside the file ("there is a comma missing on line 3").
+    return tr("{name} cannot be opened: {reason}.").format(name=name, reason=reason)
 
 
 def load_campaign_file(
@@ -342,20 +374,21 @@ def load_campaign_file(
     name = Path(path).name
     raw = _read_bounded(path, name)
     if not raw.strip():
-        raise CampaignFileError(f"{name} is empty: it holds no campaign.")
+        raise CampaignFileError(tr("{name} is empty: it holds no campaign.").format(name=name))
     try:
         data = safe_json.loads(raw, max_depth=limits.MAX_FILE_DEPTH, max_values=limits.MAX_FILE_VALUES)
     except UnicodeDecodeError:
-        raise CampaignFileError(f"{name} is not a campaign file (it is not text).") from None
+        raise CampaignFileError(tr("{name} is not a campaign file (it is not text).").format(name=name)) from None
     except json.JSONDecodeError as exc:
-        raise CampaignFileError(f"{name} cannot be opened: {json_error_words(exc)}.", details=str(exc)) from None
+        raise CampaignFileError(_cannot_open(name, json_error_words(exc)), details=str(exc)) from None
     except safe_json.JsonLimitError as exc:
-        raise CampaignFileError(f"{name} cannot be opened: {exc}.", details=repr(exc)) from None
+        raise CampaignFileError(_cannot_open(name, str(exc)), details=repr(exc)) from None
     except (ValueError, RecursionError) as exc:  # not expected within the bounds above; said plainly all the same
-        raise CampaignFileError(f"{name} is damaged and cannot be read.", details=repr(exc)) from None
+        said = tr("{name} is damaged and cannot be read.").format(name=name)
+        raise CampaignFileError(said, details=repr(exc)) from None
     reason = _beyond_bounds(data)
     if reason is not None:
-        raise CampaignFileError(f"{name} cannot be opened: {reason}.")
+        raise CampaignFileError(_cannot_open(name, reason))
     document = document_from_json(data, default_time_zone=default_time_zone, local_time_zone=local_time_zone)
     if is_bare_request(data):
         document.note = bare_request_note(name, document.time_zone)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from app.campaign import limits
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import number_style
 
 if TYPE_CHECKING:  # httpx is imported when a check runs (on a worker thread), not at start-up
     import httpx
@@ -71,11 +73,15 @@ class MediaCheck:
 
 
 def human_size(size: int) -> str:
+    """``2.5 MB``, ``300 KB``, ``12 bytes`` (Ukrainian ``2,5 МБ``)."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
+        megabytes = f"{size / (1024 * 1024):.1f}".replace(".", number_style().decimal)
+        # Translators: a file size in megabytes.
+        return tr("{size} MB").format(size=megabytes)
     if size >= 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size} bytes"
+        # Translators: a file size in kilobytes.
+        return tr("{size} KB").format(size=f"{size / 1024:.0f}")
+    return tr_n("{count} byte", "{count} bytes", size).format(count=size)
 
 
 def _content_type(response: httpx.Response) -> str | None:
@@ -89,25 +95,28 @@ def _declared_size(response: httpx.Response) -> int | None:
 
 
 # Kinds of file people link to by mistake, in words (the rest are "a file of another kind").
+# (marked English: said in the current language in the message).
 _FILE_KINDS = {
-    "application/pdf": "a PDF document",
-    "image/webp": "a WebP picture",
-    "image/bmp": "a BMP picture",
-    "image/svg+xml": "an SVG drawing",
-    "image/heic": "a HEIC photo",
-    "image/heif": "a HEIF photo",
-    "image/tiff": "a TIFF picture",
-    "text/plain": "a text file",
-    "application/json": "a data file",
-    "application/zip": "a zip archive",
+    "application/pdf": tr_mark("a PDF document"),
+    "image/webp": tr_mark("a WebP picture"),
+    "image/bmp": tr_mark("a BMP picture"),
+    "image/svg+xml": tr_mark("an SVG drawing"),
+    "image/heic": tr_mark("a HEIC photo"),
+    "image/heif": tr_mark("a HEIF photo"),
+    "image/tiff": tr_mark("a TIFF picture"),
+    "text/plain": tr_mark("a text file"),
+    "application/json": tr_mark("a data file"),
+    "application/zip": tr_mark("a zip archive"),
 }
+_OTHER_KIND = tr_mark("a file of another kind")
 
 
 def _wrong_type_message(content_type: str | None) -> str:
     if content_type in ("text/html", "application/xhtml+xml"):
-        return "Not an image: this address opens a web page. Copy the address of the picture itself."
-    kind = _FILE_KINDS.get(content_type or "", "a file of another kind")
-    return f"Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {kind})."
+        return tr("Not an image: this address opens a web page. Copy the address of the picture itself.")
+    kind = tr(_FILE_KINDS.get(content_type or "", _OTHER_KIND))
+    # Translators: {kind} is what the address gives instead ("a PDF document", "a zip archive").
+    return tr("Not an image RCS can show: pictures must be JPEG, PNG or GIF (this is {kind}).").format(kind=kind)
 
 
 def check_media(
@@ -125,18 +134,18 @@ def check_media(
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in limits.URL_SCHEMES or not parts.netloc:
-        return MediaCheck(url, "invalid_url", "Not a web address: it must start with https://")
+        return MediaCheck(url, "invalid_url", tr("Not a web address: it must start with https://"))
     own_client = client is None
     client = client or httpx.Client(timeout=timeout)
     try:
         with client.stream("GET", url, follow_redirects=False, timeout=timeout) as response:
             return _classify(url, response, cancelled)
     except httpx.TimeoutException:
-        return MediaCheck(url, "timeout", "The image server did not answer in time.")
+        return MediaCheck(url, "timeout", tr("The image server did not answer in time."))
     except (httpx.ConnectError, httpx.UnsupportedProtocol):
-        return MediaCheck(url, "unreachable", "The image server could not be reached. Check the address.")
+        return MediaCheck(url, "unreachable", tr("The image server could not be reached. Check the address."))
     except httpx.HTTPError:
-        return MediaCheck(url, "unreachable", "The connection to the image server broke off.")
+        return MediaCheck(url, "unreachable", tr("The connection to the image server broke off."))
     finally:
         if own_client:
             client.close()
@@ -146,16 +155,20 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
     status = response.status_code
     if 300 <= status < 400:
         target = urlsplit(response.headers.get("location", "")).netloc
-        where = f" ({target})" if target else ""
-        return MediaCheck(url, "redirect", f"Redirects to another address{where}: RCS rejects redirects.")
+        if target:
+            # Translators: {site} is the web site the address sends the phone on to ("bit.ly").
+            said = tr("Redirects to another address ({site}): RCS rejects redirects.").format(site=target)
+        else:
+            said = tr("Redirects to another address: RCS rejects redirects.")
+        return MediaCheck(url, "redirect", said)
     if status == 404 or status == 410:
-        return MediaCheck(url, "not_found", "Not found: there is no file at this address. Check it.")
+        return MediaCheck(url, "not_found", tr("Not found: there is no file at this address. Check it."))
     if status in (401, 403):
-        return MediaCheck(url, "refused", "The server refuses to share this file: it must be public.")
+        return MediaCheck(url, "refused", tr("The server refuses to share this file: it must be public."))
     if status == 429 or status >= 500:  # busy or broken for now: says nothing about the file itself
-        return MediaCheck(url, "server_error", "The image server has a problem right now. Try again later.")
+        return MediaCheck(url, "server_error", tr("The image server has a problem right now. Try again later."))
     if status >= 400:
-        return MediaCheck(url, "refused", "The image server refuses to give this file. Check the address.")
+        return MediaCheck(url, "refused", tr("The image server refuses to give this file. Check the address."))
     content_type = _content_type(response)
     size = _declared_size(response)
     if content_type in VIDEO_TYPES:
@@ -163,20 +176,25 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
             return MediaCheck(
                 url,
                 "too_large",
-                f"{human_size(size)}: videos may be at most {human_size(limits.VIDEO_MAX_BYTES)}.",
+                tr("{size}: videos may be at most {most}.").format(
+                    size=human_size(size), most=human_size(limits.VIDEO_MAX_BYTES)
+                ),
                 content_type,
                 size,
             )
         label = VIDEO_TYPES[content_type]
-        size_text = f", {human_size(size)}" if size is not None else ""
-        return MediaCheck(url, "video", f"{label} video{size_text}", content_type, size)
+        if size is None:
+            # Translators: {format} is the video's format ("MP4").
+            said = tr("{format} video").format(format=label)
+        else:
+            said = tr("{format} video, {size}").format(format=label, size=human_size(size))
+        return MediaCheck(url, "video", said, content_type, size)
     if content_type not in IMAGE_TYPES:
         return MediaCheck(url, "wrong_type", _wrong_type_message(content_type), content_type, size)
     limit = limits.IMAGE_MAX_BYTES
     if size is not None and size > limit:
-        return MediaCheck(
-            url, "too_large", f"{human_size(size)}: images may be at most {human_size(limit)}.", content_type, size
-        )
+        said = tr("{size}: images may be at most {most}.").format(size=human_size(size), most=human_size(limit))
+        return MediaCheck(url, "too_large", said, content_type, size)
     body = bytearray()
     for chunk in response.iter_bytes(CHUNK):
         if cancelled():
@@ -186,9 +204,11 @@ def _classify(url: str, response: httpx.Response, cancelled: Callable[[], bool])
             return MediaCheck(
                 url,
                 "too_large",
-                f"More than {human_size(limit)}: images may be at most {human_size(limit)}.",
+                tr("More than {most}: images may be at most {most}.").format(most=human_size(limit)),
                 content_type,
                 None,
             )
     label = IMAGE_TYPES[content_type]
-    return MediaCheck(url, "image", f"{label} image, {human_size(len(body))}", content_type, len(body), bytes(body))
+    # Translators: {format} is the picture's format ("JPEG"), {size} its size ("120 KB").
+    said = tr("{format} image, {size}").format(format=label, size=human_size(len(body)))
+    return MediaCheck(url, "image", said, content_type, len(body), bytes(body))

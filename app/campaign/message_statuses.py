@@ -7,9 +7,10 @@ it; an SMS sent instead of the RCS message is said too ("the phone has no RCS: i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.campaign.statuses import STATUS_UNKNOWN_OUTCOME
+from app.language import tr, tr_mark
 
 
 @dataclass(frozen=True)
@@ -21,39 +22,48 @@ class MessageLook:
     final: bool
 
 
-NO_RCS = "The phone has no RCS"
-GOT_SMS = f"{NO_RCS}: it got the SMS"
-SMS_SENT = f"{NO_RCS}: the SMS was sent instead"
-SMS_LOST = f"{NO_RCS}, and the SMS did not arrive"
+# English words, marked for translation: ``message_look`` says them in the current language.
+NO_RCS = tr_mark("The phone has no RCS")
+GOT_SMS = tr_mark("The phone has no RCS: it got the SMS")
+SMS_SENT = tr_mark("The phone has no RCS: the SMS was sent instead")
+SMS_LOST = tr_mark("The phone has no RCS, and the SMS did not arrive")
 
 _LOOKS: dict[str, MessageLook] = {
-    "scheduled": MessageLook("Waiting to be sent", "progress", False),
-    "moderation": MessageLook("Waiting for approval", "progress", False),
-    "accepted": MessageLook("Accepted: about to be sent", "progress", False),
-    "sending": MessageLook("Being sent", "progress", False),
-    "sent": MessageLook("Sent: not delivered yet", "progress", False),
-    "delivered": MessageLook("Delivered", "good", True),
-    "read": MessageLook("Read", "good", True),
-    "failed": MessageLook("Failed: it could not be sent", "bad", True),
-    "expired": MessageLook("Expired: the phone could not be reached in time", "bad", True),
-    "undelivered": MessageLook("Not delivered", "bad", True),
-    "unknown": MessageLook("Not known: the network gave no delivery report", "neutral", True),
+    "scheduled": MessageLook(tr_mark("Waiting to be sent"), "progress", False),
+    "moderation": MessageLook(tr_mark("Waiting for approval"), "progress", False),
+    "accepted": MessageLook(tr_mark("Accepted: about to be sent"), "progress", False),
+    "sending": MessageLook(tr_mark("Being sent"), "progress", False),
+    "sent": MessageLook(tr_mark("Sent: not delivered yet"), "progress", False),
+    "delivered": MessageLook(tr_mark("Delivered"), "good", True),
+    "read": MessageLook(tr_mark("Read"), "good", True),
+    "failed": MessageLook(tr_mark("Failed: it could not be sent"), "bad", True),
+    "expired": MessageLook(tr_mark("Expired: the phone could not be reached in time"), "bad", True),
+    "undelivered": MessageLook(tr_mark("Not delivered"), "bad", True),
+    "unknown": MessageLook(tr_mark("Not known: the network gave no delivery report"), "neutral", True),
     "not_service_user": MessageLook(NO_RCS, "bad", True),
     "not_rcs_user": MessageLook(NO_RCS, "bad", True),
     "not_viber_user": MessageLook(NO_RCS, "bad", True),
     STATUS_UNKNOWN_OUTCOME: MessageLook(
-        "Not confirmed yet: the server did not answer, so it is looked up", "warning", False
+        tr_mark("Not confirmed yet: the server did not answer, so it is looked up"), "warning", False
     ),
 }
-_NOT_KNOWN = MessageLook("Not known yet", "neutral", False)
+_NOT_KNOWN = MessageLook(tr_mark("Not known yet"), "neutral", False)
 _SMS_ARRIVED = frozenset({"delivered", "read"})
 _SMS_LOST = frozenset({"undelivered", "failed", "expired", "rejected"})
 _RCS_ARRIVED = frozenset({"delivered", "read"})
 
 
 def message_look(status: str | None, *, sms_sent: bool = False, sms_status: str | None = None) -> MessageLook:
-    """The message in plain words. ``sms_sent``: the server says an SMS went out instead of the RCS
-    message; ``sms_status``: that SMS's status when the server gives it."""
+    """The message in plain words, in the current language. ``sms_sent``: the server says an SMS went out
+    instead of the RCS message; ``sms_status``: that SMS's status when the server gives it."""
+    look = _english_look(status, sms_sent=sms_sent, sms_status=sms_status)
+    if look is None:  # a status newer than this program: the server's own word, made readable
+        return MessageLook(str(status).replace("_", " ").capitalize(), "neutral", False)
+    return replace(look, words=tr(look.words))
+
+
+def _english_look(status: str | None, *, sms_sent: bool, sms_status: str | None) -> MessageLook | None:
+    """The look from the tables above (English words), or None for a status they do not have."""
     if sms_sent and status not in _RCS_ARRIVED and status != STATUS_UNKNOWN_OUTCOME:
         if sms_status in _SMS_ARRIVED:
             return MessageLook(GOT_SMS, "good", True)
@@ -63,10 +73,7 @@ def message_look(status: str | None, *, sms_sent: bool = False, sms_status: str 
         return MessageLook(SMS_SENT, "progress", sms_status is None)
     if not status:
         return _NOT_KNOWN
-    look = _LOOKS.get(status)
-    if look is not None:
-        return look
-    return MessageLook(status.replace("_", " ").capitalize(), "neutral", False)
+    return _LOOKS.get(status)
 
 
 def channel_words(message_type: str | None, *, sms_sent: bool = False, status: str | None = None) -> str:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from app.campaign import limits
 from app.campaign.clock_words import clock_words, day_words, moment_words, zone_words
+from app.language import tr, tr_n
 from app.validation.problems import ERROR, WARNING, Problem
 
 LAST_TIME = time(23, 59, 59)
@@ -66,7 +67,8 @@ def latest_allowed_text(zone: ZoneInfo, now: datetime | None = None) -> str:
 
 def _day_and_clock(wall: datetime, zone: ZoneInfo, now: datetime) -> str:
     """``02:30 on Sun 30 Mar`` (the year added when it is not this year in ``zone``)."""
-    return f"{clock_words(wall)} on {day_words(wall.date(), now.astimezone(zone).date())}"
+    # Translators: a time on a day: "02:30 on Sun 30 Mar".
+    return tr("{time} on {day}").format(time=clock_words(wall), day=day_words(wall.date(), now.astimezone(zone).date()))
 
 
 def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) -> Problem | None:
@@ -84,8 +86,11 @@ def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) 
         return Problem(
             "start_at",
             ERROR,
-            f"{said} does not exist in {zone_words(zone_name)}: the clocks jump forward that night "
-            f"(daylight saving time). Choose another time, for example {after:%H:%M}.",
+            # Translators: {moment} is "02:30 on Sun 30 Mar", {zone} "Kyiv time", {time} a time such as "03:30".
+            tr(
+                "{moment} does not exist in {zone}: the clocks jump forward that night "
+                "(daylight saving time). Choose another time, for example {time}."
+            ).format(moment=said, zone=zone_words(zone_name), time=f"{after:%H:%M}"),
         )
     latest_instant = max(wall.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
     if latest_instant < current.astimezone(UTC):
@@ -93,22 +98,30 @@ def check_start_at(wall: datetime, zone: ZoneInfo, now: datetime | None = None) 
         return Problem(
             "start_at",
             ERROR,
-            f"This send time has already passed: it is now {moment_words(local_now, zone_name, now=current)}. "
-            "Choose a later time, or send now.",
+            tr("This send time has already passed: it is now {now}. Choose a later time, or send now.").format(
+                now=moment_words(local_now, zone_name, now=current)
+            ),
         )
     _, last_day = schedule_days(zone, current)
     if wall.date() > last_day:
         return Problem(
             "start_at",
             ERROR,
-            f"A campaign can be scheduled at most {limits.SCHEDULE_DAYS} days ahead, counting today: the latest "
-            f"possible time is {latest_allowed_text(zone, current)}.",
+            tr_n(
+                "A campaign can be scheduled at most {count} day ahead, counting today: "
+                "the latest possible time is {latest}.",
+                "A campaign can be scheduled at most {count} days ahead, counting today: "
+                "the latest possible time is {latest}.",
+                limits.SCHEDULE_DAYS,
+            ).format(count=limits.SCHEDULE_DAYS, latest=latest_allowed_text(zone, current)),
         )
     if is_ambiguous(wall, zone):
         return Problem(
             "start_at",
             WARNING,
-            f"{said} happens twice in {zone_words(zone_name)}: the clocks go back that night. The campaign "
-            "may start at the first or the second of them; choose another time to be sure.",
+            tr(
+                "{moment} happens twice in {zone}: the clocks go back that night. The campaign "
+                "may start at the first or the second of them; choose another time to be sure."
+            ).format(moment=said, zone=zone_words(zone_name)),
         )
     return None

@@ -14,15 +14,45 @@ from collections.abc import Callable, Sequence
 
 from app.campaign import limits
 from app.campaign.sms import count_sms, is_gsm7, language_letters, marked_positions, replace_typographic
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import format_count, format_decimal, number_style
 
 # Letters that only Ukrainian writes among the Cyrillic alphabets used here; Russian ones rule it out.
 _UKRAINIAN = frozenset("ґєіїҐЄІЇ")
 _NOT_UKRAINIAN = frozenset("ёыэъЁЫЭЪ")
+# An alphabet's letters by the first word of their Unicode names; each reads in a sentence such as "The
+# text has Ukrainian letters" (other alphabets are said "Ethiopic letters", their Unicode name).
 _SCRIPT_WORDS = {
-    "CJK": "Chinese characters",
-    "HIRAGANA": "Japanese characters",
-    "KATAKANA": "Japanese characters",
-    "HANGUL": "Korean letters",
+    "CJK": tr_mark("Chinese characters"),
+    "HIRAGANA": tr_mark("Japanese characters"),
+    "KATAKANA": tr_mark("Japanese characters"),
+    "HANGUL": tr_mark("Korean letters"),
+    "GREEK": tr_mark("Greek letters"),
+    "ARABIC": tr_mark("Arabic letters"),
+    "HEBREW": tr_mark("Hebrew letters"),
+    "ARMENIAN": tr_mark("Armenian letters"),
+    "GEORGIAN": tr_mark("Georgian letters"),
+    "THAI": tr_mark("Thai letters"),
+    "DEVANAGARI": tr_mark("Devanagari letters"),
+}
+# Invisible characters people paste without knowing, by their Unicode names (lower case); any other
+# invisible one is said by its Unicode name as it is.
+_INVISIBLE_WORDS = {
+    "\u00a0": tr_mark("no-break space"),
+    "\u202f": tr_mark("narrow no-break space"),
+    "\u2009": tr_mark("thin space"),
+    "\u2002": tr_mark("en space"),
+    "\u2003": tr_mark("em space"),
+    "\u200b": tr_mark("zero width space"),
+    "\u200c": tr_mark("zero width non-joiner"),
+    "\u200d": tr_mark("zero width joiner"),
+    "\u2060": tr_mark("word joiner"),
+    "\ufeff": tr_mark("zero width no-break space"),
+    "\u00ad": tr_mark("soft hyphen"),
+    "\u200e": tr_mark("left-to-right mark"),
+    "\u200f": tr_mark("right-to-left mark"),
+    "\u2028": tr_mark("line separator"),
+    "\u2029": tr_mark("paragraph separator"),
 }
 _ACCENTED_SHOWN = 3
 _LISTED = 12  # characters named in a plain-text warning; the SMS tab marks every one
@@ -31,7 +61,8 @@ _LISTED = 12  # characters named in a plain-text warning; the SMS tab marks ever
 def describe_character(char: str) -> str:
     """The character itself, or its name in brackets when it is invisible (``"(no-break space)"``)."""
     if unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"):
-        name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
+        known = _INVISIBLE_WORDS.get(char)
+        name = tr(known) if known else unicodedata.name(char, f"U+{ord(char):04X}").lower()
         return f"({name})"
     return char
 
@@ -53,19 +84,28 @@ def alphabet_name(text: str) -> str:
     script = scripts.most_common(1)[0][0] if scripts else "LATIN"
     if script == "CYRILLIC":
         used = set(letters)
-        return "Ukrainian letters" if used & _UKRAINIAN and not used & _NOT_UKRAINIAN else "Cyrillic letters"
+        return tr("Ukrainian letters") if used & _UKRAINIAN and not used & _NOT_UKRAINIAN else tr("Cyrillic letters")
     if script == "LATIN":
         shown = [char for char in dict.fromkeys(letters) if _script(char) == "LATIN"][:_ACCENTED_SHOWN]
-        return f"accented letters ({' '.join(shown)})" if shown else "accented letters"
-    return _SCRIPT_WORDS.get(script) or f"{script.title()} letters"
+        if not shown:
+            return tr("accented letters")
+        # Translators: letters with accents that an SMS in standard characters cannot send, listed ("ł ś").
+        return tr("accented letters ({letters})").format(letters=" ".join(shown))
+    known = _SCRIPT_WORDS.get(script)
+    # Translators: letters of an alphabet named in English by the Unicode standard ("Ethiopic letters").
+    return tr(known) if known else tr("{alphabet} letters").format(alphabet=script.title())
 
 
 def encoding_words(text: str) -> str:
     """What one SMS of ``text`` holds: ``standard characters: 160 per SMS``, ``Ukrainian letters: 67 per part``."""
     sms = count_sms(text)
-    what = (alphabet_name(text) or "special characters") if sms.is_unicode else "standard characters"
-    unit = "per SMS" if sms.parts <= 1 else "per part"
-    return f"{what}: {sms.per_part:,} {unit}"
+    what = (alphabet_name(text) or tr("special characters")) if sms.is_unicode else tr("standard characters")
+    size = format_count(sms.per_part)
+    if sms.parts <= 1:
+        # Translators: {characters} is "standard characters", "Ukrainian letters"...; {count} how many fit.
+        return tr("{characters}: {count} per SMS").format(characters=what, count=size)
+    # Translators: a long SMS goes out in parts; {characters} as above, {count} how many fit in each part.
+    return tr("{characters}: {count} per part").format(characters=what, count=size)
 
 
 def _plain_parts(text: str) -> int:
@@ -96,25 +136,42 @@ def sms_cost_words(text: str, show: Callable[[Sequence[str]], str] = listed_char
     sms = count_sms(text)
     if not sms.is_unicode or not sms.parts:
         return ""
-    holds = f"an SMS holds {limits.SMS_UCS2_SINGLE} characters instead of {limits.SMS_GSM7_SINGLE}"
+    sizes = {"unicode_size": limits.SMS_UCS2_SINGLE, "plain_size": limits.SMS_GSM7_SINGLE}
     name = alphabet_name(text)
     if name:  # the language's own letters: nothing to replace, only the length to weigh
         if sms.parts == 1:
-            return f"With {name}, {holds}: this text fits in 1 SMS."
+            return tr(
+                "With {alphabet}, an SMS holds {unicode_size} characters instead of {plain_size}: "
+                "this text fits in 1 SMS."
+            ).format(alphabet=name, **sizes)
         fewer = sms.parts - 1
         most = limits.SMS_UCS2_SINGLE if fewer == 1 else fewer * limits.SMS_UCS2_PART
-        return (
-            f"With {name}, {holds}: each phone without RCS gets {sms.parts} SMS. "
-            f"At {most:,} characters or fewer it would be {fewer} SMS."
-        )
+        costs = tr(
+            "With {alphabet}, an SMS holds {unicode_size} characters instead of {plain_size}: "
+            "each phone without RCS gets {parts} SMS."
+        ).format(alphabet=name, parts=sms.parts, **sizes)
+        shorter = tr_n(
+            "At {count} character or fewer it would be {fewer} SMS.",
+            "At {count} characters or fewer it would be {fewer} SMS.",
+            most,
+        ).format(count=format_count(most), fewer=fewer)
+        return f"{costs} {shorter}"
     positions = marked_positions(text)
-    words = f"With these characters, {holds}: {show(tuple(dict.fromkeys(text[i] for i in positions)))}."
+    shown = show(tuple(dict.fromkeys(text[i] for i in positions)))
+    # Translators: {characters} lists the characters that make the SMS cost more ("’ “ ” (no-break space)").
+    words = tr("With these characters, an SMS holds {unicode_size} characters instead of {plain_size}: {characters}.")
+    words = words.format(characters=shown, **sizes)
     plain = _plain_parts(text)
     if sms.parts <= plain:
-        return f"{words} Each phone without RCS still gets {sms.parts} SMS."
-    ratio = f"{sms.parts / plain:.1f}".removesuffix(".0")
-    characters = "the marked character" if len(positions) == 1 else f"the {len(positions)} marked characters"
-    return (
-        f"{words} Each phone without RCS gets {sms.parts} SMS instead of {plain} ({ratio}x the price). "
-        f"Replacing {characters} makes it {plain}."
+        return f"{words} " + tr("Each phone without RCS still gets {parts} SMS.").format(parts=sms.parts)
+    ratio = format_decimal(sms.parts / plain, 1).removesuffix(number_style().decimal + "0")  # "2x", "1.5x"
+    # Translators: {ratio} is how many times the usual price the SMS costs ("2", "1.5").
+    costs = tr("Each phone without RCS gets {parts} SMS instead of {plain} ({ratio}x the price).").format(
+        parts=sms.parts, plain=plain, ratio=ratio
     )
+    replacing = tr_n(
+        "Replacing the marked character makes it {plain}.",
+        "Replacing the {count} marked characters makes it {plain}.",
+        len(positions),
+    ).format(count=format_count(len(positions)), plain=plain)
+    return f"{words} {costs} {replacing}"

@@ -9,6 +9,12 @@ confirmation or end of input at a prompt, usage, a server address that is no web
 --api-url, RCS_DESK_API_URL or the settings, ``send --yes`` of the same campaign sent a moment ago
 without ``--again``); 2 the server refused; 3 the server could not be reached or the outcome is
 unknown; 130 stopped with Ctrl+C. No traceback: a failure is said in a plain sentence on stderr.
+The language of what a person reads (help, questions, messages) is chosen at the start of each
+command: the one chosen in Settings, else the environment's (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+``LANG``, as gettext reads them); ``--json``, the ``error:``/``warning:`` + path start of a problem
+line, exit codes and option names are the same in every language.
+Standard output closed early by its reader: 1, like Python's advice for a broken pipe, except for a
+``send`` or ``test`` that has sent: its own code.
 """
 
 from __future__ import annotations
@@ -21,11 +27,16 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeAlias
 from urllib.parse import urlsplit
 
 from app import APP_NAME, __version__
+from app.cli.closed_pipe import flush_stdout, reader_gone
+from app.language import SYSTEM, choose_language, current_language, tr, use_language
 from app.platform.windows_console import attach_for_terminal_use
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
@@ -45,8 +56,24 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # usage errors are "input" errors (exit 1), not "refused" (2)
         self.print_usage(sys.stderr)
-        # Our own sentences (a capital first) need no "argument ID:" in front; argparse's do.
-        self.exit(EXIT_INPUT, f"{self.prog}: {re.sub(r'^argument [^:]+: (?=[A-Z])', '', message)}\n")
+        self.exit(EXIT_INPUT, f"{self.prog}: {_without_argument_name(message)}\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """As argparse prints, but a closed standard output is left to ``main`` (exit 1, as for every
+        command) instead of being ignored (exit 0)."""
+        if message and file is sys.stdout and sys.stdout is not None:
+            sys.stdout.write(message)
+        else:
+            super()._print_message(message, file)
+
+
+def _without_argument_name(message: str) -> str:
+    """Our own sentences (a capital first, in any language) need no "argument ID:" in front; argparse's
+    (in lower case) do."""
+    named = re.match(r"argument [^:]+: ", message)
+    if named and not message[named.end() : named.end() + 1].islower():
+        return message[named.end() :]
+    return message
 
 
 # What ``add_subparsers`` gives (quoted: argparse's class is generic only in its type stubs).
@@ -56,79 +83,81 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     parser = _Parser(
         prog="rcs-desk",
-        description=f"{APP_NAME}: compose, send and follow RCS campaigns. With no command, opens the window.",
+        description=tr("{program}: compose, send and follow RCS campaigns. With no command, opens the window.").format(
+            program=APP_NAME
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("validate", help="check a campaign file; sends nothing")
+    p = sub.add_parser("validate", help=tr("check a campaign file; sends nothing"))
     p.add_argument("file")
     p.set_defaults(run=f"{VALIDATE}:validate")
 
-    p = sub.add_parser("send", help="validate and send a campaign file")
+    p = sub.add_parser("send", help=tr("validate and send a campaign file"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="send without asking for confirmation")
+    p.add_argument("--yes", action="store_true", help=tr("send without asking for confirmation"))
     p.add_argument(
         "--send-anyway",
         action="store_true",
-        help="send even when a card's picture was found not to show on phones",
+        help=tr("send even when a card's picture was found not to show on phones"),
     )
     p.add_argument(
         "--again",
         action="store_true",
-        help="with --yes, send even when the same campaign was sent from this computer a moment ago",
+        help=tr("with --yes, send even when the same campaign was sent from this computer a moment ago"),
     )
-    p.add_argument("--json", action="store_true", help="print the created campaign as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the created campaign as JSON"))
     p.set_defaults(run=f"{SEND}:send")
 
-    p = sub.add_parser("test", help="send the campaign's message to a few of your own phones")
+    p = sub.add_parser("test", help=tr("send the campaign's message to a few of your own phones"))
     p.add_argument("file")
     p.add_argument(
-        "--to", action="append", required=True, metavar="NUMBER", help="a phone to test on (up to 5: repeat --to)"
+        "--to", action="append", required=True, metavar="NUMBER", help=tr("a phone to test on (up to 5: repeat --to)")
     )
-    p.add_argument("--yes", action="store_true", help="send without asking for confirmation")
+    p.add_argument("--yes", action="store_true", help=tr("send without asking for confirmation"))
     p.add_argument(
         "--send-anyway",
         action="store_true",
-        help="send even when a card's picture was found not to show on phones",
+        help=tr("send even when a card's picture was found not to show on phones"),
     )
-    p.add_argument("--json", action="store_true", help="print the server's answer for each phone as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the server's answer for each phone as JSON"))
     p.set_defaults(run=f"{TEST}:test")
 
-    p = sub.add_parser("lists", help="show the account's contact lists")
-    p.add_argument("--json", action="store_true", help="print every list as one JSON array")
+    p = sub.add_parser("lists", help=tr("show the account's contact lists"))
+    p.add_argument("--json", action="store_true", help=tr("print every list as one JSON array"))
     p.set_defaults(run=f"{CORE}:lists")
 
-    p = sub.add_parser("campaign", help="show a campaign's status and statistics")
+    p = sub.add_parser("campaign", help=tr("show a campaign's status and statistics"))
     p.add_argument("id", type=campaign_number, metavar="ID")
-    p.add_argument("--json", action="store_true", help="print the campaign as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the campaign as JSON"))
     p.set_defaults(run=f"{CAMPAIGN}:campaign")
 
-    p = sub.add_parser("stop", help="stop a scheduled or running campaign")
+    p = sub.add_parser("stop", help=tr("stop a scheduled or running campaign"))
     p.add_argument("id", type=campaign_number, metavar="ID")
-    p.add_argument("--yes", action="store_true", help="stop without asking for confirmation")
+    p.add_argument("--yes", action="store_true", help=tr("stop without asking for confirmation"))
     p.set_defaults(run=f"{CAMPAIGN}:stop")
 
-    p = sub.add_parser("report", help="write every message of a campaign to a CSV file")
+    p = sub.add_parser("report", help=tr("write every message of a campaign to a CSV file"))
     p.add_argument("id", type=campaign_number, metavar="ID")
-    p.add_argument("--out", metavar="FILE.csv", help="the CSV file to write (a summary file is written beside it)")
-    p.add_argument("--json", action="store_true", help="print the messages as one JSON array instead")
+    p.add_argument("--out", metavar="FILE.csv", help=tr("the CSV file to write (a summary file is written beside it)"))
+    p.add_argument("--json", action="store_true", help=tr("print the messages as one JSON array instead"))
     p.set_defaults(run=f"{REPORT}:report")
 
-    p = sub.add_parser("set-key", help="save the API key in the system keyring (read from the terminal)")
+    p = sub.add_parser("set-key", help=tr("save the API key in the system keyring (read from the terminal)"))
     p.set_defaults(run=f"{CORE}:set_key")
 
-    p = sub.add_parser("sandbox", help="run the built-in demo server on this computer")
+    p = sub.add_parser("sandbox", help=tr("run the built-in demo server on this computer"))
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--lists", type=int, default=None, metavar="N", help="serve N generated contact lists")
+    p.add_argument("--host", default="127.0.0.1", help=tr("address to listen on (default: 127.0.0.1)"))
+    p.add_argument("--lists", type=int, default=None, metavar="N", help=tr("serve N generated contact lists"))
     p.set_defaults(run=f"{CORE}:sandbox")
 
-    p = sub.add_parser("campaigns", help="show the campaigns sent from this computer, with fresh statuses")
-    p.add_argument("--json", action="store_true", help="print every campaign as one JSON array")
-    p.add_argument("--all", action="store_true", help="also show campaigns created in the web account")
-    p.add_argument("--offline", action="store_true", help="do not ask the server; show the statuses last seen")
+    p = sub.add_parser("campaigns", help=tr("show the campaigns sent from this computer, with fresh statuses"))
+    p.add_argument("--json", action="store_true", help=tr("print every campaign as one JSON array"))
+    p.add_argument("--all", action="store_true", help=tr("also show campaigns created in the web account"))
+    p.add_argument("--offline", action="store_true", help=tr("do not ask the server; show the statuses last seen"))
     p.set_defaults(run=f"{HISTORY}:campaigns")
 
     if window is not None:
@@ -143,7 +172,9 @@ def campaign_number(text: str) -> int:
     """A campaign number as typed (``844836977``); anything else is a usage error in plain words."""
     digits = text.strip()
     if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
-        raise argparse.ArgumentTypeError(f"The campaign number must be digits, like 844836977 (not {text!r}).")
+        raise argparse.ArgumentTypeError(
+            tr("The campaign number must be digits, like 844836977 (not {typed}).").format(typed=repr(text))
+        )
     return int(digits)
 
 
@@ -152,15 +183,12 @@ def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) ->
     an option given before the command name is not overwritten by the command's default."""
     flag_default = False if default is None else default
     parser.add_argument(
-        "--demo", action="store_true", default=flag_default, help="use the built-in demo server: nothing is sent"
+        "--demo", action="store_true", default=flag_default, help=tr("use the built-in demo server: nothing is sent")
     )
-    parser.add_argument("--api-url", metavar="URL", default=default, help="server address (default: from settings)")
+    parser.add_argument("--api-url", metavar="URL", default=default, help=tr("server address (default: from settings)"))
     parser.add_argument(
-        "-v", "--verbose", action="store_true", default=flag_default, help="print technical details of failures"
+        "-v", "--verbose", action="store_true", default=flag_default, help=tr("print technical details of failures")
     )
-
-
-NOT_A_WEB_ADDRESS = "is not a web address (it should look like https://one-api.wwt.world)"
 
 
 def is_web_address(url: str) -> bool:
@@ -175,8 +203,12 @@ def is_web_address(url: str) -> bool:
 
 
 def web_address_problem(url: str) -> str | None:
-    """A sentence when ``url`` is not an http(s) address with a host, else None."""
-    return None if is_web_address(url) else f"{url!r} {NOT_A_WEB_ADDRESS}."
+    """A sentence when ``url``, given with --api-url, is not an http(s) address with a host, else None."""
+    if is_web_address(url):
+        return None
+    return tr("--api-url {address} is not a web address (it should look like https://one-api.wwt.world).").format(
+        address=repr(url)
+    )
 
 
 class WindowFrontEnd(Protocol):
@@ -196,7 +228,7 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
 
 def open_window(args: argparse.Namespace, files: list[str], window: WindowFrontEnd | None) -> int:
     if window is None:
-        print("The window is not part of this installation; use a command (rcs-desk --help).", file=sys.stderr)
+        print(tr("The window is not part of this installation; use a command (rcs-desk --help)."), file=sys.stderr)
         return EXIT_INPUT
     return window.open_window(args, files)
 
@@ -225,8 +257,25 @@ def _first_positional(argv: list[str]) -> int | None:
 
 
 def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = None) -> int:
-    """Run the command in ``argv``; with none, open the window (``window``: what the window adds)."""
+    """Run the command in ``argv``; with none, open the window (``window``: what the window adds).
+
+    A reader that closes standard output early (``rcs-desk lists --json | head -c 10``) ends the command
+    quietly with exit code 1; ``send`` and ``test`` keep their own code once they have sent (see
+    ``closed_pipe.after_the_send``).
+    """
+    try:
+        try:
+            return _command_line(argv, window)
+        finally:  # also after --help (SystemExit): a closed pipe is said here, not by Python at exit
+            flush_stdout()
+    except BrokenPipeError:
+        reader_gone()
+        return EXIT_INPUT
+
+
+def _command_line(argv: Sequence[str] | None, window: WindowFrontEnd | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language(choose_language(SYSTEM, environ=os.environ))  # the window chooses its own when it opens
     parser = build_parser(window)
     first = _first_positional(argv)
     mistyped = first is not None and argv[first] not in parser.command_names and _looks_like_a_command(argv[first])
@@ -234,12 +283,18 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
     # Packaged windowed program on Windows: print to the terminal it was started from (before logging binds stderr).
     attach_for_terminal_use(argv, command_given=command_given)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if (command_given or _asks_for_help(argv)) and _use_the_settings():
+        parser = build_parser(window)  # the help texts in the language chosen in Settings
     if mistyped and first is not None:  # (mistyped implies a first positional)
         import difflib
 
         suggestion = difflib.get_close_matches(argv[first], sorted(parser.command_names), n=1)
-        hint = f" Did you mean '{suggestion[0]}'?" if suggestion else " See rcs-desk --help."
-        parser.exit(EXIT_INPUT, f"rcs-desk: '{argv[first]}' is not a command or a campaign file.{hint}\n")
+        if suggestion:
+            refusal = tr("'{typed}' is not a command or a campaign file. Did you mean '{command}'?")
+        else:
+            refusal = tr("'{typed}' is not a command or a campaign file. See rcs-desk --help.")
+        typed, command = argv[first], suggestion[0] if suggestion else ""
+        parser.exit(EXIT_INPUT, f"rcs-desk: {refusal.format(typed=typed, command=command)}\n")
     if first is None or argv[first] not in parser.command_names:
         # No command: open the window, with the campaign file given as its argument if any.
         options, files = _split_files(argv[first:]) if first is not None else ([], [])
@@ -251,15 +306,14 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
         # argparse cannot take an optional positional after options ("screenshot OUT --size 800x600 FILE")
         late_file = getattr(args, "file", "absent") is None and len(extra) == 1 and not extra[0].startswith("-")
         if not late_file:
-            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+            parser.error(tr("unrecognized arguments: {arguments}").format(arguments=" ".join(extra)))
         args.file = extra[0]
     _check_api_url(parser, args)
-    _report_settings_problem()
     _check_server_address(parser, args)
     try:
         return _resolve(args.run)(args)
     except KeyboardInterrupt:  # a send catches its own (see app.cli.send_report); elsewhere nothing is lost
-        print("\nStopped.", file=sys.stderr)
+        print("\n" + tr("Stopped."), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -281,7 +335,7 @@ def _check_api_url(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     """A bad --api-url is an input error said before anything is sent (not "unreachable" later)."""
     problem = web_address_problem(args.api_url) if args.api_url is not None else None
     if problem:
-        parser.exit(EXIT_INPUT, f"rcs-desk: --api-url {problem}\n")
+        parser.exit(EXIT_INPUT, f"rcs-desk: {problem}\n")
 
 
 def _check_server_address(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -296,17 +350,34 @@ def _check_server_address(parser: argparse.ArgumentParser, args: argparse.Namesp
     if is_web_address(url):
         return
     if from_environment:
-        where, fix = ENV_API_URL, f"Correct it, or unset {ENV_API_URL}."
+        problem = tr(
+            "The server address in {variable} ({address}) is not a web address (it should look like "
+            "https://one-api.wwt.world). Correct it, or unset {variable}."
+        ).format(variable=ENV_API_URL, address=repr(url))
     else:
-        where, fix = "Settings", "Correct it in the window's Settings, or give one with --api-url."
-    parser.exit(EXIT_INPUT, f"rcs-desk: The server address in {where} ({url!r}) {NOT_A_WEB_ADDRESS}. {fix}\n")
+        problem = tr(
+            "The server address in Settings ({address}) is not a web address (it should look like "
+            "https://one-api.wwt.world). Correct it in the window's Settings, or give one with --api-url."
+        ).format(address=repr(url))
+    parser.exit(EXIT_INPUT, f"rcs-desk: {problem}\n")
 
 
-def _report_settings_problem() -> None:
-    """Read the settings once before the command: a file that cannot be used is moved aside here
-    and said once on stderr (the command's own reading then finds the defaults)."""
+def _asks_for_help(argv: list[str]) -> bool:
+    """``rcs-desk --help``, ``-h``: no command, but printed in the terminal like one."""
+    return any(arg in ("-h", "--help") for arg in argv)
+
+
+def _use_the_settings() -> bool:
+    """Read the settings once before the command and speak the language chosen there (the system's
+    when it is "system", or when the file cannot be used: such a file is moved aside here and said
+    once on stderr, and the command's own reading then finds the defaults). Whether the language
+    changed."""
     from app.platform.config import load_settings
 
-    problem = load_settings().load_problem
-    if problem:
-        print(f"rcs-desk: {problem}", file=sys.stderr)
+    settings = load_settings()
+    if settings.load_problem:
+        print(f"rcs-desk: {settings.load_problem}", file=sys.stderr)
+        return False
+    before = current_language()
+    use_language(choose_language(settings.language, environ=os.environ))
+    return current_language() != before

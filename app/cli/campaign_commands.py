@@ -16,8 +16,9 @@ from app.cli import EXIT_OK, EXIT_REFUSED, output
 from app.cli.common import report_failure, with_client
 from app.cli.files import say
 from app.cli.known_price import recorded, with_known_price
-from app.cli.questions import confirmed
+from app.cli.questions import NOT_STOPPED, confirmed
 from app.history.titles import display_title
+from app.language import tr, tr_mark
 from app.platform.config import local_time_zone_name
 from app.tasks.connection import Connection
 
@@ -42,7 +43,7 @@ def stop(args: argparse.Namespace) -> int:
             if refused is not None:
                 return refused
         stopped = connection.client.stop_campaign(args.id)
-        print(f"Campaign {args.id} was stopped.")
+        print(tr("Campaign {number} was stopped.").format(number=args.id))
         if stopped is not None:
             stopped = with_known_price(stopped, connection)
             output.print_rows(output.campaign_rows(stopped, connection.account_time_zone, local_time_zone_name()))
@@ -51,11 +52,11 @@ def stop(args: argparse.Namespace) -> int:
     return with_client(args, work)
 
 
-# Statuses that never change again: there is nothing left to stop.
+# Statuses that never change again: there is nothing left to stop (the words after "cannot be stopped:").
 FINISHED = {
-    "done": "it has already finished",
-    "stopped": "it was already stopped",
-    "spam": "WWT.world blocked it as spam",
+    "done": tr_mark("it has already finished"),
+    "stopped": tr_mark("it was already stopped"),
+    "spam": tr_mark("WWT.world blocked it as spam"),
 }
 
 
@@ -67,23 +68,41 @@ def _stop_confirmed(args: argparse.Namespace, connection: Connection) -> int | N
         info = connection.client.get_campaign(campaign_id)
     except api.ApiError as exc:
         code = report_failure(exc, args)
-        say("Nothing was stopped.")
+        say(tr(NOT_STOPPED.nothing_done))
         return code
-    title = _campaign_title(info, connection)
+    campaign = _campaign_words(campaign_id, _campaign_title(info, connection))
     finished = FINISHED.get(info.status or "")
     if finished:
-        say(f"Campaign {campaign_id}{title} cannot be stopped: {finished}. Nothing was done.")
+        # Translators: {campaign} is "campaign 844836977" or "campaign 844836977, 'Spring sale'"; {reason} is
+        # "it has already finished", "it was already stopped" or "WWT.world blocked it as spam".
+        refusal = tr("{campaign} cannot be stopped: {reason}. Nothing was done.")
+        say(_capitalized(refusal.format(campaign=campaign, reason=tr(finished))))
         return EXIT_REFUSED
-    planned = ""
     if info.start_at:
         when = server_time_text(info.start_at, connection.account_time_zone, local_time_zone_name())
-        planned = f", planned for {when}"
-    question = f"Stop campaign {campaign_id}{title}{planned}? Messages not yet sent will not go out."
-    return confirmed(question, nothing_done="Nothing was stopped", verb="stop")
+        question = tr("Stop {campaign}, planned for {when}? Messages not yet sent will not go out.").format(
+            campaign=campaign, when=when
+        )
+    else:
+        question = tr("Stop {campaign}? Messages not yet sent will not go out.").format(campaign=campaign)
+    return confirmed(question, NOT_STOPPED)
+
+
+def _campaign_words(campaign_id: int, title: str) -> str:
+    """``campaign 844836977``, with what it is about when known: ``campaign 844836977, 'Spring sale'``."""
+    if not title:
+        # Translators: the campaign a question or a refusal is about: "Stop {campaign}?", "{campaign} cannot
+        # be stopped" (the same grammatical case in both).
+        return tr("campaign {number}").format(number=campaign_id)
+    # Translators: as "campaign {number}", with what the campaign is about.
+    return tr("campaign {number}, '{title}'").format(number=campaign_id, title=title)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _campaign_title(info: CampaignInfo, connection: Connection) -> str:
-    """``, 'Spring sale: -30% on sneakers'``: what the history says the campaign is about, else its name."""
+    """``Spring sale: -30% on sneakers``: what the history says the campaign is about, else its name, else ""."""
     record = recorded(info.id, connection)
-    title = display_title(record) if record is not None else short_name(info.name, 60) if info.name else ""
-    return f", '{title}'" if title else ""
+    return display_title(record) if record is not None else short_name(info.name, 60) if info.name else ""

@@ -14,6 +14,7 @@ import sys
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
+from app.language import tr
 from app.platform.config import load_settings
 from app.platform.credentials import CredentialsError, check_key_format, save_api_key
 from app.tasks.connection import Connection
@@ -36,23 +37,24 @@ def set_key(args: argparse.Namespace) -> int:
         if not sys.stdin or not sys.stdin.isatty():
             key = sys.stdin.readline().strip() if sys.stdin else ""
         else:
-            key = getpass.getpass("API key (typing is hidden): ").strip()
+            key = getpass.getpass(tr("API key (typing is hidden): ")).strip()
     except KeyboardInterrupt:
-        say("\nNo key was saved.")
+        say("\n" + tr("No key was saved."))
         return EXIT_INTERRUPTED
     except EOFError:
-        say("\nNo key was saved.")
+        say("\n" + tr("No key was saved."))
         return EXIT_INPUT
     problem = check_key_format(key)
     if problem:
-        say(f"{problem} No key was saved.")
+        # Translators: {problem} is a sentence saying what is wrong with the key typed.
+        say(tr("{problem} No key was saved.").format(problem=problem))
         return EXIT_INPUT
     try:
         save_api_key(key)
     except CredentialsError as exc:
         say(str(exc))
         return EXIT_INPUT
-    print("The API key was saved in the system keyring.")
+    print(tr("The API key was saved in the system keyring."))
     return EXIT_OK
 
 

@@ -15,13 +15,16 @@ from app import api
 from app.api.errors import SETTINGS_ADDRESS
 from app.cli import EXIT_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE, output
 from app.cli.files import say
+from app.language import tr, tr_mark
 from app.platform.config import Settings, load_settings
 from app.platform.credentials import CredentialsError
 from app.tasks.connection import Connection, check_api_key, open_connection
 from app.validation import plain_server_message
 from app.validation.server_words import server_problems
 
-NO_KEY = "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
+NO_KEY = tr_mark(
+    "There is no API key. Save one with `rcs-desk set-key`, set RCS_DESK_API_KEY, or try the demo with --demo."
+)
 
 
 REFUSALS = (api.Rejected, api.DuplicateRequest, api.KeyRefused, api.AccessDenied, api.NotFound)
@@ -35,12 +38,17 @@ def report_failure(exc: api.ApiError, args: argparse.Namespace, *, body: Mapping
     else:
         say(_where_the_address_is_from(exc, args))
     if isinstance(exc, api.KeyRefused):
-        say("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY.")
+        say(tr("From the command line: save the key with `rcs-desk set-key`, or set RCS_DESK_API_KEY."))
     if isinstance(exc, api.NotFound) and args.demo:
-        say("`rcs-desk --demo campaigns --all` shows the campaigns of the demo account.")
+        say(tr("`rcs-desk --demo campaigns --all` shows the campaigns of the demo account."))
     if args.verbose and exc.details:
-        say(f"Details: {exc.details}")
+        say_details(exc.details)
     return EXIT_REFUSED if isinstance(exc, REFUSALS) else EXIT_UNREACHABLE
+
+
+def say_details(details: str) -> None:
+    """A failure's technical details, for ``--verbose`` (the details themselves stay as they were)."""
+    say(tr("Details: {details}").format(details=details))
 
 
 def _where_the_address_is_from(exc: api.ApiError, args: argparse.Namespace) -> str:
@@ -50,12 +58,16 @@ def _where_the_address_is_from(exc: api.ApiError, args: argparse.Namespace) -> s
     if args.demo:
         return exc.user_message
     if args.api_url:
-        where = f"server address given with --api-url ({args.api_url})"
+        # Translators: replaces "server address in Settings" inside a message: the same words' form (case).
+        where = tr("server address given with --api-url ({address})").format(address=args.api_url)
     elif os.environ.get(ENV_API_URL):
-        where = f"server address in {ENV_API_URL} ({os.environ[ENV_API_URL]})"
+        # Translators: replaces "server address in Settings" inside a message: the same words' form (case).
+        where = tr("server address in {variable} ({address})").format(
+            variable=ENV_API_URL, address=os.environ[ENV_API_URL]
+        )
     else:
         return exc.user_message
-    return exc.user_message.replace(SETTINGS_ADDRESS, where)
+    return exc.user_message.replace(tr(SETTINGS_ADDRESS), where)
 
 
 def _say_refusal(exc: api.Rejected, body: Mapping[str, Any] | None) -> None:
@@ -76,7 +88,7 @@ def _connect(args: argparse.Namespace, settings: Settings) -> Connection | None:
     if not args.demo:
         key = check_api_key()
         if not key.present:
-            say(key.problem or NO_KEY)
+            say(key.problem or tr(NO_KEY))
             return None
     return open_connection(settings, demo=args.demo, api_url=args.api_url)
 
@@ -91,7 +103,7 @@ def with_client(args: argparse.Namespace, work: Callable[[Connection], int]) -> 
     if connection is None:
         return EXIT_INPUT
     if connection.demo:
-        say("Demo: nothing is sent.")
+        say(tr("Demo: nothing is sent."))
         _say_demo_account_problems(connection)
     try:
         with connection.client:

@@ -13,7 +13,10 @@ from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
 from app.history import History, HistoryError, HistoryRecord, open_history, search_message
+from app.history.records import ORIGIN_LOCAL, ORIGIN_WEB
 from app.history.titles import display_title
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import format_count
 from app.platform.config import load_settings, local_time_zone_name
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection, check_api_key
@@ -35,7 +38,7 @@ def campaigns(args: argparse.Namespace) -> int:
         if not args.offline and (args.demo or _has_key()):  # the demo account is kept between commands
             code = with_client(args, lambda connection: _refresh(args, history, connection))
             if code != EXIT_OK:
-                say("Showing the statuses last seen.")
+                say(tr("Showing the statuses last seen."))
         try:
             records = history.records(include_web=args.all)
         except HistoryError as exc:
@@ -51,7 +54,11 @@ def campaigns(args: argparse.Namespace) -> int:
 def _has_key() -> bool:
     key = check_api_key()
     if not key.present:
-        say(f"Statuses were not refreshed: {key.problem or 'there is no API key (save one with `rcs-desk set-key`).'}")
+        if key.problem:
+            # Translators: {reason} is a sentence saying what is wrong with the API key.
+            say(tr("Statuses were not refreshed: {reason}").format(reason=key.problem))
+        else:
+            say(tr("Statuses were not refreshed: there is no API key (save one with `rcs-desk set-key`)."))
     return key.present
 
 
@@ -66,15 +73,21 @@ def _refresh(args: argparse.Namespace, history: History, connection: Connection)
         say(exc.user_message)
         return EXIT_INPUT
     if outcome.web_problem is not None:
-        say(f"The web account's campaigns were not read: {outcome.web_problem.user_message}")
+        # Translators: {reason} is a sentence saying what went wrong.
+        say(tr("The web account's campaigns were not read: {reason}").format(reason=outcome.web_problem.user_message))
     for info in outcome.result.found.values():
         say(search_message(info))
     for record in history.unknown_outcomes(server=server):
-        say(f"Sent {_local_time(record.sent_at)}: {search_message(None)}")
+        # Translators: {when} is when the send whose answer never came was made ("Sat 1 Mar, 12:00"); {result}
+        # is what the search among the account's campaigns found, in a sentence or two.
+        say(tr("Sent {when}: {result}").format(when=_local_time(record.sent_at), result=search_message(None)))
     return EXIT_OK
 
 
-ANSWER_NEVER_CAME = "answer never came: check"
+# Translators: the status of a send whose answer never came, in the table of rcs-desk campaigns.
+ANSWER_NEVER_CAME = tr_mark("answer never came: check")
+# Where a campaign was created, in the "From" column of ``rcs-desk campaigns --all``.
+ORIGIN_WORDS = {ORIGIN_LOCAL: tr_mark("this computer"), ORIGIN_WEB: tr_mark("web account")}
 
 
 def _local_time(utc_text: str) -> str:
@@ -96,25 +109,26 @@ def print_records(
     out = out or sys.stdout
     local_zone = local_zone or local_time_zone_name()
     if not records:
-        print("No campaigns were sent from this computer yet.", file=out)
+        print(tr("No campaigns were sent from this computer yet."), file=out)
         return
     header = [
-        "Sent (time on this computer)",  # the words of the window's Campaigns table
-        "Status",
-        "ID",
-        "Planned start",
-        "RCS delivered / sent",
-        "SMS delivered / sent",
-        "Price",
-        "Campaign",
+        tr("Sent\n(time on this computer)").replace("\n", " "),  # the words of the window's Campaigns table
+        tr("Status"),
+        tr("ID"),
+        tr("Planned start"),
+        tr("RCS delivered / sent"),
+        tr("SMS delivered / sent"),
+        tr("Price"),
+        tr("Campaign"),
     ]
     if show_origin:
-        header.insert(1, "From")
+        # Translators: the column of rcs-desk campaigns --all saying where a campaign was created.
+        header.insert(1, tr("From"))
     rows = []
     for record in records:
         row = [
             _local_time(record.sent_at),
-            ANSWER_NEVER_CAME if record.outcome_unknown else status_words(record.status),
+            tr(ANSWER_NEVER_CAME) if record.outcome_unknown else status_words(record.status),
             "—" if record.campaign_id is None else str(record.campaign_id),
             server_time_text(record.start_at, account_zone, local_zone) if record.start_at else "—",
             pair_words(record.delivered, record.sent),
@@ -123,18 +137,25 @@ def print_records(
             display_title(record),
         ]
         if show_origin:
-            row.insert(1, record.origin)
+            row.insert(1, tr(ORIGIN_WORDS.get(record.origin, record.origin)))
         rows.append(row)
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(), file=out)
     unknown = sum(1 for record in records if record.outcome_unknown)
     if unknown:
-        print(
-            f"{unknown} send{'s' if unknown != 1 else ''} got no answer from the server: the campaign may have "
-            "been created. Check the campaign list before sending again.",
-            file=out,
+        said = tr_n(
+            "{count} send got no answer from the server: the campaign may have been created. Check the campaign "
+            "list before sending again.",
+            "{count} sends got no answer from the server: the campaign may have been created. Check the campaign "
+            "list before sending again.",
+            unknown,
         )
+        print(said.format(count=format_count(unknown)), file=out)
     problems = [record for record in records if record.refresh_problem]
     for record in problems:
-        print(f"Campaign {record.campaign_id}: {record.refresh_problem}", file=out)
+        # Translators: {problem} is a sentence saying why the campaign's status could not be refreshed.
+        print(
+            tr("Campaign {number}: {problem}").format(number=record.campaign_id, problem=record.refresh_problem),
+            file=out,
+        )

@@ -7,6 +7,8 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.campaign.text import campaign_rows, format_price
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.validation import Problem, located_message
 
 if TYPE_CHECKING:
@@ -16,9 +18,11 @@ __all__ = ["campaign_rows", "format_price", "print_json", "print_lists", "print_
 
 
 def print_rows(rows: list[tuple[str, str]], out: TextIO | None = None) -> None:
+    """Label/value rows (``campaign_rows``: English labels, marked), the labels in the current language."""
     out = out or sys.stdout
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
+    labels = [tr(label) for label, _ in rows]
+    width = max(len(label) for label in labels)
+    for label, (_, value) in zip(labels, rows, strict=True):
         print(f"  {label + ':':<{width + 1}} {value}", file=out)
 
 
@@ -36,17 +40,29 @@ def print_json(value: Any, out: TextIO | None = None) -> None:
 def print_lists(lists: list[ContactList], out: TextIO | None = None) -> None:
     out = out or sys.stdout
     if not lists:
-        print("The account has no contact lists.", file=out)
+        print(tr("The account has no contact lists."), file=out)
         return
-    id_width = max(len(str(item.id)) for item in lists)
-    name_width = min(40, max(len(item.name or "") for item in lists))
-    print(f"{'ID':>{id_width}}  {'Name':<{name_width}}  {'Contacts':>9}  Description", file=out)
+    # Translators: the columns of rcs-desk lists: a list's number, name, number of contacts, description.
+    id_word, name_word, contacts_word, about_word = tr("ID"), tr("Name"), tr("Contacts"), tr("Description")
+    id_width = max(len(id_word), *(len(str(item.id)) for item in lists))
+    name_width = max(len(name_word), min(40, max(len(item.name or "") for item in lists)))
+    contacts_width = max(9, len(contacts_word))
+    print(
+        f"{id_word:>{id_width}}  {name_word:<{name_width}}  {contacts_word:>{contacts_width}}  {about_word}", file=out
+    )
     for item in lists:
-        contacts = f"{item.contacts:,}" if item.contacts is not None else "?"
+        contacts = format_count(item.contacts) if item.contacts is not None else "?"
         name = (item.name or "")[:name_width]
-        print(f"{item.id:>{id_width}}  {name:<{name_width}}  {contacts:>9}  {item.description or ''}", file=out)
+        print(
+            f"{item.id:>{id_width}}  {name:<{name_width}}  {contacts:>{contacts_width}}  {item.description or ''}",
+            file=out,
+        )
     total = sum(item.contacts or 0 for item in lists)
-    print(f"{len(lists)} lists, {total:,} contacts in all.", file=out)
+    # Translators: the last line of rcs-desk lists: "3 lists, 1,590 contacts in all."; {contacts} is the
+    # "{count} contacts in all" entry.
+    in_all = tr_n("{count} contact in all", "{count} contacts in all", total).format(count=format_count(total))
+    said = tr_n("{count} list, {contacts}.", "{count} lists, {contacts}.", len(lists))
+    print(said.format(count=format_count(len(lists)), contacts=in_all), file=out)
 
 
 def problem_line(problem: Problem) -> str:

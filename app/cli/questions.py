@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import Enum
 
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED
 from app.cli.files import say
+from app.language import tr, tr_c, tr_mark
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """What is said when the answer is not yes (English, marked: said with ``tr``)."""
+
+    nothing_done: str  # "Nothing was sent."
+    no_terminal: str  # the same, with why and how to do it without asking
+
+
+NOT_SENT = Refusal(
+    tr_mark("Nothing was sent."),
+    tr_mark("Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking."),
+)
+NOT_STOPPED = Refusal(
+    tr_mark("Nothing was stopped."),
+    tr_mark("Nothing was stopped: there is no terminal to confirm on. Add --yes to stop without asking."),
+)
 
 
 class _NoAnswer(Enum):
@@ -14,28 +34,36 @@ class _NoAnswer(Enum):
     END_OF_INPUT = "end of input"  # Ctrl+D (Ctrl+Z, Enter on Windows) at the prompt
 
 
+def yes_words() -> frozenset[str]:
+    """The answers that mean yes: English "y" and "yes" in every language, and the language's own."""
+    # Translators: the short and the long answer "yes" a person may type at a [y/N] question.
+    own = (tr_c("answer to a question", "y"), tr_c("answer to a question", "yes"))
+    return frozenset(word.strip().lower() for word in ("y", "yes", *own))
+
+
 def _confirm(question: str) -> bool | _NoAnswer:
     """True/False from the terminal, or why there is no answer. Ctrl+C raises KeyboardInterrupt."""
     if not sys.stdin or not sys.stdin.isatty():
         return _NoAnswer.NO_TERMINAL
     try:
-        answer = input(f"{question} [y/N] ")
+        # Translators: after a yes/no question: y (yes) or N (no, the answer when only Enter is pressed).
+        answer = input(question + " " + tr("[y/N]") + " ")
     except EOFError:
         return _NoAnswer.END_OF_INPUT
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower() in yes_words()
 
 
-def confirmed(question: str, *, nothing_done: str, verb: str) -> int | None:
-    """None when the user said yes; otherwise the exit code, with ``nothing_done`` ("Nothing was sent") said."""
+def confirmed(question: str, refusal: Refusal) -> int | None:
+    """None when the user said yes; otherwise the exit code, with ``refusal`` said."""
     try:
         answer = _confirm(question)
     except KeyboardInterrupt:
-        say(f"\n{nothing_done}.")
+        say("\n" + tr(refusal.nothing_done))
         return EXIT_INTERRUPTED
     if answer is _NoAnswer.NO_TERMINAL:
-        say(f"{nothing_done}: there is no terminal to confirm on. Add --yes to {verb} without asking.")
+        say(tr(refusal.no_terminal))
         return EXIT_INPUT
     if answer is not True:
-        say(f"\n{nothing_done}." if answer is _NoAnswer.END_OF_INPUT else f"{nothing_done}.")
+        say(("\n" if answer is _NoAnswer.END_OF_INPUT else "") + tr(refusal.nothing_done))
         return EXIT_INPUT
     return None

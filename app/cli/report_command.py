@@ -14,6 +14,8 @@ import sys
 from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
+from app.language import tr, tr_n
+from app.platform.atomic import describe_os_error
 from app.platform.config import local_time_zone_name
 from app.reports import excel_style_for, export_campaign_report
 from app.tasks.connection import Connection
@@ -24,7 +26,7 @@ PROGRESS_FROM = 1000
 
 def report(args: argparse.Namespace) -> int:
     if not args.json and not args.out:
-        say("Say where to write the report with --out FILE.csv, or print it with --json.")
+        say(tr("Say where to write the report with --out FILE.csv, or print it with --json."))
         return EXIT_INPUT
 
     def work(connection: Connection) -> int:
@@ -44,10 +46,17 @@ def report(args: argparse.Namespace) -> int:
                 on_progress=_progress,
             )
         except OSError as exc:
-            say(f"The report could not be written to {args.out}: {exc.strerror or exc}.")
+            reason = describe_os_error(exc) if exc.errno is not None else str(exc)
+            # Translators: {reason} is why, such as "the disk is full".
+            say(tr("The report could not be written to {file}: {reason}.").format(file=args.out, reason=reason))
             return EXIT_INPUT
-        print(f"{result.messages} messages of campaign {args.id} written to {result.path}.")
-        print(f"The summary is in {result.summary_path}.")
+        written = tr_n(
+            "{count} message of campaign {number} written to {file}.",
+            "{count} messages of campaign {number} written to {file}.",
+            result.messages,
+        )
+        print(written.format(count=result.messages, number=args.id, file=result.path))
+        print(tr("The summary is in {file}.").format(file=result.summary_path))
         return EXIT_OK
 
     return with_client(args, work)
@@ -67,4 +76,4 @@ def decimal_point() -> str:
 
 def _progress(written: int, total: int) -> None:
     if total >= PROGRESS_FROM:
-        print(f"Reading messages: {written} of {total}", file=sys.stderr)
+        print(tr("Reading messages: {written} of {total}").format(written=written, total=total), file=sys.stderr)

@@ -13,8 +13,10 @@ from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, output, repeats, send_report, signals
 from app.cli.common import report_failure, with_client
 from app.cli.files import load_document, say
-from app.cli.questions import confirmed
+from app.cli.questions import NOT_SENT, confirmed
 from app.history import open_history
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.platform.config import load_settings, local_time_zone_name
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
 from app.sending.repeats import earlier_send
@@ -26,14 +28,38 @@ from app.validation import has_errors, overridable_errors, validate_document
 
 def _send_summary(document: CampaignDocument, account_zone: str, *, again: bool = False) -> str:
     campaign = document.campaign
-    lists = len(campaign.groups)
-    contacts = [c for c in document.list_contacts().values() if c is not None]
-    who = f"{lists} list{'s' if lists != 1 else ''}"
-    if len(contacts) == lists and lists:
-        who += f" ({sum(contacts):,} contacts)"
+    sender = campaign.sender or "?"
+    recipients = _recipients(document)
+    if not campaign.start_at:
+        if again:
+            return tr("Send the campaign again from {sender} to {recipients} now?").format(
+                sender=sender, recipients=recipients
+            )
+        return tr("Send the campaign from {sender} to {recipients} now?").format(sender=sender, recipients=recipients)
     # The window's confirmation says the time in the same words (one clock everywhere).
-    when = f"on {when_text(document, local_time_zone_name(), account_zone)}" if campaign.start_at else "now"
-    return f"Send the campaign{' again' if again else ''} from {campaign.sender or '?'} to {who} {when}?"
+    when = when_text(document, local_time_zone_name(), account_zone)
+    if again:
+        return tr("Send the campaign again from {sender} to {recipients} on {when}?").format(
+            sender=sender, recipients=recipients, when=when
+        )
+    return tr("Send the campaign from {sender} to {recipients} on {when}?").format(
+        sender=sender, recipients=recipients, when=when
+    )
+
+
+def _recipients(document: CampaignDocument) -> str:
+    """``2 lists``, with their contacts when every list's count is known: ``2 lists (1,577 contacts)``."""
+    lists = len(document.campaign.groups)
+    contacts = [c for c in document.list_contacts().values() if c is not None]
+    # Translators: who a campaign is sent to, in "Send the campaign from {sender} to {recipients}…?".
+    words = tr_n("{count} list", "{count} lists", lists).format(count=format_count(lists))
+    if len(contacts) != lists or not lists:
+        return words
+    total = sum(contacts)
+    # Translators: the contacts of the lists, in "Send the campaign from {sender} to {recipients}…?".
+    in_all = tr_n("{count} contact", "{count} contacts", total).format(count=format_count(total))
+    # Translators: "2 lists (1,577 contacts)".
+    return tr("{lists} ({contacts})").format(lists=words, contacts=in_all)
 
 
 def send(args: argparse.Namespace) -> int:
@@ -45,7 +71,7 @@ def send(args: argparse.Namespace) -> int:
     for problem in problems:
         say(output.problem_line(problem))
     if has_errors(problems):
-        say("Nothing was sent: correct the errors above first.")
+        say(tr("Nothing was sent: correct the errors above first."))
         return EXIT_INPUT
 
     def work(connection: Connection) -> int:
@@ -67,8 +93,7 @@ def send(args: argparse.Namespace) -> int:
                 say(repeats.caution(earlier))
             refused = confirmed(
                 _send_summary(document, connection.account_time_zone, again=earlier is not None),
-                nothing_done="Nothing was sent",
-                verb="send",
+                NOT_SENT,
             )
             if refused is not None:
                 return refused
@@ -90,15 +115,17 @@ def pictures_refused(document: CampaignDocument, connection: Connection, *, send
     """Check the cards' pictures as the window does; the exit code when one is proved not to show on
     phones and ``--send-anyway`` was not given, else None (warnings are said and the send goes on)."""
     if campaign_pictures(document.campaign):
-        say("Checking the pictures…")
+        say(tr("Checking the pictures…"))
     problems = check_pictures(document.campaign, mounts=connection.media_mounts)
     for problem in problems:
         say(output.problem_line(problem))
     blocking = overridable_errors(problems)
     if blocking and not send_anyway:
-        say(
-            f"Nothing was sent: {pictures_words(blocking)} will not show on phones. Correct it, or add "
-            "--send-anyway to send all the same."
+        # Translators: {pictures} is "card 2's picture" or "the pictures of cards 1 and 3".
+        refusal = tr(
+            "Nothing was sent: {pictures} will not show on phones. Correct it, or add --send-anyway to send all "
+            "the same."
         )
+        say(refusal.format(pictures=pictures_words(blocking)))
         return EXIT_INPUT
     return None

@@ -12,12 +12,15 @@ from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
+from app.cli.closed_pipe import reader_gone
+from app.cli.common import say_details
 from app.cli.files import say
+from app.language import tr, tr_mark
 from app.platform.config import Settings, local_time_zone_name, save_settings
 from app.sending.pipeline import Outcome, SendNotStarted, SendResult
 from app.tasks.connection import Connection
 
-FIND_IT = "This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns."
+FIND_IT = tr_mark("This send is in the campaign history: `rcs-desk campaigns` looks for it in the account's campaigns.")
 
 
 def report(
@@ -37,7 +40,7 @@ def report(
         if isinstance(result.error, SendNotStarted):
             say(result.error.user_message)
             if args.verbose and result.error.details:
-                say(f"Details: {result.error.details}")
+                say_details(result.error.details)
             return EXIT_INPUT
         return refused(result.error, args)
     if result.outcome is Outcome.UNKNOWN:
@@ -49,9 +52,9 @@ def _report_unknown(result: SendResult, args: argparse.Namespace, connection: Co
     error = result.error or api.OutcomeUnknown()
     say(("\n" if result.interrupted is not None else "") + error.user_message)
     if args.verbose and error.details:
-        say(f"Details: {error.details}")
+        say_details(error.details)
     if result.record_id is not None and not connection.demo:
-        say(FIND_IT)
+        say(tr(FIND_IT))
     return EXIT_INTERRUPTED if isinstance(result.interrupted, KeyboardInterrupt) else EXIT_UNREACHABLE
 
 
@@ -64,11 +67,16 @@ def _report_created(
         if args.json:
             output.print_json(info.raw)
         else:
-            print("The campaign was created.")
+            print(tr("The campaign was created."))
             output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
         sys.stdout.flush()
-    except BaseException:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
-        say(f"The campaign was created (ID {info.id if info.id is not None else 'not given'}).")
+    except BaseException as exc:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
+        if isinstance(exc, BrokenPipeError):
+            reader_gone()  # else Python's last flush fails again, and the exit code with it
+        if info.id is not None:
+            say(tr("The campaign was created (ID {number}).").format(number=info.id))
+        else:
+            say(tr("The campaign was created (ID not given)."))
     for note in result.notes:
         say(note)
     if sender:
@@ -76,10 +84,12 @@ def _report_created(
             settings.remember_sender(sender)
             save_settings(settings)
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the campaign was created
-            say(f"The campaign was created. Its sender could not be added to the settings: {_plain(exc)}")
+            # Translators: {reason} is a sentence, such as "The settings could not be saved to … ."
+            added = tr("The campaign was created. Its sender could not be added to the settings: {reason}")
+            say(added.format(reason=_plain(exc)))
     return EXIT_OK
 
 
 def _plain(exc: Exception) -> str:
     message = getattr(exc, "user_message", None)
-    return message if isinstance(message, str) else "the settings file could not be written."
+    return message if isinstance(message, str) else tr("the settings file could not be written.")

@@ -1,8 +1,10 @@
 """``rcs-desk test FILE --to NUMBER``: the campaign's message to a few of the user's own phones.
 
 A test keeps the rules of ``send`` (``app.test_sends.send``): each message is written to the history
-before it leaves, sent once, and a lost answer is looked up by its reference, never sent again. After
-the send the statuses are followed for a short while; Ctrl+C stops the following, never the send.
+before it leaves, sent once, and a lost answer is looked up by its reference, never sent again; an
+earlier test whose answer never came is looked up before the next one (``app.cli.earlier_tests``).
+After the send the statuses are followed for a short while; Ctrl+C stops the following, never the
+send, and a reader that closes standard output early does not change the exit code.
 """
 
 from __future__ import annotations
@@ -11,13 +13,18 @@ import argparse
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output, signals
-from app.cli.common import REFUSALS, with_client
+from app.cli.closed_pipe import after_the_send
+from app.cli.common import REFUSALS, say_details, with_client
+from app.cli.earlier_tests import HOW_TO_CHECK, check_earlier_tests
 from app.cli.files import load_document, say
-from app.cli.questions import confirmed
+from app.cli.questions import NOT_SENT, confirmed
 from app.cli.send_command import pictures_refused
 from app.history import History, HistoryError, open_history
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.platform.config import load_settings
 from app.sending.pipeline import NotSendable, SendNotStarted
 from app.tasks.connection import Connection
@@ -47,27 +54,64 @@ def test(args: argparse.Namespace) -> int:
         refused = pictures_refused(document, connection, send_anyway=args.send_anyway)
         if refused is not None:
             return refused
+        history = partial(open_history, demo=connection.demo)
+        to_send, found = check_earlier_tests(prepared, connection, history)
+        if not to_send.messages:  # every phone has had this test already
+            with after_the_send():
+                if args.json:
+                    output.print_json(_in_order(found, prepared.numbers))
+            return EXIT_OK
         if not args.yes:
-            phones = [number for number, _ in prepared.messages]
-            count = f"{len(phones)} phone{'s' if len(phones) != 1 else ''}"
-            to = ", ".join(map(phone_words, phones))
-            question = f"Send a test from {document.campaign.sender or '?'} to {to} ({count})?"
-            refused = confirmed(question, nothing_done="Nothing was sent", verb="send")
+            phones = [number for number, _ in to_send.messages]
+            # Translators: {phones} is the phone numbers, separated by commas.
+            question = tr_n(
+                "Send a test from {sender} to {phones} ({count} phone)?",
+                "Send a test from {sender} to {phones} ({count} phones)?",
+                len(phones),
+            ).format(
+                sender=document.campaign.sender or "?",
+                phones=", ".join(map(phone_words, phones)),
+                count=format_count(len(phones)),
+            )
+            refused = confirmed(question, NOT_SENT)
             if refused is not None:
                 return refused
-        history = partial(open_history, demo=connection.demo)
         with signals.termination_raises():
-            result = send_test(prepared, connection, history)
+            result = send_test(to_send, connection, history)
         code = _exit_code(result, args)
-        if args.json:
-            output.print_json([phone.message.raw for phone in result.phones if phone.message is not None])
-            return code
-        print(sent_test_words(result))
-        if result.interrupted is None and result.count(MessageOutcome.NOT_SENT) < len(result.phones):
-            _follow(connection, history, result.batch)
+        with after_the_send():
+            _report(result, found, prepared.numbers, as_json=args.json)
+            if (
+                not args.json
+                and result.interrupted is None
+                and result.count(MessageOutcome.NOT_SENT) < len(result.phones)
+            ):
+                _follow(connection, history, result.batch)
         return code
 
     return with_client(args, work)
+
+
+def _report(
+    result: TestSendResult, found: dict[str, dict[str, Any]], numbers: tuple[str, ...], *, as_json: bool
+) -> None:
+    """How the test went, in words. With ``as_json``: the server's message for each phone in the order
+    given (a phone's earlier test ``found`` on the server in its place), and the words on stderr only
+    for the phones whose test was not confirmed."""
+    confirmed_all = result.count(MessageOutcome.SENT) == len(result.phones)
+    if as_json:
+        if not confirmed_all:
+            say(sent_test_words(result))
+        sent = {phone.number: phone.message.raw for phone in result.phones if phone.message is not None}
+        output.print_json(_in_order({**found, **sent}, numbers))
+    else:
+        print(sent_test_words(result))
+    if result.count(MessageOutcome.UNKNOWN):
+        say(tr(HOW_TO_CHECK))
+
+
+def _in_order(messages: dict[str, dict[str, Any]], numbers: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [messages[number] for number in numbers if number in messages]
 
 
 def _exit_code(result: TestSendResult, args: argparse.Namespace) -> int:
@@ -81,7 +125,7 @@ def _exit_code(result: TestSendResult, args: argparse.Namespace) -> int:
     if isinstance(first, SendNotStarted):
         return EXIT_INPUT
     if args.verbose and first.details:
-        say(f"Details: {first.details}")
+        say_details(first.details)
     return EXIT_REFUSED if isinstance(first, REFUSALS) else EXIT_UNREACHABLE
 
 
@@ -95,15 +139,17 @@ def _follow(connection: Connection, history: Callable[[], History], batch: str) 
             try:
                 records = refresh_test_statuses(connection.client, history, batch=batch)
             except HistoryError as exc:
-                say(f"The statuses could not be followed: {exc.user_message}")
+                # Translators: {reason} is a sentence saying what went wrong with the history.
+                say(tr("The statuses could not be followed: {reason}").format(reason=exc.user_message))
                 return
             for record in records:
                 words = record_look(record).words
                 if said.get(record.record_id) != words:
                     said[record.record_id] = words
-                    print(f"{phone_words(record.phone)}: {words}", flush=True)
+                    # Translators: a phone's test message status as it changes: "+380 66 123 12 31: Delivered".
+                    print(tr("{phone}: {status}").format(phone=phone_words(record.phone), status=words), flush=True)
             if all(record_look(record).final for record in records) or time.monotonic() >= end:
                 return
             time.sleep(LOOK_EVERY_SECONDS)
     except KeyboardInterrupt:
-        say("\nStopped following the statuses. The test was sent all the same.")
+        say("\n" + tr("Stopped following the statuses. The test was sent all the same."))

@@ -10,10 +10,11 @@ import argparse
 
 from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.files import load_document
+from app.language import tr, tr_mark
 from app.platform.config import load_settings
 from app.validation import has_errors, validate_document
 
-CHECKED_WHEN_SENDING = "Pictures and contact lists are checked when you send."
+CHECKED_WHEN_SENDING = tr_mark("Pictures and contact lists are checked when you send.")
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -27,6 +28,10 @@ def validate(args: argparse.Namespace) -> int:
     if has_errors(problems):
         return EXIT_INPUT
     # validate reads only the file (no network): say what only a send can check.
-    found = "No errors found in the file, only the warnings above." if problems else "No problems found in the file."
-    print(f"{found} {CHECKED_WHEN_SENDING}")
+    found = (
+        tr("No errors found in the file, only the warnings above.")
+        if problems
+        else tr("No problems found in the file.")
+    )
+    print(f"{found} {tr(CHECKED_WHEN_SENDING)}")
     return EXIT_OK

@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.history import migrations
+from app.language import tr
+from app.language.formats import number_style
 from app.platform.atomic import (
     describe_os_error,
     make_private_dir,
@@ -109,8 +111,10 @@ def open_and_migrate(path: Path) -> int:
         latest = migrations.latest_version()
         if version > latest:
             raise NewerHistory(
-                "The campaign history was written by a newer version of RCS Campaign Desk. "
-                "Update the program to add to it; it was left as it is.",
+                tr(
+                    "The campaign history was written by a newer version of RCS Campaign Desk. "
+                    "Update the program to add to it; it was left as it is."
+                ),
                 details=f"schema version {version}, this program knows up to {latest}",
             )
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -130,8 +134,9 @@ def prepare(path: Path, clock: Callable[[], datetime]) -> tuple[str | None, str 
         make_private_dir(path.parent)
     except OSError as exc:
         raise HistoryError(
-            f"The campaign history cannot be saved: its folder {path.parent} could not be created "
-            f"({describe_os_error(exc)}).",
+            tr("The campaign history cannot be saved: its folder {folder} could not be created ({reason}).").format(
+                folder=path.parent, reason=describe_os_error(exc)
+            ),
             details=f"{path.parent}: {exc}",
         ) from exc
     try:
@@ -154,10 +159,10 @@ def start_over(path: Path, clock: Callable[[], datetime], exc: BaseException) ->
     log.warning("history database is damaged (%s); moving it aside", exc)
     aside = move_aside(path, clock)
     open_and_migrate(path)
-    return (
-        "The campaign history was damaged and could not be read. It was moved to "
-        f"{aside} and a new, empty history was started."
-    )
+    return tr(
+        "The campaign history was damaged and could not be read. It was moved to {file} and a new, empty history "
+        "was started."
+    ).format(file=aside)
 
 
 def _migrate_to(conn: sqlite3.Connection, target: int) -> None:
@@ -172,12 +177,16 @@ def _migrate_to(conn: sqlite3.Connection, target: int) -> None:
             raise
         if isinstance(exc, sqlite3.Error) and _is_environment(exc):  # a full disk, a lock: not the version
             name = getattr(exc, "sqlite_errorname", "")
+            left_as_it_was = tr("It was left as it was.")
             raise HistoryError(
-                message_for(exc, False) + " It was left as it was.",
+                f"{message_for(exc, False)} {left_as_it_was}",
                 details=f"migration to schema version {target} failed: {type(exc).__name__} ({name}): {exc}",
             ) from exc
         raise HistoryError(
-            "The campaign history could not be updated for this version of RCS Campaign Desk. It was left as it was.",
+            tr(
+                "The campaign history could not be updated for this version of RCS Campaign Desk. "
+                "It was left as it was."
+            ),
             details=f"migration to schema version {target} failed: {type(exc).__name__}: {exc}",
         ) from exc
 
@@ -194,9 +203,11 @@ def move_aside(path: Path, clock: Callable[[], datetime]) -> Path:
         os.replace(path, target)
     except OSError as exc:
         raise HistoryError(
-            "The campaign history is damaged and could not be moved aside, so nothing can be written to it. "
-            "Close other RCS Campaign Desk windows and restart the program. "
-            "Campaigns on the server are not affected.",
+            tr(
+                "The campaign history is damaged and could not be moved aside, so nothing can be written to it. "
+                "Close other RCS Campaign Desk windows and restart the program. "
+                "Campaigns on the server are not affected."
+            ),
             details=f"{path}: {exc}",
         ) from exc
     narrow_if_present(target)  # an older version may have left it readable by others
@@ -227,29 +238,34 @@ def message_for(exc: sqlite3.Error, writing: bool) -> str:
     """What to tell the user. Never suggests doing the action again: for a send, that would be a
     second campaign; what was sent is on the server whatever happened to the history."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    not_affected = " Campaigns on the server are not affected." if writing else ""
     if name.startswith(_FULL):
-        return (
-            f"The disk is full: the campaign history could not be {'saved' if writing else 'opened'}. "
-            f"Free some space on the disk.{not_affected}"
-        )
-    if name.startswith(_BUSY):
-        waited = f"{BUSY_TIMEOUT_S:g} seconds"
         if writing:
-            return (
-                "The campaign history is busy in another RCS Campaign Desk window or command and could not be "
-                f"written, even after waiting {waited}.{not_affected}"
+            return tr(
+                "The disk is full: the campaign history could not be saved. Free some space on the disk. "
+                "Campaigns on the server are not affected."
             )
-        return (
+        return tr("The disk is full: the campaign history could not be opened. Free some space on the disk.")
+    if name.startswith(_BUSY):
+        seconds = f"{BUSY_TIMEOUT_S:g}".replace(".", number_style().decimal)
+        if writing:
+            return tr(
+                "The campaign history is busy in another RCS Campaign Desk window or command and could not be "
+                "written, even after waiting {seconds} seconds. Campaigns on the server are not affected."
+            ).format(seconds=seconds)
+        return tr(
             "The campaign history is busy in another RCS Campaign Desk window or command and could not be "
-            f"read after waiting {waited}."
-        )
+            "read after waiting {seconds} seconds."
+        ).format(seconds=seconds)
     if name.startswith(_NO_ACCESS):
-        return (
-            f"The campaign history could not be {'saved' if writing else 'opened'}: check that the program's "
-            f"data folder can be written to.{not_affected}"
-        )
-    return f"The campaign history could not be {'saved' if writing else 'read'}.{not_affected}"
+        if writing:
+            return tr(
+                "The campaign history could not be saved: check that the program's data folder can be written to. "
+                "Campaigns on the server are not affected."
+            )
+        return tr("The campaign history could not be opened: check that the program's data folder can be written to.")
+    if writing:
+        return tr("The campaign history could not be saved. Campaigns on the server are not affected.")
+    return tr("The campaign history could not be read.")
 
 
 def _make_private(path: Path) -> None:
@@ -258,7 +274,9 @@ def _make_private(path: Path) -> None:
         make_private_file(path)
     except OSError as exc:
         raise HistoryError(
-            f"The campaign history could not be opened: {describe_os_error(exc)} ({path}).",
+            tr("The campaign history could not be opened: {reason} ({file}).").format(
+                reason=describe_os_error(exc), file=path
+            ),
             details=f"{type(exc).__name__}: {exc}",
         ) from exc
     for suffix in _SIDE_FILES:

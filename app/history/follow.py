@@ -14,15 +14,17 @@ from typing import Protocol
 
 from app import api
 from app.api.models import CampaignInfo
+from app.campaign.statuses import status_words
 from app.history.records import HistoryRecord, server_time_to_utc
 from app.history.store import History
+from app.language import tr, tr_mark
 
 # The server creates the campaign while answering the send, so it appears at most this long after
 # the request left; the computer's clock and the server's may also differ by up to MATCH_BEFORE.
 MATCH_AFTER = timedelta(minutes=5)
 MATCH_BEFORE = timedelta(minutes=2)
 SEARCH_PAGE = 100  # newest campaigns of the account looked through
-BAD_ID = "The server gave this campaign an ID that cannot be looked up, so its status is not refreshed."
+BAD_ID = tr_mark("The server gave this campaign an ID that cannot be looked up, so its status is not refreshed.")
 
 
 class CampaignSource(Protocol):
@@ -97,11 +99,10 @@ def look_for_unknown_outcome(
 def search_message(found: CampaignInfo | None) -> str:
     """What to tell the user after ``look_for_unknown_outcome``."""
     if found is not None:
-        return (
-            f"The campaign was created after all (number {found.id}, status: {found.status or 'unknown'}). "
-            "Do not send it again."
-        )
-    return (
+        return tr(
+            "The campaign was created after all (number {number}, status: {status}). Do not send it again."
+        ).format(number=found.id, status=status_words(found.status) if found.status else tr("unknown"))
+    return tr(
         "No campaign matching this send was found in the account's recent campaigns, so it was most "
         "likely not created. Check the campaign list in your WWT.world account before sending it again."
     )
@@ -140,7 +141,7 @@ def refresh_statuses(
         try:
             info = (client.get_campaign_detail if detail else client.get_campaign)(record.campaign_id)
         except (api.NotFound, api.AccessDenied, ValueError) as exc:  # ValueError: an id no path can hold
-            message = exc.user_message if isinstance(exc, api.ApiError) else BAD_ID
+            message = exc.user_message if isinstance(exc, api.ApiError) else tr(BAD_ID)
             history.set_refresh_problem(record.record_id, message)
             result.problems[record.record_id] = message
             continue

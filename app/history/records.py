@@ -16,6 +16,7 @@ from app.api.models import CampaignDetail, CampaignInfo, as_dict, as_float, coun
 from app.campaign import limits, statuses
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.text import short_name
+from app.language import tr
 
 ORIGIN_LOCAL = "this computer"
 ORIGIN_WEB = "web account"
@@ -139,9 +140,14 @@ class HistoryRecord:
 
     @property
     def title(self) -> str:
-        """A name to show: the server's, else the first card's title or the message text."""
+        """A name to show: the server's, else the first card's title or the message text, else "Campaign"."""
         if self.name and self.name.strip():
             return short_name(self.name, 60)
+        return self.message_title or tr("Campaign")
+
+    @property
+    def message_title(self) -> str | None:
+        """The first card's title or the message text, shortened; None when the request has neither."""
         options = (self.request or {}).get("options")
         if isinstance(options, dict):
             cards = options.get("cards")
@@ -149,7 +155,7 @@ class HistoryRecord:
             for text in (first.get("title"), first.get("text"), options.get("text")):
                 if isinstance(text, str) and text.strip():
                     return short_name(text, 60)
-        return "Campaign"
+        return None
 
     def to_json(self) -> dict[str, Any]:
         """Everything about the record as JSON data (for ``rcs-desk campaigns --json``)."""

@@ -33,6 +33,7 @@ from app.history.records import (
     status_values,
     utc_iso,
 )
+from app.language import tr
 
 T = TypeVar("T")
 
@@ -223,11 +224,11 @@ class History:
         def work(conn: sqlite3.Connection) -> None:
             row = conn.execute("SELECT server FROM records WHERE id = ?", (record_id,)).fetchone()
             if row is None:
-                raise HistoryError("This campaign is no longer in the history.")
+                raise HistoryError(tr("This campaign is no longer in the history."))
             if campaign.id is not None:
                 other = self._take_over(conn, row[0], campaign.id, besides=record_id)
                 if other is not None:
-                    raise HistoryError("That campaign is already in the history as another send.")
+                    raise HistoryError(tr("That campaign is already in the history as another send."))
             conn.execute(
                 "UPDATE records SET campaign_id = ?, campaign_json = ?, status = ? WHERE id = ?",
                 (campaign.id, dumps_answer(campaign.raw), campaign.status or "creation", record_id),

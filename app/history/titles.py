@@ -3,16 +3,10 @@ Campaigns table and in ``rcs-desk campaigns`` and ``stop``."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from app.history.records import HistoryRecord
 
 
 def display_title(record: HistoryRecord) -> str:
     """Its message's first line (the first card's title, or the text) when sent from here, else its
     name on the server (``RCS api campaign / 2026-11-27 14:56:36`` says nothing about it)."""
-    if record.request is not None:
-        from_message = replace(record, name=None).title
-        if from_message != "Campaign":
-            return from_message
-    return record.title
+    return record.message_title or record.title

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from app.language import tr
+
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -109,21 +111,25 @@ def folder_problem(path: str | os.PathLike[str]) -> str | None:
 
 
 def describe_os_error(exc: OSError) -> str:
-    """Why a file operation failed, in plain words (for messages; the technical text goes to details)."""
+    """Why a file operation failed, in plain words (for messages; the technical text goes to details).
+
+    A clause in lower case that follows a colon or stands in brackets: "… could not be saved: the disk is full."
+    """
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        # Translators: this and the reasons below follow a colon or stand in brackets: "…: the disk is full."
+        return tr("permission denied")
     if code == errno.EROFS:
-        return "the disk is read-only"
+        return tr("the disk is read-only")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
+        return tr("the disk is full")
     if code in (errno.ENOTDIR, errno.EEXIST):
-        return "a file is in the way of a folder"
+        return tr("a file is in the way of a folder")
     if code == errno.EISDIR:
-        return "a folder is in the way of the file"
+        return tr("a folder is in the way of the file")
     if code == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return exc.strerror or type(exc).__name__
+        return tr("the name is too long")
+    return exc.strerror or type(exc).__name__  # the system's own words (in the system's language)
 
 
 def _narrow(path: Path) -> None:

@@ -27,6 +27,8 @@ import platformdirs
 from app import APP_ID
 from app.campaign import limits
 from app.campaign.time_zones import is_valid_time_zone, looks_like_zone_name
+from app.language import SYSTEM, tr, tr_n
+from app.language.formats import format_count
 from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 
 log = logging.getLogger(__name__)
@@ -118,6 +120,8 @@ class Settings:
     default_validity: int = limits.VALIDITY_DEFAULT_HOURS
     sms_fallback_by_default: bool = True
     test_phones: list[str] = field(default_factory=list)  # "My test phones": digits with the country code
+    # "system" (the computer's), "en" or "uk"; another version's language is kept and read as "system"
+    language: str = SYSTEM
     extra: dict[str, Any] = field(default_factory=dict)
     load_problem: str | None = field(default=None, compare=False, repr=False)
 
@@ -191,7 +195,8 @@ def load_settings(paths: AppPaths | None = None) -> Settings:
         reason = str(exc)
     except Exception:  # never stop the program over its settings
         log.debug("settings could not be read", exc_info=True)
-        reason = "it could not be read"
+        # Translators: "it" is the settings file, after "The settings file could not be used:".
+        reason = tr("it could not be read")
     settings = Settings()
     settings.load_problem = _move_aside(path, reason)
     return settings
@@ -204,46 +209,47 @@ def _read_settings(path: Path) -> Settings:
         return Settings()
     except NotADirectoryError:
         settings = Settings()
-        settings.load_problem = (
-            f"The settings folder {path.parent} is a file, not a folder, so settings cannot be read or saved. "
+        settings.load_problem = tr(
+            "The settings folder {folder} is a file, not a folder, so settings cannot be read or saved. "
             "The default settings are used."
-        )
+        ).format(folder=path.parent)
         return settings
     except OSError as exc:
-        raise _Unusable(f"it could not be read ({describe_os_error(exc)})") from None
+        raise _Unusable(tr("it could not be read ({reason})").format(reason=describe_os_error(exc))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise _Unusable("it is a folder, not a file")
+        raise _Unusable(tr("it is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
-        raise _Unusable("it is not an ordinary file")
+        raise _Unusable(tr("it is not an ordinary file"))
     if info.st_size > SETTINGS_MAX_BYTES:
-        raise _Unusable(f"it is too large ({info.st_size:,} bytes)")
+        size = tr_n("it is too large ({count} byte)", "it is too large ({count} bytes)", info.st_size)
+        raise _Unusable(size.format(count=format_count(info.st_size)))
     try:
         with open(path, "rb") as handle:
             data = handle.read(SETTINGS_MAX_BYTES + 1)
     except OSError as exc:
-        raise _Unusable(f"it could not be read ({describe_os_error(exc)})") from None
+        raise _Unusable(tr("it could not be read ({reason})").format(reason=describe_os_error(exc))) from None
     if len(data) > SETTINGS_MAX_BYTES:
-        raise _Unusable("it is too large")
+        raise _Unusable(tr("it is too large"))
     if not data.strip():
-        raise _Unusable("it is empty")
+        raise _Unusable(tr("it is empty"))
     from app.platform import safe_json
     from app.platform.json_words import json_error_words
 
     try:
         value = safe_json.loads(data, max_depth=SETTINGS_MAX_DEPTH)
     except UnicodeDecodeError:
-        raise _Unusable("it is not a text file") from None
+        raise _Unusable(tr("it is not a text file")) from None
     except safe_json.JsonLimitError as exc:
         raise _Unusable(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise _Unusable(json_error_words(exc)) from None
     except (ValueError, RecursionError):
-        raise _Unusable("it is damaged") from None
+        raise _Unusable(tr("it is damaged")) from None
     if not isinstance(value, dict):
-        raise _Unusable("it does not hold settings")
+        raise _Unusable(tr("it does not hold settings"))
     zone = value.get("time_zone")
     if isinstance(zone, str) and zone and not looks_like_zone_name(zone):
-        raise _Unusable("its time zone is not a time zone name")
+        raise _Unusable(tr("its time zone is not a time zone name"))
     return Settings.from_json(value)
 
 
@@ -260,11 +266,13 @@ def _move_aside(path: Path, reason: str) -> str:
         os.rename(path, target)  # the name was checked free just above
     except OSError as exc:
         log.warning("settings file could not be moved aside: %s", exc)
-        return (
-            f"The settings file {path} could not be used: {reason}. It could not be moved aside "
-            f"({describe_os_error(exc)}), so it was left in place. The default settings are used."
-        )
-    return f"The settings file could not be used: {reason}. It was moved to {target} and the default settings are used."
+        return tr(
+            "The settings file {file} could not be used: {reason}. It could not be moved aside "
+            "({why}), so it was left in place. The default settings are used."
+        ).format(file=path, reason=reason, why=describe_os_error(exc))
+    return tr(
+        "The settings file could not be used: {reason}. It was moved to {file} and the default settings are used."
+    ).format(reason=reason, file=target)
 
 
 def save_settings(settings: Settings, paths: AppPaths | None = None) -> None:
@@ -276,6 +284,6 @@ def save_settings(settings: Settings, paths: AppPaths | None = None) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise SettingsError(
-            f"The settings could not be saved to {path}: {describe_os_error(exc)}.",
+            tr("The settings could not be saved to {file}: {reason}.").format(file=path, reason=describe_os_error(exc)),
             details=f"{type(exc).__name__}: {exc}",
         ) from exc

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
+from app.language import tr, tr_mark
 from app.platform.config import ENV_API_KEY
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ KEYRING_SERVICE = "RCS Campaign Desk"
 KEYRING_ACCOUNT = "wwt-api-key"
 KEY_PREFIXES = ("live_", "test_")
 
-NO_KEYRING_MESSAGE = (
+NO_KEYRING_MESSAGE = tr_mark(
     "This computer has no password store (keyring) that the program can use, so the API key "
     "cannot be saved. Set the environment variable RCS_DESK_API_KEY instead, or install a "
     "keyring service (on Linux: GNOME Keyring or KWallet)."
@@ -63,14 +64,14 @@ def check_key_format(key: str) -> str | None:
     """A message when ``key`` does not look like a WWT.world API key, else None."""
     key = key.strip()
     if not key:
-        return "Enter the API key."
+        return tr("Enter the API key.")
     if not key.startswith(KEY_PREFIXES):
-        return (
+        return tr(
             "An API key starts with live_ or test_. Copy it from your WWT.world account: "
             "Integrations & API → SMPP/API Password."
         )
     if any(ch.isspace() for ch in key):
-        return "The API key cannot contain spaces."
+        return tr("The API key cannot contain spaces.")
     return None
 
 
@@ -88,14 +89,16 @@ def load_api_key() -> ApiKey | None:
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
     except keyring.errors.KeyringError as exc:
         log.warning("keyring could not be read: %s", type(exc).__name__)
-        raise CredentialsError("The password store (keyring) could not be opened. Unlock it and try again.") from None
+        raise CredentialsError(
+            tr("The password store (keyring) could not be opened. Unlock it and try again.")
+        ) from None
     return ApiKey(stored, "keyring") if stored else None
 
 
 def save_api_key(key: str) -> None:
     """Store ``key`` in the keyring. Raises ``CredentialsError`` with a message for the user."""
     if not keyring_available():
-        raise CredentialsError(NO_KEYRING_MESSAGE)
+        raise CredentialsError(tr(NO_KEYRING_MESSAGE))
     import keyring
     import keyring.errors
 
@@ -104,7 +107,7 @@ def save_api_key(key: str) -> None:
     except keyring.errors.KeyringError as exc:
         log.warning("keyring refused the key: %s", type(exc).__name__)
         raise CredentialsError(
-            "The password store (keyring) refused to save the API key. Unlock it and try again."
+            tr("The password store (keyring) refused to save the API key. Unlock it and try again.")
         ) from None
 
 
@@ -121,4 +124,4 @@ def delete_api_key() -> None:
         pass
     except keyring.errors.KeyringError as exc:
         log.warning("keyring could not delete the key: %s", type(exc).__name__)
-        raise CredentialsError("The password store (keyring) could not remove the API key.") from None
+        raise CredentialsError(tr("The password store (keyring) could not remove the API key.")) from None

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 
+from app.language import tr
+from app.language.formats import format_count
+
 _CLOSERS = "}]"
 _SHOWN_WORD = 20  # characters of an unknown word quoted in a message
 
 
-def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def _where(text: str, pos: int) -> str:
-    """``on line 56`` (a line people find with their editor's "go to line")."""
-    return f"on line {_line(text, pos):,}"
+def _line(text: str, pos: int) -> str:
+    """The line number of ``pos``, as people write it (a line people find with their editor's "go to line")."""
+    return format_count(text.count("\n", 0, pos) + 1)
 
 
 def _previous(text: str, pos: int) -> int:
@@ -51,10 +50,12 @@ def _word_at(text: str, pos: int) -> str:
 
 
 def _extra_comma(text: str, comma: int, closer: int) -> str:
-    bracket = text[closer]
-    if _line(text, comma) == _line(text, closer):
-        return f"there is an extra comma before the {bracket} {_where(text, closer)}"
-    return f"there is an extra comma {_where(text, comma)}, before the {bracket} {_where(text, closer)}"
+    bracket, line = text[closer], _line(text, closer)
+    if _line(text, comma) == line:
+        return tr("there is an extra comma before the {bracket} on line {line}").format(bracket=bracket, line=line)
+    return tr("there is an extra comma on line {comma_line}, before the {bracket} on line {line}").format(
+        comma_line=_line(text, comma), bracket=bracket, line=line
+    )
 
 
 def json_error_words(error: json.JSONDecodeError) -> str:
@@ -62,40 +63,54 @@ def json_error_words(error: json.JSONDecodeError) -> str:
     text, pos = error.doc, min(max(error.pos, 0), len(error.doc))
     message = error.msg
     if message.startswith("Unterminated string"):
-        return f'a text that starts {_where(text, pos)} has no closing quote (")'
+        return tr('a text that starts on line {line} has no closing quote (")').format(line=_line(text, pos))
     if message.startswith("Invalid control character"):
-        return f'a text {_where(text, pos)} goes on past the end of its line: close it with a quote (")'
+        return tr('a text on line {line} goes on past the end of its line: close it with a quote (")').format(
+            line=_line(text, pos)
+        )
     if message.startswith(("Invalid \\escape", "Invalid \\uXXXX")):
-        return f"a text {_where(text, pos)} has a backslash (\\) that is not allowed there: write two (\\\\)"
+        return tr("a text on line {line} has a backslash (\\) that is not allowed there: write two (\\\\)").format(
+            line=_line(text, pos)
+        )
     if message.startswith("Extra data"):
         last = _previous(text, pos)
-        after = f" after the closing {text[last]}" if last >= 0 and text[last] in _CLOSERS else ""
-        return f"there is more text {_where(text, pos)}{after}, where the file should end"
+        if last >= 0 and text[last] in _CLOSERS:
+            return tr(
+                "there is more text on line {line} after the closing {bracket}, where the file should end"
+            ).format(line=_line(text, pos), bracket=text[last])
+        return tr("there is more text on line {line}, where the file should end").format(line=_line(text, pos))
     here = _next(text, pos)
     if here >= len(text):
-        return f"it ends too early {_where(text, len(text))}: something is missing at the end, such as a }} or ]"
+        return tr(
+            "it ends too early on line {line}: something is missing at the end, such as a {brace} or {bracket}"
+        ).format(line=_line(text, len(text)), brace="}", bracket="]")
     char = text[here]
     before = _previous(text, here)
+    line = _line(text, here)
     if char == "," and _next(text, here + 1) < len(text) and text[_next(text, here + 1)] in _CLOSERS:
         return _extra_comma(text, here, _next(text, here + 1))  # how newer Pythons point at a trailing comma
     if char in _CLOSERS and before >= 0 and text[before] == ",":
         return _extra_comma(text, before, here)
     if char == "'":
-        return f"names and texts need double quotes (\"), not single ones ('), {_where(text, here)}"
+        return tr("names and texts need double quotes (\"), not single ones ('), on line {line}").format(line=line)
     if char == "/":
-        return f"notes (comments) cannot be written in the file: remove the one {_where(text, here)}"
+        return tr("notes (comments) cannot be written in the file: remove the one on line {line}").format(line=line)
     if message.startswith("Expecting ':'"):
-        return f"a colon (:) is missing after the name {_where(text, here)}"
+        return tr("a colon (:) is missing after the name on line {line}").format(line=line)
     if message.startswith("Expecting ','"):
         if char in _CLOSERS:
-            return f"the {char} {_where(text, here)} does not match the bracket it should close"
-        if before >= 0 and _line(text, before) != _line(text, here):
-            return f"a comma is missing at the end of line {_line(text, before):,}"
-        return f"a comma is missing {_where(text, here)}, before {_word_at(text, here)}"
+            return tr("the {bracket} on line {line} does not match the bracket it should close").format(
+                bracket=char, line=line
+            )
+        if before >= 0 and _line(text, before) != line:
+            return tr("a comma is missing at the end of line {line}").format(line=_line(text, before))
+        return tr("a comma is missing on line {line}, before {word}").format(line=line, word=_word_at(text, here))
     if char == ",":
-        return f"a value is missing before the comma {_where(text, here)}"
+        return tr("a value is missing before the comma on line {line}").format(line=line)
     if char in _CLOSERS and before >= 0 and text[before] == ":":
-        return f"a value is missing after the colon {_where(text, before)}"
+        return tr("a value is missing after the colon on line {line}").format(line=_line(text, before))
     if message.startswith("Expecting property name"):
-        return f'a name {_where(text, here)} is not in double quotes (")'
-    return f'{_word_at(text, here)} {_where(text, here)} is not understood: texts need double quotes (")'
+        return tr('a name on line {line} is not in double quotes (")').format(line=line)
+    return tr('{word} on line {line} is not understood: texts need double quotes (")').format(
+        word=_word_at(text, here), line=line
+    )

@@ -27,6 +27,7 @@ from typing import Any, Self
 
 from app.campaign.file import FORMAT_VERSION as CAMPAIGN_FORMAT_VERSION
 from app.campaign.file import CampaignDocument, CampaignFileError, document_from_json
+from app.language import tr
 from app.platform.atomic import describe_os_error, make_private_dir, write_atomic
 from app.platform.process_lock import FileLock, pid_alive
 
@@ -85,10 +86,10 @@ class RecoveryStore:
             make_private_dir(self.dir)
         except OSError as exc:
             log.warning("recovery folder could not be created: %s", exc)
-            self.problem = (
+            self.problem = tr(
                 "Automatic copies of the open campaign (kept for recovery after a crash) cannot be saved: "
-                f"the folder {self.dir} could not be created ({describe_os_error(exc)})."
-            )
+                "the folder {folder} could not be created ({reason})."
+            ).format(folder=self.dir, reason=describe_os_error(exc))
         else:
             self._lock = FileLock.acquire(self.path.with_suffix(".lock"), blocking=True)
 
@@ -157,9 +158,10 @@ class RecoveryStore:
             try:
                 entry = _read_entry(path)
             except _Newer:
-                self.damaged.append(
-                    f"A campaign autosaved by a newer version of RCS Campaign Desk was left for that version ({path})."
+                newer = tr(
+                    "A campaign autosaved by a newer version of RCS Campaign Desk was left for that version ({file})."
                 )
+                self.damaged.append(newer.format(file=path))
                 if claim is not None:
                     claim.release()
                 continue
@@ -235,10 +237,14 @@ class RecoveryStore:
             os.replace(path, aside)
         except OSError:
             log.warning("could not move the damaged recovery file %s aside", path.name)
-            self.damaged.append(f"An automatic copy of a campaign was damaged and could not be restored ({path}).")
+            self.damaged.append(
+                tr("An automatic copy of a campaign was damaged and could not be restored ({file}).").format(file=path)
+            )
             return
         self.damaged.append(
-            f"An automatic copy of a campaign was damaged and could not be restored. It was moved to {aside}."
+            tr("An automatic copy of a campaign was damaged and could not be restored. It was moved to {file}.").format(
+                file=aside
+            )
         )
 
 

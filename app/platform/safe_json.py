@@ -19,6 +19,9 @@ import re
 from itertools import accumulate
 from typing import Any, Literal
 
+from app.language import tr, tr_n
+from app.language.formats import format_count
+
 MAX_DEPTH = 64  # a campaign nests about 8 deep, a server answer about 6
 MAX_INTEGER_DIGITS = 30  # list ids and counters are far shorter; Python's own limit is 4,300
 
@@ -57,24 +60,34 @@ def nesting_depth(text: str) -> int:
 
 def too_many_values(max_values: int) -> str:
     """The reason given for more than ``max_values`` values (callers that count them say the same)."""
-    return f"it holds more than {max_values:,} values (texts, numbers and lists), far more than expected"
+    words = tr_n(
+        "it holds more than {count} value (texts, numbers and lists), far more than expected",
+        "it holds more than {count} values (texts, numbers and lists), far more than expected",
+        max_values,
+    )
+    return words.format(count=format_count(max_values))
 
 
 def _refuse_constant(name: str) -> Any:
-    raise JsonLimitError(f"it holds {name}, which is not a number")
+    raise JsonLimitError(tr("it holds {name}, which is not a number").format(name=name))
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
         digits = len(text.lstrip("-"))
-        raise JsonLimitError(f"it holds a number with {digits:,} digits (at most {MAX_INTEGER_DIGITS} are read)")
+        words = tr_n(
+            "it holds a number with {count} digit (at most {most} are read)",
+            "it holds a number with {count} digits (at most {most} are read)",
+            digits,
+        )
+        raise JsonLimitError(words.format(count=format_count(digits), most=MAX_INTEGER_DIGITS))
     return int(text)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonLimitError(f"it holds a number too large to use ({text[:20]})")
+        raise JsonLimitError(tr("it holds a number too large to use ({number})").format(number=text[:20]))
     return value
 
 
@@ -85,7 +98,7 @@ def _check_strings(value: Any, replace: bool) -> Any:
             return value
         if replace:
             return _SURROGATE.sub("\ufffd", value)
-        raise JsonLimitError("it holds text with a broken character (half of an emoji or a similar sign)")
+        raise JsonLimitError(tr("it holds text with a broken character (half of an emoji or a similar sign)"))
     if isinstance(value, list):
         return [_check_strings(item, replace) for item in value]
     if isinstance(value, dict):
@@ -113,7 +126,12 @@ def loads(
     outside_strings = _without_strings(text)
     depth = _depth(outside_strings)
     if depth > max_depth:
-        raise JsonLimitError(f"it nests {depth:,} levels deep (at most {max_depth} are read)")
+        words = tr_n(
+            "it nests {count} level deep (at most {most} are read)",
+            "it nests {count} levels deep (at most {most} are read)",
+            depth,
+        )
+        raise JsonLimitError(words.format(count=format_count(depth), most=max_depth))
     if max_values is not None:
         # Every array or object is a value, and n commas separate at least n + 1 values.
         containers = outside_strings.count("[") + outside_strings.count("{")

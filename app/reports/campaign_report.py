@@ -27,6 +27,7 @@ from app.api.models import CampaignDetail, MessageInfo
 from app.campaign.clock_words import zone_words
 from app.campaign.statuses import status_words as campaign_status_words
 from app.campaign.time_zones import zone_info
+from app.language import tr_c
 from app.platform.atomic import atomic_writer
 from app.reports.excel_csv import COMMA, CsvOut, ExcelStyle, number_cell, text_cell
 from app.reports.message_rows import TIME_FORMAT, header, local_time, message_row, status_words
@@ -123,7 +124,7 @@ def export_campaign_report(
     now = (clock or _utc_now)()
     with atomic_writer(summary) as handle:
         out = CsvOut(handle, style)
-        out.row(["Item", "Value"])
+        out.row([tr_c("report summary column", "Item"), tr_c("report summary column", "Value")])
         for item, value in _summary_rows(detail, tally, account_time_zone, local_time_zone, style, now):
             out.row([item, value])
     return ReportResult(Path(path), summary, tally.messages, detail)
@@ -142,31 +143,45 @@ def _summary_rows(
     now: datetime,
 ) -> list[tuple[str, str]]:
     zone = zone_words(local_time_zone)
+    started = local_time(detail.real_start_at or detail.start_at, account_time_zone, local_time_zone)
     rows = [
-        ("Campaign", text_cell(detail.name)),
-        ("Campaign ID", str(detail.id or "")),
-        ("Status", campaign_status_words(detail.status)),
-        ("Sender", text_cell(detail.sender)),
-        (f"Started ({zone})", local_time(detail.real_start_at or detail.start_at, account_time_zone, local_time_zone)),
-        (f"Finished ({zone})", local_time(detail.finished_at, account_time_zone, local_time_zone)),
-        ("Messages in the report", str(tally.messages)),
+        (tr_c("report summary", "Campaign"), text_cell(detail.name)),
+        (tr_c("report summary", "Campaign ID"), str(detail.id or "")),
+        (tr_c("report summary", "Status"), campaign_status_words(detail.status)),
+        (tr_c("report summary", "Sender"), text_cell(detail.sender)),
+        (tr_c("report summary", "Started ({zone})").format(zone=zone), started),
+        (
+            tr_c("report summary", "Finished ({zone})").format(zone=zone),
+            local_time(detail.finished_at, account_time_zone, local_time_zone),
+        ),
+        (tr_c("report summary", "Messages in the report"), str(tally.messages)),
     ]
-    rows += [(f"Messages: {words}", str(count)) for words, count in (tally.by_status or Counter()).most_common()]
+    rows += [
+        (tr_c("report summary", "Messages: {status}").format(status=words), str(count))
+        for words, count in (tally.by_status or Counter()).most_common()
+    ]
     statistics = detail.statistics
     for key, words in (
-        ("sent", "Sent (server's count)"),
-        ("delivered", "Delivered (server's count)"),
-        ("read", "Read (server's count)"),
+        ("sent", tr_c("report summary", "Sent (server's count)")),
+        ("delivered", tr_c("report summary", "Delivered (server's count)")),
+        ("read", tr_c("report summary", "Read (server's count)")),
     ):
         if key in statistics:
             rows.append((words, str(statistics[key])))
-    for key, words in (("sent", "SMS sent instead (server's count)"), ("delivered", "SMS delivered (server's count)")):
+    for key, words in (
+        ("sent", tr_c("report summary", "SMS sent instead (server's count)")),
+        ("delivered", tr_c("report summary", "SMS delivered (server's count)")),
+    ):
         if key in detail.sms_statistics:
             rows.append((words, str(detail.sms_statistics[key])))
     currencies = tally.currencies or set()
     if tally.messages and len(currencies) <= 1:
-        rows.append(("Price of the messages listed", number_cell(format(tally.price, "f"), style)))
-    rows.append(("Cost so far (server)", number_cell(detail.total_price, style)))
-    rows.append(("Currency", text_cell(detail.currency or (next(iter(currencies)) if len(currencies) == 1 else None))))
-    rows.append((f"Exported ({zone})", now.astimezone(zone_info(local_time_zone)).strftime(TIME_FORMAT)))
+        rows.append(
+            (tr_c("report summary", "Price of the messages listed"), number_cell(format(tally.price, "f"), style))
+        )
+    rows.append((tr_c("report summary", "Cost so far (server)"), number_cell(detail.total_price, style)))
+    currency = detail.currency or (next(iter(currencies)) if len(currencies) == 1 else None)
+    rows.append((tr_c("report summary", "Currency"), text_cell(currency)))
+    exported = now.astimezone(zone_info(local_time_zone)).strftime(TIME_FORMAT)
+    rows.append((tr_c("report summary", "Exported ({zone})").format(zone=zone), exported))
     return rows

@@ -13,25 +13,28 @@ from app.api.models import MessageInfo
 from app.campaign.clock_words import parse_server_time, zone_words
 from app.campaign.message_statuses import channel_words, message_look
 from app.campaign.time_zones import zone_info
+from app.language import tr, tr_c, tr_mark
 from app.reports.excel_csv import ExcelStyle, number_cell, phone_cell, text_cell
 
-TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-READ_MARK = "Yes"
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the same in every language: Excel reads it as a date and time
+# Translators: the report's "Read" column of a message that was read (empty when it was not).
+READ_MARK = tr_mark("Yes")
 
 
 def header(local_time_zone: str) -> list[str]:
-    """The header row; the times' columns name this computer's zone."""
+    """The header row, in the user's language (the columns' order never changes); the times' columns
+    name this computer's zone."""
     zone = zone_words(local_time_zone)
     return [
-        "Phone",
-        "Status",
-        "Channel",
-        f"Sent ({zone})",
-        f"Delivered ({zone})",
-        "Read",
-        "Price",
-        "Currency",
-        "Reference",
+        tr_c("report column", "Phone"),
+        tr_c("report column", "Status"),
+        tr_c("report column", "Channel"),
+        tr_c("report column", "Sent ({zone})").format(zone=zone),
+        tr_c("report column", "Delivered ({zone})").format(zone=zone),
+        tr_c("report column", "Read"),
+        tr_c("report column", "Price"),
+        tr_c("report column", "Currency"),
+        tr_c("report column", "Reference"),
     ]
 
 
@@ -62,7 +65,7 @@ def message_row(message: MessageInfo, account_time_zone: str, local_time_zone: s
         channel_words(message.message_type, sms_sent=message.sms_sent_instead, status=message.status),
         local_time(message.sent_at, account_time_zone, local_time_zone),
         local_time(message.delivered_at, account_time_zone, local_time_zone),
-        READ_MARK if message.status == "read" else "",
+        tr(READ_MARK) if message.status == "read" else "",
         number_cell(message.price, style),
         text_cell(message.currency),
         text_cell(message.reference_id),

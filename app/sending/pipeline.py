@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import api
 from app.campaign.file import CampaignDocument, ListInfo
+from app.language import tr, tr_mark
 from app.sending.body import RepeatedHour, send_body
 
 if TYPE_CHECKING:
@@ -37,20 +38,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOT_PREPARED = "The campaign could not be prepared for sending. Nothing was sent."
-NOT_RECORDED = (
+# Marked here, translated where they are said (``tr``): the language is chosen after import.
+NOT_PREPARED = tr_mark("The campaign could not be prepared for sending. Nothing was sent.")
+NOT_RECORDED = tr_mark(
     "The campaign was not sent: every send is written to the campaign history before it leaves, "
     "and the history could not be written. Nothing was sent."
 )
-INTERRUPTED = (
+INTERRUPTED = tr_mark(
     "Sending was interrupted before the server answered. The campaign may have been created: "
-    + api.errors.CHECK_CAMPAIGN_LIST
+    "check the campaign list before sending again."
 )
-NO_ID = (
+NO_ID = tr_mark(
     "The server did not give the campaign's ID, so the campaign history lists it as not confirmed "
     "until it is found among the account's campaigns."
 )
-UNEXPECTED = (
+UNEXPECTED = tr_mark(
     "Something went wrong while sending, so the campaign may or may not have been created. "
     "Check the campaign list before sending again."
 )
@@ -121,7 +123,7 @@ def prepare_send(document: CampaignDocument, account_time_zone: str) -> Prepared
     except RepeatedHour as exc:
         raise NotSendable(repeated_hour_message(exc), details=str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a campaign the model cannot express as JSON: said, never sent
-        raise NotSendable(NOT_PREPARED, details=f"{type(exc).__name__}: {exc}") from None
+        raise NotSendable(tr(NOT_PREPARED), details=f"{type(exc).__name__}: {exc}") from None
     return PreparedSend(body=body, lists=lists, time_zone=account_time_zone)
 
 
@@ -129,11 +131,14 @@ def repeated_hour_message(problem: RepeatedHour) -> str:
     """Why a time on the second pass of a repeated hour is not sent, in the account's words."""
     from app.campaign.clock_words import clock_words, day_and_clock, zone_words
 
-    clock = clock_words(problem.wall)
-    return (
-        f"The planned start is {day_and_clock(problem.wall, problem.zone)}, {zone_words(problem.zone)}: the clocks "
-        f"go back that night, {clock} happens twice, and the planned moment is the second {clock}. WWT.world would "
-        "start the campaign at the first one, an hour early. Nothing was sent: choose a time outside that hour."
+    return tr(
+        "The planned start is {day_and_time}, {zone}: the clocks go back that night, {time} happens twice, and the "
+        "planned moment is the second {time}. WWT.world would start the campaign at the first one, an hour early. "
+        "Nothing was sent: choose a time outside that hour."
+    ).format(
+        day_and_time=day_and_clock(problem.wall, problem.zone),
+        zone=zone_words(problem.zone),
+        time=clock_words(problem.wall),
     )
 
 
@@ -161,10 +166,10 @@ def send_prepared(
         with history() as store:
             record_id = record_send(store, connection, prepared.lists, prepared.body, sent_at=sent_at)
     except HistoryError as exc:
-        return SendResult(Outcome.NOT_SENT, error=_not_sent(f"{NOT_RECORDED}\n\n{exc.user_message}", exc.details))
+        return SendResult(Outcome.NOT_SENT, error=_not_sent(f"{tr(NOT_RECORDED)}\n\n{exc.user_message}", exc.details))
     except Exception as exc:
         log.debug("the intent could not be recorded", exc_info=True)
-        return SendResult(Outcome.NOT_SENT, error=_not_sent(NOT_RECORDED, f"{type(exc).__name__}: {exc}"))
+        return SendResult(Outcome.NOT_SENT, error=_not_sent(tr(NOT_RECORDED), f"{type(exc).__name__}: {exc}"))
 
     try:
         info = connection.client.send_campaign(prepared.body)
@@ -175,13 +180,14 @@ def send_prepared(
         return SendResult(Outcome.NOT_SENT, error=exc, record_id=record_id if left else None, notes=left)
     except Exception as exc:  # not the server's answer (a bug): the request may have left
         log.debug("sending failed unexpectedly", exc_info=True)
-        error = api.OutcomeUnknown(UNEXPECTED, details=f"{type(exc).__name__}: {exc}")
+        error = api.OutcomeUnknown(tr(UNEXPECTED), details=f"{type(exc).__name__}: {exc}")
         return SendResult(Outcome.UNKNOWN, error=error, record_id=record_id)
     except BaseException as exc:  # noqa: BLE001 - Ctrl+C, or a termination signal raised by the command line
-        return SendResult(Outcome.UNKNOWN, error=api.OutcomeUnknown(INTERRUPTED), record_id=record_id, interrupted=exc)
+        error = api.OutcomeUnknown(tr(INTERRUPTED))
+        return SendResult(Outcome.UNKNOWN, error=error, record_id=record_id, interrupted=exc)
 
     if info.id is None:  # nothing to follow it by: it stays "not confirmed" until the search finds it
-        return SendResult(Outcome.CREATED, info=info, record_id=record_id, notes=(NO_ID,))
+        return SendResult(Outcome.CREATED, info=info, record_id=record_id, notes=(tr(NO_ID),))
     notes: tuple[str, ...] = ()
     try:
         with history() as store:
@@ -190,12 +196,12 @@ def send_prepared(
             )
     except BaseException as exc:  # even Ctrl+C here: the campaign exists, and that is what is said
         log.debug("the confirmed send could not be recorded", exc_info=True)
-        reason = exc.user_message if isinstance(exc, HistoryError) else "it was interrupted"
+        reason = exc.user_message if isinstance(exc, HistoryError) else tr("it was interrupted")
         notes = (
-            (
-                f"The campaign was created, but the campaign history could not be updated ({reason}). "
+            tr(
+                "The campaign was created, but the campaign history could not be updated ({reason}). "
                 "It is listed there as not confirmed until it is found on the server."
-            ),
+            ).format(reason=reason),
         )
     return SendResult(Outcome.CREATED, info=info, record_id=record_id, notes=notes)
 
@@ -212,7 +218,7 @@ def _forget(history: Callable[[], History], record_id: int) -> tuple[str, ...]:
     except Exception:
         log.debug("the record of a refused send could not be removed", exc_info=True)
         return (
-            (
+            tr(
                 "The campaign history still lists this attempt as a send whose answer never came; "
                 "the server said no campaign was created."
             ),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.campaign.clock_words import computer_time_text
 from app.campaign.time_zones import zone_info
+from app.language import tr
 from app.sending.summary import body_fingerprint
 
 if TYPE_CHECKING:
@@ -43,13 +44,17 @@ class EarlierSend:
         today = (now or datetime.now(UTC)).astimezone(zone).date()
         local = moment.astimezone(zone)
         if local.date() == today:
-            return f"at {local:%H:%M}"
-        return f"on {computer_time_text(moment.isoformat(), local_zone, now=now)}"
+            # Translators: when a campaign was sent today, after "…was sent from this computer": "at 14:56".
+            return tr("at {time}").format(time=f"{local:%H:%M}")
+        # Translators: when a campaign was sent on another day, after "…was sent from this computer".
+        return tr("on {date}").format(date=computer_time_text(moment.isoformat(), local_zone, now=now))
 
     def described(self, local_zone: str, *, now: datetime | None = None) -> str:
         """``at 14:56 (campaign 844836979)``; without the campaign when it is not known."""
         when = self.when_words(local_zone, now=now)
-        return f"{when} (campaign {self.campaign_id})" if self.campaign_id is not None else when
+        if self.campaign_id is None:
+            return when
+        return tr("{when} (campaign {number})").format(when=when, number=self.campaign_id)
 
 
 def find_earlier_send(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.campaign.media_check import VIDEO_TYPES, MediaCheck, check_media
 from app.campaign.model import Campaign
+from app.language import tr
 from app.validation import Problem
 
 if TYPE_CHECKING:
@@ -31,19 +32,24 @@ def media_path(card_index: int) -> str:
     return f"options.cards[{card_index}].media"
 
 
-def picture_problem(path: str, check: MediaCheck, translate: Callable[[str], str] = str) -> Problem | None:
-    """The problem a check's answer means for the card's media at ``path``, if any."""
-    what = translate("video") if check.content_type in VIDEO_TYPES else translate("picture")
+def picture_problem(path: str, check: MediaCheck) -> Problem | None:
+    """The problem a check's answer means for the card's media at ``path``, if any (its reason, the check's
+    own message, follows)."""
+    video = check.content_type in VIDEO_TYPES
     if check.state in CONCLUSIVE_STATES:
-        message = translate("The %1 will not show on phones. %2").replace("%1", what).replace("%2", check.message)
-        return Problem(path, "error", message, overridable=True)
+        message = (
+            tr("The video will not show on phones. {reason}")
+            if video
+            else tr("The picture will not show on phones. {reason}")
+        )
+        return Problem(path, "error", message.format(reason=check.message), overridable=True)
     if check.state in INCONCLUSIVE_STATES:
         message = (
-            translate("The %1 could not be checked, so phones may not show it. %2")
-            .replace("%1", what)
-            .replace("%2", check.message)
+            tr("The video could not be checked, so phones may not show it. {reason}")
+            if video
+            else tr("The picture could not be checked, so phones may not show it. {reason}")
         )
-        return Problem(path, "warning", message)
+        return Problem(path, "warning", message.format(reason=check.message))
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.campaign.text_units import phone_for_server
+from app.language import tr, tr_n
 from app.validation.problems import ERROR, WARNING, Problem, join_path
 
 MAX_TEST_PHONES = 5
@@ -33,14 +34,18 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     entries = [(index, text) for index, text in enumerate(typed) if text.strip()]
     if not entries:
-        problems.append(Problem(PATH, ERROR, "Add a test phone first: type your own number in My test phones."))
+        problems.append(Problem(PATH, ERROR, tr("Add a test phone first: type your own number in My test phones.")))
         return numbers, problems
     if len(entries) > MAX_TEST_PHONES:
         problems.append(
             Problem(
                 PATH,
                 ERROR,
-                f"A test goes to at most {MAX_TEST_PHONES} phones ({len(entries)} are listed): remove some.",
+                tr_n(
+                    "A test goes to at most {most} phones ({count} is listed): remove some.",
+                    "A test goes to at most {most} phones ({count} are listed): remove some.",
+                    len(entries),
+                ).format(most=MAX_TEST_PHONES, count=len(entries)),
             )
         )
     for index, text in entries:
@@ -51,7 +56,9 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                 Problem(
                     path,
                     ERROR,
-                    f"“{_shown(text)}” is not a phone number: type digits, spaces and + only, like +380 99 123 45 67.",
+                    tr(
+                        "“{typed}” is not a phone number: type digits, spaces and + only, like +380 99 123 45 67."
+                    ).format(typed=_shown(text)),
                 )
             )
         elif not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
@@ -59,8 +66,13 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                 Problem(
                     path,
                     ERROR,
-                    f"“{_shown(text)}” has {len(digits)} digits: a number with its country code has "
-                    f"{PHONE_MIN_DIGITS} to {PHONE_MAX_DIGITS}, like +380 99 123 45 67.",
+                    tr_n(
+                        "“{typed}” has {count} digit: a number with its country code has {least} to {most}, "
+                        "like +380 99 123 45 67.",
+                        "“{typed}” has {count} digits: a number with its country code has {least} to {most}, "
+                        "like +380 99 123 45 67.",
+                        len(digits),
+                    ).format(typed=_shown(text), count=len(digits), least=PHONE_MIN_DIGITS, most=PHONE_MAX_DIGITS),
                 )
             )
         elif digits.startswith("0"):  # no country code starts with 0: a number written the local way
@@ -68,11 +80,17 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                 Problem(
                     path,
                     ERROR,
-                    f"“{_shown(text)}” is written without its country code: type it like +380 99 123 45 67.",
+                    tr("“{typed}” is written without its country code: type it like +380 99 123 45 67.").format(
+                        typed=_shown(text)
+                    ),
                 )
             )
         elif digits in numbers:
-            problems.append(Problem(path, WARNING, f"{phone_words(digits)} is listed twice: it gets one test."))
+            problems.append(
+                Problem(
+                    path, WARNING, tr("{phone} is listed twice: it gets one test.").format(phone=phone_words(digits))
+                )
+            )
         else:
             numbers.append(digits)
     return numbers, problems

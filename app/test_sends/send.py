@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from app import api
 from app.api.models import MessageInfo
 from app.campaign.file import CampaignDocument
+from app.language import tr, tr_mark
 from app.sending.pipeline import NotSendable, SendNotStarted
 from app.tasks.context import NEVER_CANCELLED, Cancellable
 from app.test_sends.phones import phone_words, read_test_phones
@@ -46,19 +47,20 @@ BODY_KEYS = ("sender", "options", "alternative_channel", "tariff_code", "validit
 # Parts of a campaign a test leaves out, so their problems do not stop a test.
 NOT_TESTED = frozenset({"groups", "start_at", "time_zone", "add_to_contact_book"})
 
-NOT_RECORDED = (
+# Marked here, translated where they are said (``tr``): the language is chosen after import.
+NOT_RECORDED = tr_mark(
     "The test was not sent: every test message is written to the history before it leaves, and the history "
     "could not be written."
 )
-STOPPED_EARLIER = "No test was sent to this phone: the test stopped at an earlier phone."
-CANCELLED = "No test was sent to this phone: the test was stopped."
-INTERRUPTED = (
+STOPPED_EARLIER = tr_mark("No test was sent to this phone: the test stopped at an earlier phone.")
+CANCELLED = tr_mark("No test was sent to this phone: the test was stopped.")
+INTERRUPTED = tr_mark(
     "Sending was interrupted before the server answered. The test message may have been sent: its status "
     "shows whether it arrived."
 )
-UNEXPECTED = "Something went wrong while sending, so the test message may or may not have been sent."
-FOUND_AFTER_LOSS = "The server's answer was lost, but the message was found on the server: it was sent once."
-NOT_UPDATED = (
+UNEXPECTED = tr_mark("Something went wrong while sending, so the test message may or may not have been sent.")
+FOUND_AFTER_LOSS = tr_mark("The server's answer was lost, but the message was found on the server: it was sent once.")
+NOT_UPDATED = tr_mark(
     "The test message was sent, but the history could not be updated ({reason}). Its status is looked up "
     "by its reference."
 )
@@ -70,7 +72,7 @@ class Interrupted(api.OutcomeUnknown):
     """An unknown outcome caused by Ctrl+C or a termination signal (kept in ``cause``)."""
 
     def __init__(self, cause: BaseException) -> None:
-        super().__init__(INTERRUPTED)
+        super().__init__(tr(INTERRUPTED))
         self.cause = cause
 
 
@@ -183,7 +185,8 @@ def prepare_test_send(
             problem.message if problem.path.startswith("test_phones") else located_message(problem)
             for problem in blocking
         ]
-        raise NotSendable("Nothing was sent. Before a test, fix this:\n" + "\n".join(f"• {line}" for line in lines))
+        heading = tr("Nothing was sent. Before a test, fix this:")
+        raise NotSendable(heading + "\n" + "\n".join(f"• {line}" for line in lines))
     from app.api.responses import dumps  # loads httpx: not at the window's start (tests/test_startup_structure.py)
 
     try:
@@ -192,7 +195,7 @@ def prepare_test_send(
         )
     except Exception as exc:  # noqa: BLE001 - a campaign the model cannot express as JSON: said, never sent
         raise NotSendable(
-            "The campaign could not be prepared for a test. Nothing was sent.", f"{type(exc).__name__}: {exc}"
+            tr("The campaign could not be prepared for a test. Nothing was sent."), f"{type(exc).__name__}: {exc}"
         ) from None
     warnings = tuple(problem for problem in problems if not problem.is_error)
     return PreparedTest(batch=uuid.uuid4().hex, messages=messages, warnings=warnings)
@@ -222,7 +225,7 @@ def send_test(
         if stopped is None and context.cancelled:
             stopped = CANCELLED
         if stopped is not None:
-            results.append(PhoneResult(number, reference, MessageOutcome.NOT_SENT, error=_not_sent(stopped)))
+            results.append(PhoneResult(number, reference, MessageOutcome.NOT_SENT, error=_not_sent(tr(stopped))))
             continue
         result = _send_one(prepared.batch, number, body, connection, history, clock)
         results.append(result)
@@ -260,11 +263,11 @@ def _send_one(
                 sent_by=current_user(),
             )
     except HistoryError as exc:
-        error = _not_sent(f"{NOT_RECORDED}\n\n{exc.user_message}", exc.details)
+        error = _not_sent(f"{tr(NOT_RECORDED)}\n\n{exc.user_message}", exc.details)
         return PhoneResult(number, reference, MessageOutcome.NOT_SENT, error=error)
     except Exception as exc:  # whatever it is, nothing may leave unrecorded
         log.debug("the intent of a test message could not be recorded", exc_info=True)
-        return PhoneResult(number, reference, MessageOutcome.NOT_SENT, error=_not_sent(NOT_RECORDED, repr(exc)))
+        return PhoneResult(number, reference, MessageOutcome.NOT_SENT, error=_not_sent(tr(NOT_RECORDED), repr(exc)))
 
     client = connection.client
     try:
@@ -273,7 +276,7 @@ def _send_one(
         return _after_failure(number, reference, record_id, exc, connection, history)
     except Exception as exc:  # not the server's answer (a bug): the request may have left
         log.debug("sending a test message failed unexpectedly", exc_info=True)
-        error = api.OutcomeUnknown(UNEXPECTED, details=f"{type(exc).__name__}: {exc}")
+        error = api.OutcomeUnknown(tr(UNEXPECTED), details=f"{type(exc).__name__}: {exc}")
         return _after_failure(number, reference, record_id, error, connection, history)
     except BaseException as exc:  # noqa: BLE001 - Ctrl+C, a termination signal: no look-up, the user wants out
         return PhoneResult(number, reference, MessageOutcome.UNKNOWN, error=Interrupted(exc), record_id=record_id)
@@ -323,14 +326,14 @@ def _sent(
     from app.history import HistoryError
     from app.history.sent_tests import record_test_answer
 
-    notes: tuple[str, ...] = (FOUND_AFTER_LOSS,) if looked_up else ()
+    notes: tuple[str, ...] = (tr(FOUND_AFTER_LOSS),) if looked_up else ()
     try:
         with history() as store:
             record_test_answer(store, record_id, info, answered=not looked_up)
     except BaseException as exc:  # even Ctrl+C here: the message was sent, and that is said
         log.debug("a sent test message could not be recorded", exc_info=True)
-        reason = exc.user_message if isinstance(exc, HistoryError) else "it was interrupted"
-        notes += (NOT_UPDATED.format(reason=reason),)
+        reason = exc.user_message if isinstance(exc, HistoryError) else tr("it was interrupted")
+        notes += (tr(NOT_UPDATED).format(reason=reason),)
     return PhoneResult(
         number, reference, MessageOutcome.SENT, message=info, record_id=record_id, looked_up=looked_up, notes=notes
     )
@@ -344,7 +347,7 @@ def _forget(history: Callable[[], History], record_id: int) -> tuple[str, ...]:
             forget_test_message(store, record_id)
     except Exception:  # the row stays "not confirmed", and that is said
         log.debug("the row of a refused test message could not be removed", exc_info=True)
-        return ("The history still lists this test message as not confirmed; the server said it was not sent.",)
+        return (tr("The history still lists this test message as not confirmed; the server said it was not sent."),)
     return ()
 
 

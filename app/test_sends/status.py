@@ -18,6 +18,7 @@ from app.api.models import MessageInfo
 from app.campaign.message_statuses import MessageLook, message_look
 from app.campaign.statuses import STATUS_UNKNOWN_OUTCOME
 from app.campaign.text import format_price
+from app.language import tr, tr_mark
 from app.tasks.context import NEVER_CANCELLED, Cancellable
 from app.test_sends.phones import phone_words
 from app.test_sends.send import MessageOutcome, TestSendResult
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from app.history import History
     from app.history.sent_tests import TestMessageRecord
 
-NOT_FOUND = "The server does not list this test message (yet)."
+NOT_FOUND = tr_mark("The server does not list this test message (yet).")
 
 
 class MessageSource(Protocol):
@@ -70,7 +71,7 @@ def refresh_test_statuses(
             if found is not None:
                 record_test_answer(store, record.record_id, found, answered=False)
             else:
-                set_test_refresh_problem(store, record.record_id, problem or NOT_FOUND)
+                set_test_refresh_problem(store, record.record_id, problem or tr(NOT_FOUND))
     with history() as store:
         return load_test_messages(store, batch=batch)
 
@@ -89,15 +90,16 @@ def sent_test_words(result: TestSendResult) -> str:
     sent = [phone_words(p.number) for p in result.phones if p.outcome is MessageOutcome.SENT]
     lines = []
     if sent:
-        head = f"The test was sent to {', '.join(sent)}."
+        head = tr("The test was sent to {phones}.").format(phones=", ".join(sent))
         price = result.price
         if price is not None:
-            head += f" Price: {format_price(price[0], price[1])}."
+            head += " " + tr("Price: {price}.").format(price=format_price(price[0], price[1]))
         lines.append(head)
     for phone in result.phones:
         if phone.outcome is MessageOutcome.SENT:
             continue
-        state = "not confirmed" if phone.outcome is MessageOutcome.UNKNOWN else "not sent"
-        why = f" {phone.error.user_message}" if phone.error is not None else ""
-        lines.append(f"{phone_words(phone.number)}: {state}.{why}")
+        state = (
+            tr("{phone}: not confirmed.") if phone.outcome is MessageOutcome.UNKNOWN else tr("{phone}: not sent.")
+        ).format(phone=phone_words(phone.number))
+        lines.append(f"{state} {phone.error.user_message}" if phone.error is not None else state)
     return "\n".join(lines)

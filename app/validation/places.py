@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import re
 
+from app.language import tr, tr_mark
 from app.validation.problems import Problem
 
-# The part of the window each top-level member is edited in (the editor's tab names, or the field).
+# The part of the window each top-level member is edited in (the editor's tab names, or the field), in
+# English: ``place_parts(path, english=True)`` gives these, ``place_parts(path)`` them in the current language.
 _SECTIONS = {
-    "options": "Message",
-    "sender": "RCS agent",
-    "groups": "Recipients",
-    "start_at": "Schedule",
-    "validity": "Schedule",
-    "time_zone": "Schedule",
-    "alternative_channel": "SMS fallback",
+    "options": tr_mark("Message"),
+    "sender": tr_mark("RCS agent"),
+    "groups": tr_mark("Recipients"),
+    "start_at": tr_mark("Schedule"),
+    "validity": tr_mark("Schedule"),
+    "time_zone": tr_mark("Schedule"),
+    "alternative_channel": tr_mark("SMS fallback"),
 }
-CAMPAIGN = "Campaign"
+CAMPAIGN = tr_mark("Campaign")
+# Field names in the server's own (English) messages, said in English words: the sentence around them
+# stays the server's, and a sentence in two languages would read worse than one in English.
 _NUMBERED = {"cards": "card", "suggestions": "button", "groups": "contact list"}
 _FIELD_WORDS = {
     "media": "picture or video",
@@ -53,17 +57,25 @@ def _steps(path: str) -> list[tuple[str, list[int]]]:
     return steps
 
 
-def place_parts(path: str) -> tuple[str, ...]:
-    """The place of ``path``, widest first: ``("Card 2", "button 1")``, ``("SMS fallback",)``, ``("Campaign",)``."""
+def place_parts(path: str, *, english: bool = False) -> tuple[str, ...]:
+    """The place of ``path``, widest first: ``("Card 2", "button 1")``, ``("SMS fallback",)``, ``("Campaign",)``.
+
+    In the current language; ``english``: in English whatever the language, for code that sorts or
+    groups places by name (each English name, numbers aside, is a catalog entry: ``tr`` gives it in words).
+    """
     steps = _steps(path)
     if not steps:
-        return (CAMPAIGN,)
+        return (CAMPAIGN if english else tr(CAMPAIGN),)
     if steps[0][0] == "options" and len(steps) > 1 and steps[1][0] == "cards" and len(steps[1][1]) == 1:
-        parts = [f"Card {steps[1][1][0] + 1}"]
+        card = steps[1][1][0] + 1
+        parts = [f"Card {card}" if english else tr("Card {number}").format(number=card)]
         if len(steps) > 2 and steps[2][0] == "suggestions" and len(steps[2][1]) == 1:
-            parts.append(f"button {steps[2][1][0] + 1}")
+            button = steps[2][1][0] + 1
+            # Translators: a button's place inside a card, after "Card 2, " (lower case in English).
+            parts.append(f"button {button}" if english else tr("button {number}").format(number=button))
         return tuple(parts)
-    return (_SECTIONS.get(steps[0][0], CAMPAIGN),)
+    section = _SECTIONS.get(steps[0][0], CAMPAIGN)
+    return (section if english else tr(section),)
 
 
 def place_label(path: str) -> str:
@@ -72,8 +84,8 @@ def place_label(path: str) -> str:
 
 
 def field_words(path: str) -> str:
-    """The field ``path`` ends at, in words: ``"....suggestions[0].text"`` -> ``"text"``; ``"options.cards[1]"``
-    -> ``"card 2"``."""
+    """The field ``path`` ends at, in English words for the server's English messages:
+    ``"....suggestions[0].text"`` -> ``"text"``; ``"options.cards[1]"`` -> ``"card 2"``."""
     steps = _steps(path)
     if not steps:
         return "campaign"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from app.language import tr
 from app.validation.places import plain_server_message
 from app.validation.problems import Problem
 
@@ -48,23 +49,18 @@ def server_problem_message(path: str, message: str, body: Mapping[str, Any] | No
     if _NOT_KNOWN.fullmatch(message.strip()):
         value = _shown(value_at(body, path)) if body is not None else None
         if _GROUP.fullmatch(path):
-            return (
-                f"Contact list {value} is not in this account."
-                if value
-                else "This contact list is not in this account."
-            )
+            if value:
+                # Translators: {list} is the contact list's number ("999").
+                return tr("Contact list {list} is not in this account.").format(list=value)
+            return tr("This contact list is not in this account.")
         if path == "alternative_channel.sms.sender":
-            return (
-                f"The SMS sender '{value}' is not one of your account's senders."
-                if value
-                else "This SMS sender is not one of your account's senders."
-            )
+            if value:
+                return tr("The SMS sender '{sender}' is not one of your account's senders.").format(sender=value)
+            return tr("This SMS sender is not one of your account's senders.")
         if path == "sender":
-            return (
-                f"The RCS agent '{value}' is not one of your account's agents."
-                if value
-                else "This RCS agent is not one of your account's agents."
-            )
+            if value:
+                return tr("The RCS agent '{agent}' is not one of your account's agents.").format(agent=value)
+            return tr("This RCS agent is not one of your account's agents.")
     return plain_server_message(message)
 
 

@@ -7,6 +7,8 @@ from urllib.parse import SplitResult, urlsplit
 
 from app.campaign import limits
 from app.campaign.text_units import utf16_len
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.validation.problems import ERROR, WARNING, Problem, Severity
 
 
@@ -32,8 +34,8 @@ def is_int(value: Any) -> TypeGuard[int]:
 
 
 def count(number: int) -> str:
-    """``7500`` -> ``"7,500"``."""
-    return f"{number:,}"
+    """``7500`` -> ``"7,500"`` (Ukrainian ``"7 500"``)."""
+    return format_count(number)
 
 
 def units(text: str) -> int:
@@ -55,25 +57,33 @@ def split_url(url: str) -> SplitResult | None:
 def check_web_address(report: Report, url: Any, path: str, what: str) -> SplitResult | None:
     """Errors for a link or media address: text, not empty, http/https, a host, at most 1000 characters.
 
-    ``what`` names the address in messages (``"The button's link"``). Returns the split address when it is usable.
+    ``what`` names the address in messages, in the current language (``"The button's link"``). Returns the
+    split address when it is usable.
     """
     if url is None or (isinstance(url, str) and not url.strip()):
-        report.error(path, f"{what} is empty: enter a web address (one that starts with https://).")
+        # Translators: {what} is "The button's link" or "The address of the picture or video".
+        said = tr("{what} is empty: enter a web address (one that starts with https://).")
+        report.error(path, said.format(what=what))
         return None
     if not isinstance(url, str):
-        report.error(path, f"{what} must be a web address starting with https://.")
+        report.error(path, tr("{what} must be a web address starting with https://.").format(what=what))
         return None
     length = units(url)
     if length > limits.URL_MAX:
-        report.error(
-            path, f"{what} can have at most {count(limits.URL_MAX)} characters (this one has {count(length)})."
+        said = tr_n(
+            "{what} can have at most {max} character (this one has {count}).",
+            "{what} can have at most {max} characters (this one has {count}).",
+            limits.URL_MAX,
         )
+        report.error(path, said.format(what=what, max=count(limits.URL_MAX), count=count(length)))
     parts = split_url(url)
     if parts is None or parts.scheme.lower() not in limits.URL_SCHEMES:
-        report.error(path, f"{what} must start with http:// or https:// (for example https://example.com/).")
+        said = tr("{what} must start with http:// or https:// (for example https://example.com/).")
+        report.error(path, said.format(what=what))
         return None
     if not parts.hostname or url != url.strip() or "".join(url.split()) != url:
-        report.error(path, f"{what} is not a complete web address: check it for spaces or missing parts.")
+        said = tr("{what} is not a complete web address: check it for spaces or missing parts.")
+        report.error(path, said.format(what=what))
         return None
     return parts
 

@@ -14,6 +14,7 @@ from app import api
 from app.api.models import CampaignInfo
 from app.history import HistoryRecord
 from app.history.titles import display_title
+from app.language import tr
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection
 from ui.campaigns.campaign_detail import CampaignDetailPane, NoticeLine
@@ -41,7 +42,6 @@ class CampaignActionsMixin:
     refresh_line: NoticeLine
     status_label: QLabel
     web_box: QCheckBox
-    tr: Callable[[str], str]
 
     if TYPE_CHECKING:
         table: QTableView
@@ -60,22 +60,23 @@ class CampaignActionsMixin:
 
         def done() -> None:
             self._action_task = None
-            self.pane.look_button.setText(self.tr("Look for it on the server"))
+            self.pane.look_button.setText(tr("Look for it on the server"))
             self._update_buttons()
 
         task.finished.connect(done)
         self._update_buttons()
 
-    def _say_failure(self, line: NoticeLine, lead: str, error: BaseException) -> None:
+    def _say_failure(self, line: NoticeLine, sentence: str, error: BaseException) -> None:
+        """Say on ``line`` what failed: ``sentence`` (translated) holds the error's words at ``{problem}``."""
         if isinstance(error, api.Cancelled):
             return
         message, details = explain(error)
-        line.say(f"{lead} {message}", tone="warning", details=details)
+        line.say(sentence.format(problem=message), tone="warning", details=details)
 
     def _found_text(self, found: CampaignInfo) -> str:
-        return self.tr(
-            "Found it: the send that got no answer created campaign %1 after all. Do not send it again."
-        ).replace("%1", str(found.id))
+        return tr(
+            "Found it: the send that got no answer created campaign {number} after all. Do not send it again."
+        ).format(number=found.id)
 
     def _update_buttons(self) -> None:
         record = self.selected_record()
@@ -85,10 +86,10 @@ class CampaignActionsMixin:
         self.pane.stop_button.setEnabled(can_stop and not busy)
         if record is not None and not can_stop:
             self.pane.stop_button.setToolTip(
-                self.tr("Only a campaign that is scheduled, sending, paused or waiting for approval can be stopped.")
+                tr("Only a campaign that is scheduled, sending, paused or waiting for approval can be stopped.")
             )
         else:
-            self.pane.stop_button.setToolTip(self.tr("Stops the campaign: messages not sent yet will not go out."))
+            self.pane.stop_button.setToolTip(tr("Stops the campaign: messages not sent yet will not go out."))
         self.pane.duplicate_button.setEnabled(record is not None and record.request is not None)
         self.pane.look_button.setEnabled(not busy and record is not None and reachable)
         self.pane.export_button.setEnabled(record is not None and record.campaign_id is not None and reachable)
@@ -100,15 +101,11 @@ class CampaignActionsMixin:
         record = self.selected_record()
         if record is None or not record.can_be_stopped or not self._reachable(record) or self._action_task:
             return
-        question = (
-            self.tr(
-                "“%1” (campaign %2) will be stopped: messages that have not gone out yet will not be sent. "
-                "This cannot be undone."
-            )
-            .replace("%1", display_title(record))
-            .replace("%2", str(record.campaign_id))
-        )
-        if not self.confirm(self.tr("Stop this campaign?"), question, self.tr("Stop campaign")):
+        question = tr(
+            "“{name}” (campaign {number}) will be stopped: messages that have not gone out yet will not be sent. "
+            "This cannot be undone."
+        ).format(name=display_title(record), number=record.campaign_id)
+        if not self.confirm(tr("Stop this campaign?"), question, tr("Stop campaign")):
             return
         task = self._start(
             tasks.stop,
@@ -120,20 +117,20 @@ class CampaignActionsMixin:
         )
         task.succeeded.connect(self._on_stopped)
         task.failed.connect(
-            lambda error: self._say_failure(self.notice, self.tr("The campaign could not be stopped:"), error)
+            lambda error: self._say_failure(self.notice, tr("The campaign could not be stopped: {problem}"), error)
         )
         self._track_action(task)
-        self.notice.say(self.tr("Stopping the campaign…"))
+        self.notice.say(tr("Stopping the campaign…"))
 
     def _on_stopped(self, outcome: tasks.StopOutcome) -> None:
         if outcome.refused is not None:
             self.notice.say(
-                self.tr("This campaign can no longer be stopped: it has already finished or was stopped."),
+                tr("This campaign can no longer be stopped: it has already finished or was stopped."),
                 tone="warning",
                 details=outcome.refused.details,
             )
         else:
-            self.notice.say(self.tr("The campaign was stopped."), tone="good")
+            self.notice.say(tr("The campaign was stopped."), tone="good")
         self._apply_snapshot(outcome.snapshot)
 
     # Duplicate ------------------------------------------------------------------------------------
@@ -169,7 +166,7 @@ class CampaignActionsMixin:
         task.succeeded.connect(self._on_looked)
         task.failed.connect(self._on_look_failed)
         self._track_action(task)
-        self.pane.look_button.setText(self.tr("Looking…"))
+        self.pane.look_button.setText(tr("Looking…"))
         self.pane.set_look_result("")
 
     def _on_looked(self, outcome: tasks.LookOutcome) -> None:
@@ -178,7 +175,7 @@ class CampaignActionsMixin:
         self._apply_snapshot(outcome.snapshot)
         if outcome.found is None:
             self.pane.set_look_result(
-                self.tr(
+                tr(
                     "No matching campaign was found among the account's recent campaigns, so it was most likely not "
                     "created. Sending it again is your choice: check the campaigns in your WWT.world account first; "
                     "“Duplicate as new draft” opens it in the editor if you decide to send it."
@@ -187,7 +184,7 @@ class CampaignActionsMixin:
 
     def _on_look_failed(self, error: BaseException) -> None:
         if not isinstance(error, api.Cancelled):
-            self.pane.set_look_result(self.tr("The search could not be done: %1").replace("%1", explain(error)[0]))
+            self.pane.set_look_result(tr("The search could not be done: {problem}").format(problem=explain(error)[0]))
 
     # Web account ----------------------------------------------------------------------------------
 
@@ -202,7 +199,7 @@ class CampaignActionsMixin:
         task.succeeded.connect(self._on_web_fetched)
         task.failed.connect(self._on_web_failed)
         self._track_action(task)
-        self.status_label.setText(self.tr("Loading the web account's campaigns…"))
+        self.status_label.setText(tr("Loading the web account's campaigns…"))
 
     def _on_web_fetched(self, snapshot: tasks.Snapshot) -> None:
         self.status_label.clear()
@@ -210,5 +207,5 @@ class CampaignActionsMixin:
 
     def _on_web_failed(self, error: BaseException) -> None:
         self.status_label.clear()
-        self._say_failure(self.refresh_line, self.tr("The web account's campaigns could not be loaded:"), error)
+        self._say_failure(self.refresh_line, tr("The web account's campaigns could not be loaded: {problem}"), error)
         self.reload()  # shows those read before, if any

@@ -28,20 +28,24 @@ from PySide6.QtWidgets import (
 from app.api.models import CampaignDetail, CampaignInfo
 from app.campaign.clock_words import ON_THIS_COMPUTER, server_time_text
 from app.campaign.model import Campaign
+from app.campaign.statuses import status_look
 from app.campaign.text import campaign_rows, count_words
 from app.history import ORIGIN_WEB, HistoryRecord
 from app.history.titles import display_title
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.platform.config import local_time_zone_name
 from ui.campaigns.box_rows import BoxRows
-from ui.campaigns.campaigns_model import noted_time_text, price_text, status_look, tone_color
+from ui.campaigns.campaigns_model import noted_time_text, price_text, tone_color
 from ui.campaigns.delivery_picture import DeliveryPicture
+from ui.common.theme import set_bold, set_role, set_tone
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
 SMS_COUNTERS = ("sent", "delivered", "undelivered")
 
 
-def _counter_names(widget: QWidget) -> dict[str, str]:
-    tr = widget.tr
+def _counter_names() -> dict[str, str]:
+    """The server's counters in words, in the current language."""
     return {
         "sent": tr("Sent"),
         "delivered": tr("Delivered"),
@@ -81,9 +85,9 @@ class NoticeLine(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
-        self.copy_button = QPushButton(self.tr("Copy details"))
-        self.copy_button.setAccessibleName(self.tr("Copy the technical details for support"))
-        self.copy_button.setToolTip(self.tr("Copies technical details you can send to support."))
+        self.copy_button = QPushButton(tr("Copy details"))
+        self.copy_button.setAccessibleName(tr("Copy the technical details for support"))
+        self.copy_button.setToolTip(tr("Copies technical details you can send to support."))
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details))
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         self.clear()
@@ -110,18 +114,18 @@ class EmptyCampaigns(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(self.tr("Campaigns you send appear here."))
+        self.heading = QLabel(tr("Campaigns you send appear here."))
         self.heading.setObjectName("campaignsEmpty")
-        self.heading.setProperty("role", "heading")
+        set_role(self.heading, "heading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            self.tr(
+            tr(
                 "Nothing has been sent from this computer yet. Compose a campaign and send or schedule it: it is "
                 "listed here with its status and delivery figures.\n\nTo see the campaigns made in the WWT.world "
                 "web account too, tick “Also show campaigns created in the web account”."
             )
         )
-        hint.setProperty("role", "muted")
+        set_role(hint, "muted")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QWidget()  # a wrapped label keeps its height only without an alignment in the layout
@@ -156,11 +160,11 @@ class _Form(QGroupBox):
         for label, value in rows:
             if not value:  # a sub-heading
                 heading = QLabel(label)
-                heading.setStyleSheet("font-weight: 600;")
+                set_bold(heading)
                 self.form.addRow(heading)
                 continue
             lines = _time_lines(value)
-            name = QLabel(label + ":")
+            name = QLabel(tr("{label}:").format(label=label))
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)  # by the value's 1st line
             field = QLabel(lines)
             field.setWordWrap(lines == value and len(value) > 32)  # times and numbers stay on their lines
@@ -172,9 +176,11 @@ class _Form(QGroupBox):
 
 
 def _time_lines(value: str) -> str:
-    """A time said in two zones on two lines, the second one starting "on this computer:"."""
-    account, sep, local = value.partition(ON_THIS_COMPUTER)
-    return f"{account}\n{ON_THIS_COMPUTER.strip(' —')} {local}" if sep else value
+    """A time said in two zones on two lines, the second one starting "on this computer:" (the words the
+    core joined them with: in the current language)."""
+    joint = tr(ON_THIS_COMPUTER)
+    account, sep, local = value.partition(joint)
+    return f"{account}\n{joint.strip(' —')} {local}" if sep else value
 
 
 class CampaignDetailPane(QWidget):
@@ -189,24 +195,24 @@ class CampaignDetailPane(QWidget):
         self.texts: dict[str, str] = {}
         self.list_names: Mapping[int, str] = {}  # names of lists the record knows only by number
         self.local_zone = local_time_zone_name()  # this computer's: times are said on its clock too
-        self._names = _counter_names(self)
+        self._names = _counter_names()
 
         self.title = QLabel()
         self.title.setObjectName("campaignTitle")
-        self.title.setProperty("role", "heading")
+        set_role(self.title, "heading")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel()
         self.status.setObjectName("campaignStatus")
         self.status.setWordWrap(True)
-        self.stop_button = QPushButton(self.tr("Stop campaign…"))
+        self.stop_button = QPushButton(tr("Stop campaign…"))
         self.stop_button.setObjectName("stopCampaign")
-        self.stop_button.setAccessibleName(self.tr("Stop the selected campaign"))
-        self.duplicate_button = QPushButton(self.tr("Duplicate as new draft"))
+        self.stop_button.setAccessibleName(tr("Stop the selected campaign"))
+        self.duplicate_button = QPushButton(tr("Duplicate as new draft"))
         self.duplicate_button.setObjectName("duplicateCampaign")
-        self.duplicate_button.setAccessibleName(self.tr("Duplicate the selected campaign as a new draft"))
+        self.duplicate_button.setAccessibleName(tr("Duplicate the selected campaign as a new draft"))
         self.duplicate_button.setToolTip(
-            self.tr("Opens the same message, lists and fallback as a new draft in the editor, with no schedule.")
+            tr("Opens the same message, lists and fallback as a new draft in the editor, with no schedule.")
         )
         top = QHBoxLayout()
         heading = QVBoxLayout()
@@ -215,29 +221,30 @@ class CampaignDetailPane(QWidget):
         top.addLayout(heading, 1)
         top.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.export_button = QPushButton(self.tr("Export report…"))
+        self.export_button = QPushButton(tr("Export report…"))
         self.export_button.setObjectName("exportReport")
-        self.export_button.setAccessibleName(self.tr("Export the selected campaign's messages to a CSV file"))
-        self.export_button.setToolTip(self.tr("Saves every message of the campaign in a file Excel opens."))
+        self.export_button.setAccessibleName(tr("Export the selected campaign's messages to a CSV file"))
+        self.export_button.setToolTip(tr("Saves every message of the campaign in a file Excel opens."))
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.unknown_box = QFrame()
         self.unknown_box.setObjectName("unknownOutcomeNote")
         self.unknown_box.setFrameShape(QFrame.Shape.StyledPanel)
         note = QVBoxLayout(self.unknown_box)
-        self.unknown_heading = QLabel(self.tr("⚠ The last send may have gone through"))
-        self.unknown_heading.setStyleSheet(f"font-weight: 600; color: {tone_color('warning').name()};")
+        self.unknown_heading = QLabel(tr("⚠ The last send may have gone through"))
+        set_bold(self.unknown_heading)
+        set_tone(self.unknown_heading, "warning")
         self.unknown_text = QLabel(
-            self.tr(
+            tr(
                 "The server did not answer when this campaign was sent, so it may have been created anyway. "
                 "Look for it among the account's campaigns before you decide to send it again."
             )
         )
         self.unknown_text.setWordWrap(True)
-        self.look_button = QPushButton(self.tr("Look for it on the server"))
+        self.look_button = QPushButton(tr("Look for it on the server"))
         self.look_button.setObjectName("lookForCampaign")
-        self.look_button.setAccessibleName(self.tr("Look for this campaign on the server"))
-        self.look_button.setToolTip(self.tr("Searches the account's recent campaigns. Nothing is sent."))
+        self.look_button.setAccessibleName(tr("Look for this campaign on the server"))
+        self.look_button.setToolTip(tr("Searches the account's recent campaigns. Nothing is sent."))
         self.look_result = QLabel()
         self.look_result.setObjectName("lookResult")
         self.look_result.setWordWrap(True)
@@ -248,19 +255,19 @@ class CampaignDetailPane(QWidget):
         note.addWidget(self.look_result)
 
         self.elsewhere = QLabel(
-            self.tr(
+            tr(
                 "This campaign was sent through another server or an earlier demo session: it is shown as it was "
                 "last seen and cannot be updated or stopped from here."
             )
         )
         self.elsewhere.setObjectName("campaignElsewhere")
-        self.elsewhere.setProperty("role", "muted")
+        set_role(self.elsewhere, "muted")
         self.elsewhere.setWordWrap(True)
 
-        self.about_box = _Form(self.tr("Campaign"))
-        self.timing_box = _Form(self.tr("Timing"))
-        self.rcs_box = _Form(self.tr("RCS messages"))
-        self.totals_box = _Form(self.tr("SMS fallback and cost"))
+        self.about_box = _Form(tr("Campaign"))
+        self.timing_box = _Form(tr("Timing"))
+        self.rcs_box = _Form(tr("RCS messages"))
+        self.totals_box = _Form(tr("SMS fallback and cost"))
         # The boxes are refilled while their holder is hidden: a layout shows the labels added to a visible
         # box one by one, on later turns of the event loop, each laying the pane out again (50 passes).
         self.boxes = QWidget()
@@ -304,7 +311,7 @@ class CampaignDetailPane(QWidget):
         if list_names is not None:
             self.list_names = list_names
         if record is None:
-            self.title.setText(self.tr("Select a campaign to see its details."))
+            self.title.setText(tr("Select a campaign to see its details."))
             self.status.clear()
             for widget in (
                 self.unknown_box,
@@ -372,10 +379,10 @@ class CampaignDetailPane(QWidget):
         )
 
     def _shared_rows(self, shared: dict[str, str], *labels: str) -> list[tuple[str, str]]:
-        return [(self.tr(label), shared[label]) for label in labels]
+        """The rows of ``campaign_rows`` (English labels, the keys) named in the current language."""
+        return [(tr(label), shared[label]) for label in labels]
 
     def _about_rows(self, record: HistoryRecord, shared: dict[str, str]) -> list[tuple[str, str]]:
-        tr = self.tr
         rows = self._shared_rows(shared, "ID", "Name on the server", "RCS agent")
         if record.origin == ORIGIN_WEB or record.request is None:
             rows.append((tr("Created in"), tr("The WWT.world web account (not from this computer)")))
@@ -391,33 +398,38 @@ class CampaignDetailPane(QWidget):
         for list_id in campaign.groups or list(record.lists):
             info = record.lists.get(list_id)
             name = (info.name if info is not None else None) or self.list_names.get(list_id)
-            text = name or self.tr("List %1").replace("%1", str(list_id))
+            text = name or tr("List {number}").format(number=list_id)
             if info is not None and info.contacts is not None:
-                contacts = self.tr("1 contact") if info.contacts == 1 else self.tr("%1 contacts")
-                text += f" ({contacts.replace('%1', count_words(info.contacts))})"
+                contacts = tr_n("{count} contact", "{count} contacts", info.contacts)
+                text += f" ({contacts.format(count=count_words(info.contacts))})"
             parts.append(text)
         return ", ".join(parts) if parts else "—"
 
     def _message_text(self, campaign: Campaign) -> str:
         options = campaign.options
         if options is None or options.cards is None:
-            return self.tr("Plain text")
+            return tr("Plain text")
         cards = len(options.cards)
-        kind = self.tr("Rich card") if cards == 1 else self.tr("Carousel of %1 cards").replace("%1", str(cards))
+        if cards == 1:
+            kind = tr("Rich card")
+        else:  # the words of the send confirmation (app.sending.summary)
+            kind = tr_n("Carousel of {count} card", "Carousel of {count} cards", cards).format(
+                count=format_count(cards)
+            )
         buttons = sum(len(card.suggestions or ()) for card in options.cards)
-        if buttons == 1:
-            return kind + self.tr(", 1 button")
-        return kind + (self.tr(", %1 buttons").replace("%1", str(buttons)) if buttons else "")
+        if not buttons:
+            return kind
+        button_count = tr_n("{count} button", "{count} buttons", buttons).format(count=format_count(buttons))
+        return f"{kind}, {button_count}"
 
     def _fallback_text(self, campaign: Campaign) -> str:
         sms = campaign.sms
         if sms is None:
-            return self.tr("Off: phones without RCS got nothing")
-        return self.tr("On, from %1").replace("%1", sms.sender or "—")
+            return tr("Off: phones without RCS got nothing")
+        return tr("On, from {sender}").format(sender=sms.sender or "—")
 
     def _timing_rows(self, record: HistoryRecord, zone: str, shared: dict[str, str]) -> list[tuple[str, str]]:
         """Every time said alike: in the account's zone, then on this computer when its clock differs."""
-        tr = self.tr
         finished = self._info(record).finished_at
         sent = tr("Created on") if record.origin == ORIGIN_WEB else tr("Sent on")  # no login name: "root" says nothing
         rows = [
@@ -465,7 +477,6 @@ class CampaignDetailPane(QWidget):
         return rows
 
     def _totals_rows(self, record: HistoryRecord, shared: dict[str, str]) -> list[tuple[str, str]]:
-        tr = self.tr
         detail = self.detail
         sms = dict(detail.sms_statistics) if detail is not None else {}
         if not sms and (record.sms_sent is not None or record.sms_delivered is not None):

@@ -3,7 +3,7 @@
 ``status_look(status)`` says a server status in plain words with a tone (colour that reads on
 light and dark palettes); the words alone carry the meaning, the colour only helps. The model
 answers ``data()`` from the records it holds; ``set_records`` keeps the rows (and the selection)
-when only values changed.
+when only values changed. The "Delivered" column is drawn as a small bar (``ui.campaigns.delivery_bar``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
@@ -30,12 +30,13 @@ from app.campaign.clock_words import (
     server_time_text,
     zone_words,
 )
-from app.campaign.statuses import StatusLook
-from app.campaign.statuses import status_look as core_status_look
+from app.campaign.statuses import status_look  # the core's words (the terminal says the same), translated
 from app.campaign.text import count_words, format_price, pair_words
 from app.history import ORIGIN_WEB, HistoryRecord
 from app.history.titles import display_title  # the words of rcs-desk campaigns too
+from app.language import tr, tr_c
 from app.platform.config import local_time_zone_name
+from ui.campaigns.delivery_bar import DELIVERY_ROLE, DeliveryBarDelegate, delivery_share, share_words
 from ui.common.tables import set_up_row_table
 from ui.common.theme import is_dark
 
@@ -43,7 +44,7 @@ ANY_INDEX = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-(NAME, STATUS, SENT, START, RCS, READ, FAILED, SMS, PRICE, ORIGIN) = range(10)
+(NAME, STATUS, SENT, START, DELIVERED, RCS, READ, FAILED, SMS, PRICE, ORIGIN) = range(11)
 NUMBER_COLUMNS = frozenset({RCS, READ, FAILED, SMS, PRICE})
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -61,17 +62,6 @@ TONES: dict[str, tuple[str, str]] = {
 def tone_color(tone: str, dark: bool | None = None) -> QColor:
     light_color, dark_color = TONES.get(tone, TONES["neutral"])
     return QColor(dark_color if (is_dark() if dark is None else dark) else light_color)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CampaignStatus", text)
-
-
-def status_look(status: str | None) -> StatusLook:
-    """Every documented status (and the history's "unknown outcome") in plain words, translated.
-    The words are the core's (``app.campaign.statuses``): the terminal says the same."""
-    look = core_status_look(status)
-    return StatusLook(_t(look.text), _t(look.explanation), look.tone)
 
 
 # Formatting (shared with the detail pane) ---------------------------------------------------------
@@ -134,26 +124,28 @@ class CampaignsModel(QAbstractTableModel):
         self.account_zone = "UTC"
         self.local_zone = local_time_zone_name()  # this computer's: "Sent" and the planned start's tooltip
         self._headers = (
-            self.tr("Campaign"),
-            self.tr("Status"),
-            self.tr("Sent\n(time on this computer)"),
-            self.tr("Planned start"),
-            self.tr("RCS\ndelivered / sent"),
-            self.tr("Read"),
-            self.tr("Failed"),
-            self.tr("SMS fallback\ndelivered / sent"),
-            self.tr("Estimated\nprice"),
-            self.tr("Created in"),
+            tr("Campaign"),
+            tr("Status"),
+            tr("Sent\n(time on this computer)"),
+            tr("Planned start"),
+            tr("Delivered"),
+            tr("RCS\ndelivered / sent"),
+            tr("Read"),
+            tr_c("campaigns table header", "Failed"),
+            tr("SMS fallback\ndelivered / sent"),
+            tr("Estimated\nprice"),
+            tr("Created in"),
         )
         self._header_tips = {
-            SENT: self.tr("When it was sent from this computer (or created, for web account campaigns)."),
-            START: self.tr("When sending starts, in the account's time zone."),
-            RCS: self.tr("RCS messages delivered to phones / handed to the network."),
-            READ: self.tr("RCS messages opened on the phone."),
-            FAILED: self.tr("RCS messages that could not be delivered."),
-            SMS: self.tr("SMS sent instead to phones that cannot receive RCS: delivered / sent."),
-            PRICE: self.tr("The price the server estimated when the campaign was created."),
-            ORIGIN: self.tr("Sent from this computer, or created in the WWT.world web account."),
+            SENT: tr("When it was sent from this computer (or created, for web account campaigns)."),
+            START: tr("When sending starts, in the account's time zone."),
+            DELIVERED: tr("The share of the RCS messages sent that reached the phone; the darker part was also read."),
+            RCS: tr("RCS messages delivered to phones / handed to the network."),
+            READ: tr("RCS messages opened on the phone."),
+            FAILED: tr("RCS messages that could not be delivered."),
+            SMS: tr("SMS sent instead to phones that cannot receive RCS: delivered / sent."),
+            PRICE: tr("The price the server estimated when the campaign was created."),
+            ORIGIN: tr("Sent from this computer, or created in the WWT.world web account."),
         }
 
     def set_account_zone(self, zone: str) -> None:
@@ -199,7 +191,8 @@ class CampaignsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == START:
-                return self.tr("Planned start\n(%1)").replace("%1", zone_words(self.account_zone))
+                # Translators: a column header on two lines; {zone} is a time zone's words ("Kyiv time", "UTC").
+                return tr("Planned start\n({zone})").format(zone=zone_words(self.account_zone))
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tips.get(section)
@@ -220,6 +213,11 @@ class CampaignsModel(QAbstractTableModel):
             return record.record_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if column in NUMBER_COLUMNS else _ALIGN_LEFT
+        if column == DELIVERED:
+            if role == DELIVERY_ROLE:
+                return delivery_share(record)
+            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+                return share_words(record)
         if column == STATUS:
             look = status_look(record.status)
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -247,6 +245,9 @@ class CampaignsModel(QAbstractTableModel):
             return local_time_text(record.sent_at, self.local_zone)
         if column == START:  # to the minute; the tooltip and the detail pane say it in full
             return start_cell_text(record.start_at, self.account_zone)
+        if column == DELIVERED:  # the delegate draws it as a bar; copied or read aloud, it is this
+            share = delivery_share(record)
+            return "—" if share is None else share.percent_text
         if column == RCS:
             return pair_words(record.delivered, record.sent)
         if column == READ:
@@ -258,17 +259,17 @@ class CampaignsModel(QAbstractTableModel):
         if column == PRICE:
             return price_text(record.price, record.currency)
         if column == ORIGIN:
-            return self.tr("Web account") if record.origin == ORIGIN_WEB else self.tr("This computer")
+            return tr("Web account") if record.origin == ORIGIN_WEB else tr("This computer")
         return ""
 
     def _name_tip(self, record: HistoryRecord) -> str:
         parts = [display_title(record)]
         if record.name and record.name != parts[0]:
-            parts.append(self.tr("Name on the server: %1").replace("%1", record.name))
+            parts.append(tr("Name on the server: {name}").format(name=record.name))
         if record.campaign_id is not None:
-            parts.append(self.tr("ID: %1").replace("%1", str(record.campaign_id)))
+            parts.append(tr("ID: {number}").format(number=record.campaign_id))
         if record.origin == ORIGIN_WEB:
-            parts.append(self.tr("Created in the WWT.world web account"))
+            parts.append(tr("Created in the WWT.world web account"))
         return "\n".join(parts)
 
 
@@ -283,8 +284,8 @@ class CampaignsTable(QTableView):
         super().__init__(parent)
         self.setObjectName("campaignsTable")
         self.setModel(model)
-        self.setAccessibleName(self.tr("Campaigns, newest first"))
-        self.setAccessibleDescription(self.tr("Select a campaign to see its details below."))
+        self.setAccessibleName(tr("Campaigns, newest first"))
+        self.setAccessibleDescription(tr("Select a campaign to see its details below."))
         set_up_row_table(self, 1.8)
         metrics = self.fontMetrics()
         self.name_minimum = metrics.averageCharWidth() * 26
@@ -293,12 +294,20 @@ class CampaignsTable(QTableView):
         columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Fixed)  # sized by _fit_name_column
         columns.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
         columns.setHighlightSections(False)
+        self.delivery_bar = DeliveryBarDelegate(self)
+        self.setItemDelegateForColumn(DELIVERED, self.delivery_bar)
+        # The header sizes its columns to their contents in one pass and signals each one on the way: the
+        # name is fitted after that pass, else the pass puts back the width it had.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_name_column)
         columns.sectionResized.connect(self.on_columns_section_resized)
         self.setColumnHidden(ORIGIN, True)
 
     def on_columns_section_resized(self, section: int, _old: int, _new: int) -> None:
         if section != NAME:
-            self._fit_name_column()
+            self._fit_timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -8,7 +8,8 @@ All disk and network work runs on ``ui.common.workers.Task`` threads (``app.task
 refreshes at once, and a failure is one plain line above the table, which stays as it was.
 Polling follows ``app.history.polling``: a single-shot timer set to the interval it gives after each
 refresh (``next_poll_seconds``; None when stopped: nothing active, or ``set_polling_active(False)``).
-Nothing is ever sent from here: an unknown outcome is only looked for.
+Nothing is ever sent from here: an unknown outcome is only looked for. A right-click on a row (or the
+Menu key, Shift+F10) offers the detail's actions, Export report… first (``ui.campaigns.row_menu``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import api
 from app.history import History, HistoryRecord
 from app.history.polling import PollState
+from app.language import tr
 from app.tasks import campaigns as tasks
 from app.tasks.connection import Connection
 from app.tasks.list_names import fetch_list_names
@@ -42,6 +44,8 @@ from ui.campaigns.campaign_actions import CampaignActionsMixin
 from ui.campaigns.campaign_detail import CampaignDetailPane, EmptyCampaigns, NoticeLine
 from ui.campaigns.campaigns_model import NAME, ORIGIN, CampaignsModel, CampaignsTable
 from ui.campaigns.report_export import ReportExport
+from ui.campaigns.row_menu import RowMenu
+from ui.common.theme import set_role
 from ui.common.workers import Task
 from ui.compose.message_editor import ask_user
 
@@ -102,20 +106,18 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         """Built from the outside in: a widget made inside its parent is styled once (the window's style
         sheet is worked out again for a whole subtree each time it is moved into another widget)."""
         layout = QVBoxLayout(self)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshCampaigns")
-        self.refresh_button.setAccessibleName(self.tr("Refresh the campaign statuses"))
-        self.refresh_button.setToolTip(self.tr("Ask the server for the latest statuses and figures (F5)."))
+        self.refresh_button.setAccessibleName(tr("Refresh the campaign statuses"))
+        self.refresh_button.setToolTip(tr("Ask the server for the latest statuses and figures (F5)."))
         self.refresh_button.clicked.connect(self.refresh_now)
-        self.web_box = QCheckBox(self.tr("Also show campaigns created in the web account"), self)
+        self.web_box = QCheckBox(tr("Also show campaigns created in the web account"), self)
         self.web_box.setObjectName("showWebCampaigns")
-        self.web_box.setToolTip(
-            self.tr("Adds the account's recent RCS campaigns that were not sent from this computer.")
-        )
+        self.web_box.setToolTip(tr("Adds the account's recent RCS campaigns that were not sent from this computer."))
         self.web_box.toggled.connect(self.on_web_box_toggled)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("campaignsStatus")
-        self.status_label.setProperty("role", "muted")
+        set_role(self.status_label, "muted")
         bar = QHBoxLayout()
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.web_box)
@@ -149,6 +151,10 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self.exporter = ReportExport(self, self._connection, lambda: self.pane.local_zone)
         self.pane.export_button.clicked.connect(self.export_selected)
         scroller.setWidget(self.pane)
+        pane = self.pane
+        self.row_menu = RowMenu(
+            self.table, (pane.export_button, pane.duplicate_button, None, pane.stop_button, pane.look_button), self
+        )
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 2)
@@ -230,7 +236,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         return task
 
     def _on_reload_failed(self, error: BaseException) -> None:
-        self._say_failure(self.refresh_line, self.tr("The campaign history could not be read:"), error)
+        self._say_failure(self.refresh_line, tr("The campaign history could not be read: {problem}"), error)
 
     def _on_reload_finished(self) -> None:
         self._reload_task = None
@@ -294,20 +300,21 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         task.failed.connect(self._on_refresh_failed)
         task.finished.connect(self._on_refresh_finished)
         self._refresh_task = task
-        self.refresh_button.setText(self.tr("Refreshing…"))
+        self.refresh_button.setText(tr("Refreshing…"))
         self.refresh_button.setEnabled(False)
-        self.status_label.setText(self.tr("Checking the server…"))
+        self.status_label.setText(tr("Checking the server…"))
 
     def _on_refreshed(self, outcome: tasks.RefreshOutcome) -> None:
         self.poll_state = self.poll_state.after(outcome.result.changed > 0)
         self.refresh_line.clear()
         if outcome.web_problem is not None:
             self._say_failure(
-                self.refresh_line, self.tr("The web account's campaigns could not be loaded:"), outcome.web_problem
+                self.refresh_line, tr("The web account's campaigns could not be loaded: {problem}"), outcome.web_problem
             )
         for found in outcome.result.found.values():
             self.notice.say(self._found_text(found), tone="good")
-        self.status_label.setText(self.tr("Updated at %1").replace("%1", datetime.now().astimezone().strftime("%H:%M")))
+        now = datetime.now().astimezone()
+        self.status_label.setText(tr("Updated at {time}").format(time=now.strftime("%H:%M")))
         # The task stays registered until it has finished (``_on_refresh_finished`` schedules the next
         # poll): cleared here, its late ``finished`` would clear the next refresh's task instead.
         self._apply_snapshot(outcome.snapshot)
@@ -317,11 +324,11 @@ class CampaignsView(QWidget, CampaignActionsMixin):
             return
         self.poll_state = self.poll_state.after(False)
         self.status_label.clear()
-        self._say_failure(self.refresh_line, self.tr("The statuses could not be updated:"), error)
+        self._say_failure(self.refresh_line, tr("The statuses could not be updated: {problem}"), error)
 
     def _on_refresh_finished(self) -> None:
         self._refresh_task = None
-        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setText(tr("Refresh"))
         self.refresh_button.setEnabled(True)
         if self._read_again:
             self._read_times_again()
@@ -348,7 +355,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         task.failed.connect(self._on_refresh_failed)
         task.finished.connect(self._on_refresh_finished)
         self._refresh_task = task
-        self.refresh_button.setText(self.tr("Refreshing…"))
+        self.refresh_button.setText(tr("Refreshing…"))
         self.refresh_button.setEnabled(False)
 
     def _schedule_poll(self) -> None:
@@ -449,7 +456,7 @@ class CampaignsView(QWidget, CampaignActionsMixin):
         self._update_buttons()
 
     def _on_detail_failed(self, error: BaseException) -> None:
-        self._say_failure(self.pane.detail_state, self.tr("The latest figures could not be fetched:"), error)
+        self._say_failure(self.pane.detail_state, tr("The latest figures could not be fetched: {problem}"), error)
 
     def _on_detail_finished(self, task: Task) -> None:
         if self._detail_task is task:

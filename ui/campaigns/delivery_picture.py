@@ -1,4 +1,4 @@
-"""How a campaign went, as a picture: sent -> delivered -> read, failed or expired, and the SMS fallback.
+"""How a campaign went, as a picture: sent -> delivered -> read, the SMS fallback, and the phones not reached.
 
 One bar per step, its length the share of the messages sent, with the count and the percentage
 written beside it in the theme's tone colours (WCAG AA on either palette, ``ui.common.theme``).
@@ -10,25 +10,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.campaign.text import count_words
+from app.language import tr, tr_n
 from ui.common.theme import tone_color
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeliveryPicture", text)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One bar: its words, its count, and its tone (a ``ui.common.theme`` tone, "" for the plain text colour)."""
+    """One bar: its words, its count, and its tone (a ``ui.common.theme`` tone, "" for the plain text colour);
+    ``phrase`` says it in a sentence, with ``{count}`` and ``{percent}`` to fill in ("" for the first bar)."""
 
     label: str
     count: int
     tone: str
+    phrase: str = ""
 
 
 def delivery_steps(counters: Mapping[str, int | None], sms: Mapping[str, int | None]) -> list[Step]:
@@ -38,18 +37,25 @@ def delivery_steps(counters: Mapping[str, int | None], sms: Mapping[str, int | N
         value = source.get(name)
         return value if isinstance(value, int) and value > 0 else 0
 
+    # A phone without RCS (or whose RCS message expired) gets the SMS when the campaign has one: those
+    # RCS failures reached the person all the same, so they are shown as SMS, not as failures.
+    by_sms = get(sms, "delivered") or get(sms, "sent")
+    rcs_failed = get(counters, "failed") + get(counters, "undelivered") + get(counters, "expired")
     steps = [
-        Step(_tr("Sent"), get(counters, "sent"), ""),
-        Step(_tr("Delivered"), get(counters, "delivered"), "ok"),
-        Step(_tr("Read"), get(counters, "read"), "ok"),
-        Step(
-            _tr("Failed or expired"),
-            get(counters, "failed") + get(counters, "undelivered") + get(counters, "expired"),
-            "error",
-        ),
+        Step(tr("Sent"), get(counters, "sent"), ""),
+        Step(tr("Delivered"), get(counters, "delivered"), "ok", tr("{count} delivered ({percent})")),
+        Step(tr("Read"), get(counters, "read"), "ok", tr("{count} read ({percent})")),
     ]
-    if get(sms, "sent") or get(sms, "delivered"):
-        steps.append(Step(_tr("Got the SMS instead"), get(sms, "delivered") or get(sms, "sent"), "warning"))
+    if by_sms:
+        steps.append(Step(tr("Got the SMS instead"), by_sms, "warning", tr("{count} got the SMS instead ({percent})")))
+    steps.append(
+        Step(
+            tr("Not reached"),
+            max(0, rcs_failed - by_sms),
+            "error",
+            tr("{count} not reached: no RCS message and no SMS ({percent})"),
+        )
+    )
     return steps
 
 
@@ -60,13 +66,16 @@ def percent(count: int, sent: int) -> int:
 def steps_in_words(steps: list[Step]) -> str:
     """What the picture shows, as a sentence: "Of 1,590 messages sent: 1,200 delivered (75 %), …"."""
     if not steps or steps[0].count == 0:
-        return _tr("No messages sent yet.")
+        return tr("No messages sent yet.")
     sent = steps[0].count
     parts = [
-        f"{count_words(step.count)} {step.label[:1].lower() + step.label[1:]} ({percent(step.count, sent)} %)"
+        step.phrase.format(count=count_words(step.count), percent=f"{percent(step.count, sent)} %")
         for step in steps[1:]
     ]
-    return _tr("Of %1 messages sent: ").replace("%1", count_words(sent)) + ", ".join(parts) + "."
+    # Translators: {parts} is a list such as "750 delivered (75 %), 400 read (40 %)".
+    return tr_n("Of {count} message sent: {parts}.", "Of {count} messages sent: {parts}.", sent).format(
+        count=count_words(sent), parts=", ".join(parts)
+    )
 
 
 class DeliveryPicture(QWidget):
@@ -79,7 +88,7 @@ class DeliveryPicture(QWidget):
         self.setObjectName("deliveryPicture")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.steps: list[Step] = []
-        self.setAccessibleName(_tr("How the campaign went"))
+        self.setAccessibleName(tr("How the campaign went"))
         self.set_counts({}, {})
 
     def set_counts(self, counters: Mapping[str, int | None], sms: Mapping[str, int | None]) -> None:

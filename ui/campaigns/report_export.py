@@ -4,7 +4,8 @@
     exporter.export(53708808)   # asks where, shows progress with Cancel, then says where the files went
 
 ``ask_path(campaign_id) -> str`` is an attribute so tests can replace the file dialog. The CSV style
-(comma or semicolon) is worked out here, on the GUI thread, from this computer's locale; the server
+(comma or semicolon) is worked out here, on the GUI thread, from this computer's own locale (the one
+Excel reads files with, whatever language the program speaks); the server
 and the disk are only used by the task (``app.reports.export_campaign_report``).
 """
 
@@ -19,13 +20,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from app import api
+from app.language import tr, tr_mark, tr_n
+from app.language.formats import format_count
 from app.reports import ExcelStyle, ReportResult, excel_style_for, export_campaign_report, suggested_report_name
 from app.tasks.connection import Connection
 from ui.common.error_box import explain
 from ui.common.message_box import MessageDialog, show_message
 from ui.common.workers import Task, TaskContext
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+# The file dialog's choices, ";;" between them (shown with tr(): a translation keeps the patterns in brackets).
+CSV_FILTER = tr_mark("CSV files (*.csv);;All files (*)")
 
 
 def export_work(
@@ -71,7 +75,7 @@ class ReportExport(QObject):
     def _ask_path(self, campaign_id: int) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / suggested_report_name(campaign_id)
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export report"), str(suggested), CSV_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export report"), str(suggested), tr(CSV_FILTER))
         if path and not Path(path).suffix:
             path += ".csv"
         return path
@@ -83,7 +87,8 @@ class ReportExport(QObject):
         path = self.ask_path(campaign_id)
         if not path:
             return
-        style = excel_style_for(QLocale().decimalPoint())
+        # The system's locale, not the default one: that follows the program's language, Excel the system's.
+        style = excel_style_for(QLocale.system().decimalPoint())
         connection = self._connection()
         task = Task(
             self.work,
@@ -96,9 +101,9 @@ class ReportExport(QObject):
             parent=self,
         )
         self.task = task
-        dialog = QProgressDialog(self.tr("Writing the report…"), self.tr("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 0, self.window)
         dialog.setObjectName("reportProgress")
-        dialog.setWindowTitle(self.tr("Export report"))
+        dialog.setWindowTitle(tr("Export report"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -118,7 +123,7 @@ class ReportExport(QObject):
             self.task.cancel()
         dialog = self.progress_dialog
         if dialog is not None:
-            dialog.setLabelText(self.tr("Stopping…"))
+            dialog.setLabelText(tr("Stopping…"))
 
     def _on_progress(self, value: tuple[int, int]) -> None:
         written, total = value
@@ -126,24 +131,22 @@ class ReportExport(QObject):
         if dialog is None or total <= 0:
             return
         dialog.setLabelText(
-            self.tr("Writing the report: %1 of %2 messages…").replace("%1", str(written)).replace("%2", str(total))
+            tr_n(
+                "Writing the report: {written} of {count} message…",
+                "Writing the report: {written} of {count} messages…",
+                total,
+            ).format(written=format_count(written), count=format_count(total))
         )
         dialog.setMaximum(total)
         # Last: a modal progress dialog's setValue handles events, and the task may end in there.
         dialog.setValue(min(written, total))
 
     def _on_done(self, result: ReportResult) -> None:
-        count = (
-            self.tr("1 message")
-            if result.messages == 1
-            else self.tr("%1 messages").replace("%1", f"{result.messages:,}")
-        )
-        text = (
-            self.tr("The report of %1 was saved as:\n%2\n\nIts summary was saved beside it as:\n%3")
-            .replace("%1", count)
-            .replace("%2", str(result.path))
-            .replace("%3", str(result.summary_path))
-        )
+        text = tr_n(
+            "The report of {count} message was saved as:\n{path}\n\nIts summary was saved beside it as:\n{summary}",
+            "The report of {count} messages was saved as:\n{path}\n\nIts summary was saved beside it as:\n{summary}",
+            result.messages,
+        ).format(count=format_count(result.messages), path=result.path, summary=result.summary_path)
         folder = QUrl.fromLocalFile(str(result.path.parent))
 
         def open_folder() -> None:
@@ -151,22 +154,22 @@ class ReportExport(QObject):
 
         self.message = show_message(
             self.window,
-            self.tr("Report saved"),
+            tr("Report saved"),
             text,
             kind="info",
-            action=(self.tr("Open folder"), open_folder),
+            action=(tr("Open folder"), open_folder),
         )
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, api.Cancelled):
             return
         message, details = explain(
-            error, self.tr("The report could not be saved. Check that the folder exists and you can write to it.")
+            error, tr("The report could not be saved. Check that the folder exists and you can write to it.")
         )
         self.message = show_message(
             self.window,
-            self.tr("Report not saved"),
-            self.tr("The report was not saved: %1").replace("%1", message),
+            tr("Report not saved"),
+            tr("The report was not saved: {problem}").format(problem=message),
             details=details,
         )
 

@@ -7,14 +7,15 @@ box.show_error(exc)   # an ApiError: its user_message is shown, its details are 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
-# (The stubs type QT_TRANSLATE_NOOP's result as object; it returns the message, a str.)
-GENERIC_MESSAGE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
-    "ErrorBox", "Something went wrong. Try again in a moment."
-)
+from app.language import tr, tr_mark
+from ui.common.theme import set_bold
+
+# Said when a failure has no words of its own (shown with tr()).
+GENERIC_MESSAGE = tr_mark("Something went wrong. Try again in a moment.")
 
 
 def explain(error: BaseException, fallback_message: str = "") -> tuple[str, str]:
@@ -23,7 +24,7 @@ def explain(error: BaseException, fallback_message: str = "") -> tuple[str, str]
     message = getattr(error, "user_message", None)
     if isinstance(message, str) and message:
         return message, str(getattr(error, "details", "") or "")
-    general = fallback_message or QCoreApplication.translate("ErrorBox", GENERIC_MESSAGE)
+    general = fallback_message or tr(GENERIC_MESSAGE)
     return general, f"{type(error).__name__}: {error}"
 
 
@@ -51,18 +52,18 @@ class ErrorBox(QFrame):
         self.message_label.setObjectName("errorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setStyleSheet("font-weight: 600;")  # the icon says "error"; the text stays readable
+        set_bold(self.message_label)  # the icon says "error"; the text stays readable
         row.addWidget(self.message_label, 1)
         layout.addLayout(row)
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button = QPushButton(tr("Retry"))
         self.retry_button.setObjectName("errorRetry")
-        self.retry_button.setAccessibleName(retry_name or self.tr("Retry"))
+        self.retry_button.setAccessibleName(retry_name or tr("Retry"))
         buttons.addWidget(self.retry_button)
-        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button = QPushButton(tr("Copy details"))
         self.copy_button.setObjectName("errorCopyDetails")
-        self.copy_button.setAccessibleName(self.tr("Copy the technical details for support"))
-        self.copy_button.setToolTip(self.tr("Copies technical details you can send to support."))
+        self.copy_button.setAccessibleName(tr("Copy the technical details for support"))
+        self.copy_button.setToolTip(tr("Copies technical details you can send to support."))
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.language import tr
 from ui.common.fit_text import keep_texts_whole
 
 
@@ -59,8 +60,8 @@ class MessageDialog(QDialog):
         self.details = details
         self.copy_button: QPushButton | None = None
         if details:
-            self.copy_button = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
-            self.copy_button.setToolTip(self.tr("Copy technical details to send to support"))
+            self.copy_button = buttons.addButton(tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.copy_button.setToolTip(tr("Copy technical details to send to support"))
             self.copy_button.clicked.connect(self.on_copy_clicked)
         if action is not None:
             text, callback = action
@@ -75,7 +76,7 @@ class MessageDialog(QDialog):
     def on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
         if self.copy_button is not None:
-            self.copy_button.setText(self.tr("Copied"))
+            self.copy_button.setText(tr("Copied"))
 
 
 def show_message(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QWidget
 
 from app.campaign import limits
 from app.campaign.value_words import is_number, value_words
+from app.language import tr, tr_n
 
 
 class StoredValueSpinBox(QSpinBox):
@@ -90,9 +90,8 @@ def show_stored_hours(spin: StoredValueSpinBox, kept: dict[str, Any], value: int
         stored = limits.VALIDITY_DEFAULT_HOURS  # not given: the server's default, shown as a number
     words = value_words(stored)
     if is_number(stored) and words.lstrip("-")[:1].isdigit():  # "100 hours", not "a number of 40 digits hours"
-        words = (_tr("{n} hour") if stored == 1 else _tr("{n} hours")).format(n=words)
-    spin.show_stored(stored, _tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoredValue", text)
+        # The form of a whole number is its own; a fraction takes the one of 2 ("2.5 hours", "2,5 години").
+        count = int(stored) if float(stored).is_integer() else 2
+        words = tr_n("{count} hour", "{count} hours", count).format(count=words)
+    # Translators: a number of hours a campaign file holds that the field cannot take: "not allowed: 100 hours".
+    spin.show_stored(stored, tr("not allowed: {value}").format(value=words), limits.VALIDITY_DEFAULT_HOURS)

@@ -1,18 +1,24 @@
-"""The window's look: a small style sheet on top of the system palette (light or dark).
+"""The window's look: the system palette (light or dark) and a few meaning colours, with no style sheet.
 
 Colours that carry meaning (errors, warnings, success, secondary text, the demo banner) come from
-``TONES`` and the style sheet here, each with a light and a dark variant that reads at WCAG AA
-(4.5:1) on the palette's window and field backgrounds; everything else comes from the platform
-style so the program feels native. A widget gets a meaning colour with ``set_tone``: the colour
-then follows the palette when the system switches between light and dark.
+``TONES`` and ``BANNER``, each with a light and a dark variant that reads at WCAG AA (4.5:1) on the
+palette's window and field backgrounds; everything else comes from the platform style so the program
+feels native. ``set_tone`` and ``set_role`` put them on a widget's palette and font, and the widget
+keeps them right when the palette switches between light and dark.
+
+No style sheet: with one on the application, Qt polishes every widget through its style-sheet engine,
+which made building the window take twice as long (a widget's own style sheet costs the same for it
+and its children).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common.tab_text_style import TabTextStyle
 
@@ -35,6 +41,17 @@ TONES: dict[str, Tone] = {
 BANNER = {False: ("#fff4ce", "#5c4400"), True: ("#4a3b00", "#ffe08a")}  # (background, text) by dark
 ERROR_COLOR = TONES["error"].light
 WARNING_COLOR = TONES["warning"].light
+HEADING_PIXELS = 15
+
+_ROLE = QPalette.ColorRole
+_GROUP = QPalette.ColorGroup
+_LIVE_GROUPS = (_GROUP.Active, _GROUP.Inactive)
+# A toned text keeps the palette's greyed colour when disabled, as other disabled text does.
+_TONE_KEYS = tuple((group, role) for group in _LIVE_GROUPS for role in (_ROLE.WindowText, _ROLE.Text))
+_BANNER_KEYS = tuple(
+    (group, role) for group in (*_LIVE_GROUPS, _GROUP.Disabled) for role in (_ROLE.Window, _ROLE.WindowText)
+)
+_OWN_KEYS = _TONE_KEYS + _BANNER_KEYS
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -59,53 +76,92 @@ def set_tone(widget: QWidget, tone: str) -> None:
     if (widget.property("tone") or "") == tone:
         return
     widget.setProperty("tone", tone)
-    style: QStyle = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    _keep_colors(widget)
 
 
-def style_sheet(dark: bool) -> str:
-    banner_bg, banner_fg = BANNER[dark]
-    error, warning = tone_color("error", dark), tone_color("warning", dark)
-    tones = "\n".join(
-        f'    QWidget[tone="{name}"] {{ color: {tone_color(name, dark)}; }}' for name in TONES if name != "muted"
-    )
-    return f"""
-    QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QTextEdit[severity="error"],
-    QComboBox[severity="error"] {{
-        border: 2px solid {error}; border-radius: 3px;
-    }}
-    QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"], QTextEdit[severity="warning"],
-    QComboBox[severity="warning"] {{
-        border: 2px solid {warning}; border-radius: 3px;
-    }}
-    QLabel#demoBanner {{
-        background: {banner_bg}; color: {banner_fg}; padding: 6px 12px; font-weight: 600;
-    }}
-    QLabel[role="muted"], QLabel#counterLabel, QWidget[tone="muted"] {{ color: {tone_color("muted", dark)}; }}
-{tones}
-    QLabel[role="heading"] {{ font-size: 15px; font-weight: 600; }}
-    """ + (_DARK_INDICATORS if dark else "")
+def set_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` the look of ``role``: "heading" (larger, bold), "muted" (secondary text, as
+    ``set_tone(widget, "muted")``) or "banner" (the demo banner: bold on a yellow band)."""
+    widget.setProperty("role", role)
+    if role == "muted":
+        set_tone(widget, "muted")
+    elif role == "heading":
+        font = QFont(widget.font())
+        font.setPixelSize(HEADING_PIXELS)
+        font.setWeight(QFont.Weight.DemiBold)
+        widget.setFont(font)
+    elif role == "banner":
+        widget.setAutoFillBackground(True)
+        widget.setContentsMargins(12, 4, 12, 4)  # a thin band: the window still fits in 640x400
+        set_bold(widget)
+        _keep_colors(widget)
+    else:
+        raise ValueError(f"no such role: {role!r}")
 
 
-# Fusion draws unchecked boxes and radio buttons with a frame too dark to see on a dark palette.
-_DARK_INDICATORS = """
-    QAbstractItemView::indicator:unchecked, QCheckBox::indicator:unchecked {
-        border: 1px solid #9aa0a6; border-radius: 2px; background: transparent; width: 12px; height: 12px;
-    }
-    QAbstractItemView::indicator:indeterminate, QCheckBox::indicator:indeterminate {
-        border: 1px solid #9aa0a6; border-radius: 2px; background: #6f7378; width: 12px; height: 12px;
-    }
-    QRadioButton::indicator:unchecked {
-        border: 1px solid #9aa0a6; border-radius: 7px; background: transparent; width: 12px; height: 12px;
-    }
-"""
+def set_bold(widget: QWidget, bold: bool = True) -> None:
+    """Make ``widget``'s text semi-bold, or give it back the weight it inherits."""
+    font = QFont(widget.font())
+    if bold:
+        font.setWeight(QFont.Weight.DemiBold)
+    else:
+        font.setResolveMask(font.resolveMask() & ~_weight_mask())  # inherit the weight again
+    widget.setFont(font)
 
 
-def apply_theme(app: QApplication) -> None:
-    """Apply the style sheet for the current palette (call again when the palette changes)."""
-    app.setStyleSheet(style_sheet(is_dark(app.palette())))
+class _ThemeFollower(QObject):
+    """Puts its widget's meaning colours back for the new palette when the palette changes (as when
+    the system switches between light and dark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
+            _apply_colors(watched)
+        return False
+
+
+def _keep_colors(widget: QWidget) -> None:
+    """Colour ``widget`` now and whenever its palette changes."""
+    if widget.findChild(_ThemeFollower, options=Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        widget.installEventFilter(_ThemeFollower(widget))
+    _apply_colors(widget)
+
+
+def _apply_colors(widget: QWidget) -> None:
+    """Set the palette colours ``widget``'s tone and role ask for, and let it inherit the others."""
+    colors: dict[tuple[QPalette.ColorGroup, QPalette.ColorRole], QColor] = {}
+    tone = widget.property("tone") or ""
+    if widget.property("role") == "banner":
+        parent = widget.parentWidget()
+        background, text = BANNER[is_dark(parent.palette() if parent else QGuiApplication.palette())]
+        colors |= {key: QColor(background if key[1] == _ROLE.Window else text) for key in _BANNER_KEYS}
+    if tone:
+        colors |= {key: QColor(tone_color(tone, widget)) for key in _TONE_KEYS}
+    palette = widget.palette()
+    own = palette.resolveMask() & _mask(_OWN_KEYS)
+    if own == _mask(tuple(colors)) and all(palette.color(*key) == color for key, color in colors.items()):
+        return  # already so: also ends the palette change that setting it sends
+    changed = QPalette(palette)
+    changed.setResolveMask(palette.resolveMask() & ~_mask(_OWN_KEYS))  # inherit what no longer applies
+    for (group, role), color in colors.items():
+        changed.setColor(group, role, color)
+    widget.setPalette(changed)
+
+
+@cache
+def _weight_mask() -> int:
+    """The bit a font's resolve mask has set when its weight is set on it rather than inherited."""
+    probe = QFont()
+    probe.setWeight(QFont.Weight.Bold)
+    return int(probe.resolveMask())
+
+
+@cache
+def _mask(keys: tuple[tuple[QPalette.ColorGroup, QPalette.ColorRole], ...]) -> int:
+    """The bits a palette's resolve mask has set for ``keys`` (colours set on it rather than inherited)."""
+    probe = QPalette()
+    for group, role in keys:
+        probe.setColor(group, role, QColor())
+    return int(probe.resolveMask())
 
 
 def _set_colors(palette: QPalette, colors: dict[QPalette.ColorRole, str]) -> QPalette:
@@ -163,4 +219,3 @@ def use_theme(app: QApplication, theme: str) -> None:
     if theme in ("light", "dark"):
         app.setStyle(TabTextStyle("Fusion"))
         app.setPalette(dark_palette() if theme == "dark" else light_palette(app.style().standardPalette()))
-    apply_theme(app)

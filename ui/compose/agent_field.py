@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from app.campaign import limits
+from app.language import tr
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import NAME_CHARS, chars_width, show_kept_value
@@ -27,10 +28,10 @@ class AgentField(QWidget):
         line_edit = self.combo.lineEdit()
         assert line_edit is not None  # an editable combo has one
         line_edit.setMaxLength(limits.SENDER_MAX * 2)  # allow over-typing so the error can say so
-        line_edit.setPlaceholderText(self.tr("Agent name, e.g. WWT Shop"))
-        self.combo.setAccessibleName(self.tr("RCS agent"))
+        line_edit.setPlaceholderText(tr("Agent name, e.g. WWT Shop"))
+        self.combo.setAccessibleName(tr("RCS agent"))
         self.combo.setToolTip(
-            self.tr(
+            tr(
                 "The name of the RCS agent (sender) your messages come from. WWT.world gives it to you "
                 "when the agent is registered."
             )
@@ -40,7 +41,7 @@ class AgentField(QWidget):
         self.problems = FieldProblems()
         self.problems.bind("sender", self.combo, self.problem)
         form = QFormLayout()
-        form.addRow(self.tr("RCS agent:"), self.combo)
+        form.addRow(tr("RCS agent:"), self.combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -56,7 +57,7 @@ class AgentField(QWidget):
             self.combo.setEditText(self.editor.campaign.sender or "")
             line_edit = self.combo.lineEdit()
             assert line_edit is not None  # an editable combo has one
-            hint = self.tr("Agent name, e.g. WWT Shop")
+            hint = tr("Agent name, e.g. WWT Shop")
             show_kept_value(line_edit, self.editor.campaign.extra, "sender", hint)
         finally:
             self._loading = False

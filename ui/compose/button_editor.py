@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.campaign import limits
 from app.campaign.model import Suggestion
 from app.campaign.text_units import phone_for_server
+from app.language import tr, tr_c, tr_n
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.theme import set_role
 from ui.compose.message_fields import SHORT_TEXT_CHARS, CounterLabel, bound_length, chars_width, show_kept_value
 
 
@@ -65,25 +67,28 @@ class ButtonEditor(QFrame):
         self.setFrameShadow(QFrame.Shadow.Plain)
 
         self.heading = QLabel()
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button = QPushButton(tr("Remove"))
         self.kind_box = QComboBox()
-        self.kind_box.addItem(self.tr("Open link"), "link")
-        self.kind_box.addItem(self.tr("Call"), "call")
-        self.kind_box.setToolTip(self.tr("What happens when someone taps the button"))
-        self.kind_box.setAccessibleName(self.tr("Button action"))
+        self.kind_box.addItem(tr("Open link"), "link")
+        self.kind_box.addItem(tr_c("button action", "Call"), "call")
+        self.kind_box.setToolTip(tr("What happens when someone taps the button"))
+        self.kind_box.setAccessibleName(tr("Button action"))
         self.text_field = QLineEdit()
         bound_length(self.text_field)
-        self.text_field.setPlaceholderText(self.tr("Text on the button"))
-        self.text_field.setAccessibleName(self.tr("Button text"))
+        self.text_field.setPlaceholderText(tr("Text on the button"))
+        self.text_field.setAccessibleName(tr("Button text"))
+        most = limits.SUGGESTION_TEXT_MAX
         self.text_field.setToolTip(
-            self.tr("At most {n} characters; emoji count as 2.").format(n=limits.SUGGESTION_TEXT_MAX)
+            tr_n(
+                "At most {count} character; emoji count as 2.", "At most {count} characters; emoji count as 2.", most
+            ).format(count=most)
         )
         self.text_field.setMaximumWidth(chars_width(self.text_field, SHORT_TEXT_CHARS))
         self.text_counter = CounterLabel(limits.SUGGESTION_TEXT_MAX)
         self.target_field = QLineEdit()
         bound_length(self.target_field)
         self.sent_as = QLabel()
-        self.sent_as.setProperty("role", "muted")
+        set_role(self.sent_as, "muted")
         self.sent_as.hide()
         self.text_problem = ProblemLabel()
         self.url_problem = ProblemLabel()
@@ -129,16 +134,16 @@ class ButtonEditor(QFrame):
 
     def set_number(self, number: int) -> None:
         self.number = number
-        self.heading.setText(self.tr("Button {n}").format(n=number))
-        self.remove_button.setToolTip(self.tr("Remove button {n} from this card").format(n=number))
-        self.remove_button.setAccessibleName(self.tr("Remove button {n}").format(n=number))
+        self.heading.setText(tr("Button {number}").format(number=number))
+        self.remove_button.setToolTip(tr("Remove button {number} from this card").format(number=number))
+        self.remove_button.setAccessibleName(tr("Remove button {number}").format(number=number))
 
     def load(self) -> None:
         """Show the suggestion's values (no signal: these are not user edits)."""
         s = self.suggestion
         self.kind_box.setCurrentIndex(self.kind_box.findData(s.kind))
         self.text_field.setText(s.text or "")
-        show_kept_value(self.text_field, s.extra, "text", self.tr("Text on the button"))
+        show_kept_value(self.text_field, s.extra, "text", tr("Text on the button"))
         self.text_counter.set_text_count(s.text or "")
         self.target_field.setText((s.phone if s.kind == "call" else s.url) or "")
         for field in (self.text_field, self.target_field):
@@ -152,24 +157,24 @@ class ButtonEditor(QFrame):
 
     def _show_kind(self) -> None:
         if self.kind == "call":
-            hint = self.tr("Phone number with country code, e.g. +380 99 123 45 67")
+            hint = tr("Phone number with country code, e.g. +380 99 123 45 67")
             show_kept_value(self.target_field, self.suggestion.extra, "phone", hint)
-            self.target_field.setAccessibleName(self.tr("Phone number the button calls"))
+            self.target_field.setAccessibleName(tr("Phone number the button calls"))
             self.target_field.setToolTip(
-                self.tr("Type it as you like: spaces and + are removed; the country code is needed.")
+                tr("Type it as you like: spaces and + are removed; the country code is needed.")
             )
         else:
-            hint = self.tr("Web address, e.g. https://example.com/offer")
+            hint = tr("Web address, e.g. https://example.com/offer")
             show_kept_value(self.target_field, self.suggestion.extra, "url", hint)
-            self.target_field.setAccessibleName(self.tr("Web address the button opens"))
-            self.target_field.setToolTip(self.tr("The page opens when someone taps the button."))
+            self.target_field.setAccessibleName(tr("Web address the button opens"))
+            self.target_field.setToolTip(tr("The page opens when someone taps the button."))
         self._show_sent_as()
 
     def _show_sent_as(self) -> None:
         phone = phone_for_server(self.suggestion.phone or "")  # a file may hold "+380 99 123 45 67"
         shown = self.target_field.text().strip()
         if self.kind == "call" and phone and phone != shown and phone.isdigit():
-            self.sent_as.setText(self.tr("Sent as {digits}").format(digits=phone))
+            self.sent_as.setText(tr("Sent as {digits}").format(digits=phone))
             self.sent_as.show()
         else:
             self.sent_as.hide()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 
 from app.campaign import limits
 from app.campaign.model import Card, Media, Suggestion
+from app.language import tr, tr_n
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.button_editor import ButtonEditor
 from ui.compose.media_preview import MediaPreview, MediaPreviewService
@@ -42,21 +43,21 @@ class CardEditor(QWidget):
         self.card_problem = ProblemLabel()
         self.title_field = QLineEdit()
         bound_length(self.title_field)
-        self.title_field.setPlaceholderText(self.tr("A short headline, shown in bold"))
+        self.title_field.setPlaceholderText(tr("A short headline, shown in bold"))
         self.title_counter = CounterLabel(limits.CARD_TITLE_MAX)
         self.title_problem = ProblemLabel()
         self.text_field = CardTextEdit()
         bound_length(self.text_field)
         self.text_field.setTabChangesFocus(True)
-        self.text_field.setPlaceholderText(self.tr("What you want to tell your customers"))
+        self.text_field.setPlaceholderText(tr("What you want to tell your customers"))
         set_lines_height(self.text_field, 4, 9)
         self.text_counter = CounterLabel(limits.CARD_TEXT_MAX)
         self.text_problem = ProblemLabel()
         self.media_field = QLineEdit()
         bound_length(self.media_field)
-        self.media_field.setPlaceholderText(self.tr("https://example.com/picture.jpg"))
+        self.media_field.setPlaceholderText(tr("https://example.com/picture.jpg"))
         self.media_field.setToolTip(
-            self.tr(
+            tr(
                 "The direct web address of a picture or video file. Shortened or redirecting "
                 "addresses are refused by phones."
             )
@@ -68,21 +69,21 @@ class CardEditor(QWidget):
         self.buttons_problem = ProblemLabel()
         self.buttons_box = QVBoxLayout()
         self.buttons_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(self.tr("+ Add button"))
-        self.add_button.setAccessibleName(self.tr("Add a button to this card"))
+        self.add_button = QPushButton(tr("+ Add button"))
+        self.add_button.setAccessibleName(tr("Add a button to this card"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.card_problem)
-        layout.addLayout(field_header(self.tr("&Title (optional)"), self.title_field, self.title_counter))
+        layout.addLayout(field_header(tr("&Title (optional)"), self.title_field, self.title_counter))
         layout.addWidget(self.title_field)
         layout.addWidget(self.title_problem)
         layout.addSpacing(self.fontMetrics().height() // 3)
-        layout.addLayout(field_header(self.tr("Te&xt"), self.text_field, self.text_counter))
+        layout.addLayout(field_header(tr("Te&xt"), self.text_field, self.text_counter))
         layout.addWidget(self.text_field, 10)  # room to spare goes to the text first, up to its most lines
         layout.addWidget(self.text_problem)
         layout.addSpacing(self.fontMetrics().height() // 3)
-        layout.addLayout(field_header(self.tr("&Picture or video (web address)"), self.media_field))
+        layout.addLayout(field_header(tr("&Picture or video (web address)"), self.media_field))
         layout.addWidget(self.media_field)
         layout.addWidget(self.media_problem)
         layout.addWidget(self.media_url_problem)
@@ -110,10 +111,10 @@ class CardEditor(QWidget):
 
     def set_index(self, index: int) -> None:
         self.index = index
-        n = index + 1
-        self.title_field.setAccessibleName(self.tr("Card {n} title").format(n=n))
-        self.text_field.setAccessibleName(self.tr("Card {n} text").format(n=n))
-        self.media_field.setAccessibleName(self.tr("Card {n} picture or video address").format(n=n))
+        number = index + 1
+        self.title_field.setAccessibleName(tr("Card {number} title").format(number=number))
+        self.text_field.setAccessibleName(tr("Card {number} text").format(number=number))
+        self.media_field.setAccessibleName(tr("Card {number} picture or video address").format(number=number))
 
     @property
     def path(self) -> str:
@@ -125,8 +126,8 @@ class CardEditor(QWidget):
         try:
             card = self.card
             self.title_field.setText(card.title or "")
-            show_kept_value(self.title_field, card.extra, "title", self.tr("A short headline, shown in bold"))
-            show_kept_value(self.text_field, card.extra, "text", self.tr("What you want to tell your customers"))
+            show_kept_value(self.title_field, card.extra, "title", tr("A short headline, shown in bold"))
+            show_kept_value(self.text_field, card.extra, "text", tr("What you want to tell your customers"))
             self.title_counter.set_text_count(card.title or "")
             self.text_field.setPlainText(card.text or "")
             self.text_counter.set_text_count(card.text or "")
@@ -174,17 +175,18 @@ class CardEditor(QWidget):
 
     def _update_buttons_ui(self) -> None:
         count = len(self.buttons)
-        self.buttons_heading.setText(
-            self.tr("Buttons ({count} of {max})").format(count=count, max=limits.SUGGESTIONS_MAX)
-        )
+        self.buttons_heading.setText(tr("Buttons ({count} of {max})").format(count=count, max=limits.SUGGESTIONS_MAX))
         full = count >= limits.SUGGESTIONS_MAX
         self.add_button.setEnabled(not full)
+        most = limits.SUGGESTIONS_MAX
         self.add_button.setToolTip(
-            self.tr("A card can have at most {max} buttons: remove one to add another.").format(
-                max=limits.SUGGESTIONS_MAX
-            )
+            tr_n(
+                "A card can have at most {max} button: remove it to add another.",
+                "A card can have at most {max} buttons: remove one to add another.",
+                most,
+            ).format(max=most)
             if full
-            else self.tr("Add a button that opens a web page or calls a number")
+            else tr("Add a button that opens a web page or calls a number")
         )
         for number, button in enumerate(self.buttons, start=1):
             button.set_number(number)

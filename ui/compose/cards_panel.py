@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QTabBar, QV
 from app.campaign import limits
 from app.campaign.message_kinds import blank_card, card_has_content
 from app.campaign.model import Card
+from app.language import tr, tr_n
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.compose.card_editor import CardEditor
@@ -45,16 +46,16 @@ class CardsPanel(QWidget):
 
         self.card_tabs = QTabBar()
         self.card_tabs.setExpanding(False)
-        self.card_tabs.setAccessibleName(self.tr("Cards of the carousel"))
-        self.card_tabs.setToolTip(self.tr("Choose the card to edit"))
-        self.move_left_button = QPushButton(self.tr("◀ Move left"))
-        self.move_right_button = QPushButton(self.tr("Move right ▶"))
-        self.remove_card_button = QPushButton(self.tr("Remove card"))
-        self.add_card_button = QPushButton(self.tr("+ Add card"))
-        self.move_left_button.setAccessibleName(self.tr("Move this card one place to the left"))
-        self.move_right_button.setAccessibleName(self.tr("Move this card one place to the right"))
-        self.move_left_button.setToolTip(self.tr("Phones show the cards from left to right"))
-        self.move_right_button.setToolTip(self.tr("Phones show the cards from left to right"))
+        self.card_tabs.setAccessibleName(tr("Cards of the carousel"))
+        self.card_tabs.setToolTip(tr("Choose the card to edit"))
+        self.move_left_button = QPushButton(tr("◀ Move left"))
+        self.move_right_button = QPushButton(tr("Move right ▶"))
+        self.remove_card_button = QPushButton(tr("Remove card"))
+        self.add_card_button = QPushButton(tr("+ Add card"))
+        self.move_left_button.setAccessibleName(tr("Move this card one place to the left"))
+        self.move_right_button.setAccessibleName(tr("Move this card one place to the right"))
+        self.move_left_button.setToolTip(tr("Phones show the cards from left to right"))
+        self.move_right_button.setToolTip(tr("Phones show the cards from left to right"))
         tools = QHBoxLayout()
         for button in (self.move_left_button, self.move_right_button, self.remove_card_button):
             tools.addWidget(button)
@@ -132,17 +133,21 @@ class CardsPanel(QWidget):
         for button in (self.move_left_button, self.move_right_button, self.remove_card_button):
             button.setVisible(carousel)
         if count == 0:
-            self.add_card_button.setText(self.tr("+ Add a card"))
+            self.add_card_button.setText(tr("+ Add a card"))
         elif count == 1:
-            self.add_card_button.setText(self.tr("+ Add another card (makes a carousel)"))
+            self.add_card_button.setText(tr("+ Add another card (makes a carousel)"))
         else:
-            self.add_card_button.setText(self.tr("+ Add card"))
+            self.add_card_button.setText(tr("+ Add card"))
         full = count >= limits.CARDS_MAX
         self.add_card_button.setEnabled(not full)
         self.add_card_button.setToolTip(
-            self.tr("A carousel can have at most {n} cards: remove one to add another.").format(n=limits.CARDS_MAX)
+            tr_n(
+                "A carousel can have at most {max} card: remove it to add another.",
+                "A carousel can have at most {max} cards: remove one to add another.",
+                limits.CARDS_MAX,
+            ).format(max=limits.CARDS_MAX)
             if full
-            else self.tr("Add a card at the end of the carousel")
+            else tr("Add a card at the end of the carousel")
         )
         self.select_card(max(0, min(selected, count - 1)) if count else -1)
 
@@ -158,9 +163,11 @@ class CardsPanel(QWidget):
         self.move_left_button.setEnabled(index > 0)
         self.move_right_button.setEnabled(0 <= index < count - 1)
         self.remove_card_button.setToolTip(
-            self.tr("Remove card {n}; with one card left the message becomes a single rich card.").format(n=index + 1)
+            tr("Remove card {number}; with one card left the message becomes a single rich card.").format(
+                number=index + 1
+            )
         )
-        self.remove_card_button.setAccessibleName(self.tr("Remove card {n}").format(n=index + 1))
+        self.remove_card_button.setAccessibleName(tr("Remove card {number}").format(number=index + 1))
         self.cards_scroll.verticalScrollBar().setValue(0)
         self.current_card_changed.emit(index)
 
@@ -181,19 +188,19 @@ class CardsPanel(QWidget):
             prefix = f"options.cards[{index}]"
             mine = [p for p in problems if p.path == prefix or p.path.startswith(prefix + ".")]
             errors = [p for p in mine if p.is_error]
-            name = self.tr("Card {n}").format(n=index + 1)
+            name = tr("Card {number}").format(number=index + 1)
             if errors:
                 self.card_tabs.setTabText(index, name + " ✖")
                 self.card_tabs.setTabTextColor(index, QColor(error_color(self)))
-                tip = self.tr("Card {n} has a problem: {what}").format(n=index + 1, what=errors[0].message)
+                tip = tr("Card {number} has a problem: {problem}").format(number=index + 1, problem=errors[0].message)
             elif mine:
                 self.card_tabs.setTabText(index, name + " ⚠")
                 self.card_tabs.setTabTextColor(index, QColor(warning_color(self)))
-                tip = self.tr("Card {n}: {what}").format(n=index + 1, what=mine[0].message)
+                tip = tr("Card {number}: {problem}").format(number=index + 1, problem=mine[0].message)
             else:
                 self.card_tabs.setTabText(index, name)
                 self.card_tabs.setTabTextColor(index, QColor())
-                tip = self.tr("Edit card {n}").format(n=index + 1)
+                tip = tr("Edit card {number}").format(number=index + 1)
             self.card_tabs.setTabToolTip(index, tip)
 
     # User actions ---------------------------------------------------------------------------
@@ -222,11 +229,11 @@ class CardsPanel(QWidget):
         if not cards or not 0 <= index < len(cards):
             return
         if card_has_content(cards[index]) and not self.confirm(
-            self.tr("Remove card {n}?").format(n=index + 1),
-            self.tr("Card {n} and everything in it (title, text, picture, buttons) will be removed.").format(
-                n=index + 1
+            tr("Remove card {number}?").format(number=index + 1),
+            tr("Card {number} and everything in it (title, text, picture, buttons) will be removed.").format(
+                number=index + 1
             ),
-            self.tr("Remove card"),
+            tr("Remove card"),
         ):
             return
         del cards[index]

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.platform.config import Settings
 from app.sending.summary import pictures_words
 from app.validation import Problem, blocking_errors, located_message
@@ -94,7 +96,7 @@ class ComposePage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
-        self.tab_titles = [self.tr("Message"), self.tr("Recipients"), self.tr("Schedule"), self.tr("SMS fallback")]
+        self.tab_titles = [tr("Message"), tr("Recipients"), tr("Schedule"), tr("SMS fallback")]
         message_page = QWidget()
         message_layout = QHBoxLayout(message_page)
         message_layout.addWidget(self._message_column(), 1)
@@ -128,10 +130,10 @@ class ComposePage(QWidget):
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.setAutoDefault(False)
-        self.test_button = QPushButton(self.tr("Send a test…"))
+        self.test_button = QPushButton(tr("Send a test…"))
         self.test_button.setObjectName("sendTestButton")
         self.test_button.setAutoDefault(False)
-        self.test_button.setToolTip(self.tr("Send this message to your own test phones first (Ctrl+Shift+T)"))
+        self.test_button.setToolTip(tr("Send this message to your own test phones first (Ctrl+Shift+T)"))
         bottom = QHBoxLayout()
         bottom.setContentsMargins(12, 6, 12, 6)
         bottom.addWidget(self.problems_label, 1)
@@ -216,48 +218,53 @@ class ComposePage(QWidget):
         """What stands between the campaign and sending, pointing only at marks the user can see."""
         errors, warnings = self.editor.errors, self.editor.warnings
         if blocking_errors(errors):
-            text = (
-                self.tr("1 problem to fix before sending")
-                if len(errors) == 1
-                else self.tr("%1 problems to fix before sending").replace("%1", str(len(errors)))
-            )
+            count = len(errors)
+            text = tr_n(
+                "{count} problem to fix before sending", "{count} problems to fix before sending", count
+            ).format(count=format_count(count))
             if self.editor.hiding_problems:
-                text += " · <a href='show'>" + self.tr("Show them") + "</a>"
+                # Translators: a link after "3 problems to fix before sending": it shows every problem at its field.
+                text += " · <a href='show'>" + tr("Show them") + "</a>"
             return text
         if errors:  # only pictures proved not to show: the user may still send them, knowingly
+            count = len(errors)
             words = pictures_words(errors)
+            pictures = len({p.path for p in errors})  # when there are words, each path is one card's picture
             what = (
-                self.tr("%1 will not show on phones").replace("%1", words)
+                # Translators: {pictures} is "card 2's picture" or "the pictures of cards 1 and 3".
+                tr_n("{pictures} will not show on phones", "{pictures} will not show on phones", pictures).format(
+                    pictures=words
+                )
                 if words
-                else self.tr("%1 problems").replace("%1", str(len(errors)))
+                else tr_n("{count} problem", "{count} problems", count).format(count=format_count(count))
             )
-            text = (
-                self.tr("Not ready: %1. Fix it, or send and tick “Send anyway”.")
-                if len(errors) == 1
-                else self.tr("Not ready: %1. Fix them, or send and tick “Send anyway”.")
+            # Translators: “Send anyway” is the tick box of the confirmation, named as it is shown there.
+            text = tr_n(
+                "Not ready: {what}. Fix it, or send and tick “Send anyway”.",
+                "Not ready: {what}. Fix them, or send and tick “Send anyway”.",
+                count,
             )
-            return text.replace("%1", html.escape(what, quote=False))
+            return text.format(what=html.escape(what, quote=False))
         if not warnings:
-            return self.tr("Ready to send")
-        count = self.tr("1 warning") if len(warnings) == 1 else self.tr("%1 warnings").replace("%1", str(len(warnings)))
+            return tr("Ready to send")
+        said = tr_n("{count} warning", "{count} warnings", len(warnings)).format(count=format_count(len(warnings)))
         tabs = [self._tab_of(p) if p in self.editor.problems else None for p in warnings]
         if None not in tabs:  # each warning is marked on a tab and at its field
             names = [self.tab_titles[index] for index in sorted({tab for tab in tabs if tab is not None})]
             where = (
-                self.tr("on the %1 tab").replace("%1", names[0])
+                tr("on the {tab} tab").format(tab=names[0])
                 if len(names) == 1
-                else self.tr("on the %1 and %2 tabs").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+                else tr("on the {tabs} and {last} tabs").format(tabs=", ".join(names[:-1]), last=names[-1])
             )
-            return (
-                self.tr("Ready to send · %1 %2")
-                .replace("%1", count)
-                .replace("%2", "<a href='warnings'>" + html.escape(where, quote=False) + "</a>")
+            # Translators: {warnings} is "1 warning" or "3 warnings"; {where} is "on the Recipients tab", a link.
+            return tr("Ready to send · {warnings} {where}").format(
+                warnings=said, where="<a href='warnings'>" + html.escape(where, quote=False) + "</a>"
             )
         if len(warnings) == 1:  # nothing on screen is marked: say it here
-            return self.tr("Ready to send · 1 warning: %1").replace(
-                "%1", html.escape(located_message(warnings[0]), quote=False)
+            return tr("Ready to send · 1 warning: {problem}").format(
+                problem=html.escape(located_message(warnings[0]), quote=False)
             )
-        return self.tr("Ready to send · %1, listed when you send").replace("%1", count)
+        return tr("Ready to send · {warnings}, listed when you send").format(warnings=said)
 
     def on_problems_link_activated(self, link: str) -> None:
         """Show every problem at its field and go to the first tab that has an error (or a warning)."""

@@ -20,6 +20,8 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.language import tr
+from app.language.formats import format_count
 from ui.common.sliced_work import SlicedWork
 from ui.common.theme import tone_color
 
@@ -53,7 +55,7 @@ class ListRow:
 
 
 def format_contacts(contacts: int | None) -> str:
-    return "?" if contacts is None else f"{contacts:,}"
+    return "?" if contacts is None else format_count(contacts)
 
 
 class GroupModel(QAbstractTableModel):
@@ -74,7 +76,8 @@ class GroupModel(QAbstractTableModel):
         self._fill = SlicedWork(self)
         self._fill.finished.connect(self.filled)
         self._checked: set[int] = set()
-        self._headers = (self.tr("List"), self.tr("Contacts"), self.tr("Description"))
+        # Translators: the column headers of the table of contact lists.
+        self._headers = (tr("List"), tr("Contacts"), tr("Description"))
         self._checked_brush = QBrush(QColor(61, 111, 180, 50))
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -229,16 +232,16 @@ class GroupModel(QAbstractTableModel):
 
     def _tooltip(self, item: ListRow, column: int) -> str | None:
         if item.state == "missing":
-            return self.tr(
+            return tr(
                 "This list is chosen for the campaign but was not found in this account. "
                 "Uncheck it to remove it from the campaign."
             )
         if item.state == "pending":
-            return self.tr("The lists of the account have not been loaded yet.")
+            return tr("The lists of the account have not been loaded yet.")
         if column == DESCRIPTION and item.description:
             return item.description
         if column == NAME:
-            return self.tr("{name} (list {id})").format(name=item.name, id=item.id)
+            return tr("{name} (list {id})").format(name=item.name, id=item.id)
         return None
 
     # --- sorting -------------------------------------------------------------------------

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgre
 
 from app.campaign import limits
 from app.campaign.file import ListInfo
+from app.language import tr
+from app.language.formats import format_count
 from app.validation import Problem
 from ui.common.error_box import ErrorBox
 from ui.common.problem_marks import FieldProblems, ProblemLabel
-from ui.common.theme import set_tone
+from ui.common.theme import set_bold, set_role, set_tone
 from ui.common.workers import Task
 from ui.compose import picker_words
 from ui.compose.editor_state import CampaignEditor
@@ -87,8 +89,8 @@ class GroupPicker(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Contact lists"))
-        heading.setProperty("role", "heading")
+        heading = QLabel(tr("Contact lists"))
+        set_role(heading, "heading")
         layout.addWidget(heading)
 
         self.search_row = QWidget()
@@ -96,21 +98,21 @@ class GroupPicker(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("groupSearch")
-        self.search_edit.setPlaceholderText(self.tr("Search by name or description"))
+        self.search_edit.setPlaceholderText(tr("Search by name or description"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search contact lists"))
-        self.search_edit.setToolTip(self.tr("Shows only the lists whose name or description contains this text."))
+        self.search_edit.setAccessibleName(tr("Search contact lists"))
+        self.search_edit.setToolTip(tr("Shows only the lists whose name or description contains this text."))
         self.search_edit.setMaximumWidth(chars_width(self.search_edit, SEARCH_CHARS))
         top.addWidget(self.search_edit, 1)
-        self.selected_only_check = QCheckBox(self.tr("Chosen only"))
+        self.selected_only_check = QCheckBox(tr("Chosen only"))
         self.selected_only_check.setObjectName("groupSelectedOnly")
-        self.selected_only_check.setAccessibleName(self.tr("Show only the chosen lists"))
-        self.selected_only_check.setToolTip(self.tr("Show only the lists that are checked."))
+        self.selected_only_check.setAccessibleName(tr("Show only the chosen lists"))
+        self.selected_only_check.setToolTip(tr("Show only the lists that are checked."))
         top.addWidget(self.selected_only_check)
-        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button = QPushButton(tr("Reload"))
         self.reload_button.setObjectName("groupReload")
-        self.reload_button.setAccessibleName(self.tr("Reload the contact lists"))
-        self.reload_button.setToolTip(self.tr("Load the contact lists of the account again."))
+        self.reload_button.setAccessibleName(tr("Reload the contact lists"))
+        self.reload_button.setToolTip(tr("Load the contact lists of the account again."))
         top.addWidget(self.reload_button)
         top.addStretch(0)  # on a wide window the controls stay together, the search a readable width
         layout.addWidget(self.search_row)
@@ -118,18 +120,18 @@ class GroupPicker(QWidget):
         status = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setObjectName("groupStatus")
-        self.status_label.setProperty("role", "muted")
+        set_role(self.status_label, "muted")
         status.addWidget(self.status_label, 1)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("groupProgress")
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName(self.tr("Loading the contact lists"))
+        self.progress_bar.setAccessibleName(tr("Loading the contact lists"))
         self.progress_bar.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
         self.progress_bar.hide()
         status.addWidget(self.progress_bar)
         layout.addLayout(status)
 
-        self.error_box = ErrorBox(retry_name=self.tr("Retry loading the contact lists"))
+        self.error_box = ErrorBox(retry_name=tr("Retry loading the contact lists"))
         layout.addWidget(self.error_box)
 
         self.table = GroupTable(self.proxy)
@@ -144,7 +146,7 @@ class GroupPicker(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setObjectName("groupEmpty")
         self.empty_label.setWordWrap(True)
-        self.empty_label.setProperty("role", "muted")
+        set_role(self.empty_label, "muted")
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
         self.footer_label = QLabel()
@@ -152,14 +154,14 @@ class GroupPicker(QWidget):
         self.footer_label.setWordWrap(True)
         layout.addWidget(self.footer_label)
         self.limit_warning = QLabel(
-            self.tr("⚠ More than {limit} contacts: WWT.world sends at most {limit} per campaign.").format(
-                limit=f"{limits.CONTACTS_PER_CAMPAIGN:,}"
+            tr("⚠ More than {limit} contacts: WWT.world sends at most {limit} per campaign.").format(
+                limit=format_count(limits.CONTACTS_PER_CAMPAIGN)
             )
         )
         self.limit_warning.setObjectName("groupLimitWarning")
         self.limit_warning.setWordWrap(True)
         set_tone(self.limit_warning, "warning")
-        self.limit_warning.setStyleSheet("font-weight: 600;")
+        set_bold(self.limit_warning)
         self.limit_warning.hide()
         layout.addWidget(self.limit_warning)
         self.missing_warning = QLabel()
@@ -244,13 +246,13 @@ class GroupPicker(QWidget):
         self.status_label.show()
         if value is None:
             self.progress_bar.setRange(0, 0)  # busy until the first page arrives
-            self.status_label.setText(self.tr("Loading lists…"))
+            self.status_label.setText(tr("Loading lists…"))
             return
         loaded, total = value
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(loaded)
         self.status_label.setText(
-            self.tr("Loading lists… {loaded} of {total}").format(loaded=f"{loaded:,}", total=f"{total:,}")
+            tr("Loading lists… {loaded} of {total}").format(loaded=format_count(loaded), total=format_count(total))
         )
 
     def on_lists_loaded(self, rows: list[ListRow]) -> None:
@@ -264,7 +266,7 @@ class GroupPicker(QWidget):
         self.lists_loaded.emit(len(rows))
 
     def on_load_failed(self, error: BaseException) -> None:
-        self.error_box.show_error(error, self.tr(LOAD_FAILED))
+        self.error_box.show_error(error, tr(LOAD_FAILED))
         self.load_failed.emit(error)
 
     # --- the document --------------------------------------------------------------------
@@ -287,15 +289,15 @@ class GroupPicker(QWidget):
                 continue
             info = self.editor.document.lists.get(list_id, ListInfo())
             if self._loaded is None:
-                name = info.name or self.tr("List {id}").format(id=list_id)
+                name = info.name or tr("List {number}").format(number=list_id)
                 extra.append(ListRow(list_id, name, "", info.contacts, "pending"))
             else:
                 name = (
-                    self.tr("{name} (list {id}, not found in this account)").format(name=info.name, id=list_id)
+                    tr("{name} (list {id}, not found in this account)").format(name=info.name, id=list_id)
                     if info.name
-                    else self.tr("List {id} (not found in this account)").format(id=list_id)
+                    else tr("List {id} (not found in this account)").format(id=list_id)
                 )
-                note = self.tr("Not in this account: uncheck it to take it out of the campaign.")
+                note = tr("Not in this account: uncheck it to take it out of the campaign.")
                 extra.append(ListRow(list_id, name, note, info.contacts, "missing"))
         self.model.set_rows(extra + list(self._loaded or ()), checked=selected)
         self._update_footer()

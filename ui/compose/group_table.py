@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from app.language import tr
 from ui.common.tables import set_up_row_table
 from ui.compose.group_model import ANY_INDEX, CONTACTS, DESCRIPTION, NAME, GroupModel
 
@@ -106,8 +107,8 @@ class GroupTable(QTableView):
         self.setObjectName("groupTable")
         self.setModel(model)
         self.setItemDelegate(_ToggleDelegate(self))
-        self.setAccessibleName(self.tr("Contact lists of the account"))
-        self.setToolTip(self.tr("Click a list, or press Space, to choose it or to leave it out."))
+        self.setAccessibleName(tr("Contact lists of the account"))
+        self.setToolTip(tr("Click a list, or press Space, to choose it or to leave it out."))
         set_up_row_table(self, 1.7)
         self.setSortingEnabled(True)
         metrics = self.fontMetrics()
@@ -117,4 +118,4 @@ class GroupTable(QTableView):
         columns.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         padding = metrics.horizontalAdvance("M") * 3
-        columns.resizeSection(CONTACTS, metrics.horizontalAdvance(self.tr("Contacts")) + padding)
+        columns.resizeSection(CONTACTS, metrics.horizontalAdvance(tr("Contacts")) + padding)

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
+from app.language import tr, tr_mark
 from ui.common.workers import TaskContext
 from ui.compose.group_model import ListRow, sort_rows
 
 if TYPE_CHECKING:
     from app.api import WwtClient
 
-# (The stubs type QT_TRANSLATE_NOOP's result as object; it returns the message, a str.)
-LOAD_FAILED: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
-    "GroupPicker", "The contact lists could not be loaded. Try again in a moment."
-)
+# Shown with ``tr(LOAD_FAILED)``: the language is chosen after this module is imported.
+LOAD_FAILED = tr_mark("The contact lists could not be loaded. Try again in a moment.")
 
 
 def fetch_lists(
@@ -31,9 +30,9 @@ def fetch_lists(
         on_progress=lambda loaded, total: context.progress((loaded, total)),
         should_cancel=lambda: context.cancelled,
     )
-    unnamed = QCoreApplication.translate("GroupPicker", "List {id}")
+    unnamed = tr("List {number}")  # a list without a name
     rows = [
-        ListRow(item.id, item.name or unnamed.format(id=item.id), item.description or "", item.contacts)
+        ListRow(item.id, item.name or unnamed.format(number=item.id), item.description or "", item.contacts)
         for item in lists
         if item.id is not None
     ]

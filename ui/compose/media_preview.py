@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.campaign import media_check
 from app.campaign.media_check import MediaCheck
+from app.language import tr
 from ui.common.image_view import ImageView
+from ui.common.theme import set_tone
 from ui.common.workers import Task, TaskContext
-from ui.compose.message_fields import error_color, warning_color
 
 if TYPE_CHECKING:
     import httpx
@@ -275,7 +276,7 @@ class MediaPreviewService(QObject):
         self.checked.emit(url, result)
 
     def _on_error(self, url: str, error: object) -> None:
-        check = MediaCheck(url, "unreachable", self.tr("The address could not be checked. Try again in a moment."))
+        check = MediaCheck(url, "unreachable", tr("The address could not be checked. Try again in a moment."))
         self.checked.emit(url, MediaResult(check))
 
     def _on_finished(self, url: str, task: Task) -> None:
@@ -314,15 +315,15 @@ class MediaPreview(QFrame):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.retry_button = QPushButton(self.tr("Check again"))
-        self.retry_button.setToolTip(self.tr("Fetch the address again, for example after fixing the file"))
-        self.retry_button.setAccessibleName(self.tr("Check the media address again"))
+        self.retry_button = QPushButton(tr("Check again"))
+        self.retry_button.setToolTip(tr("Fetch the address again, for example after fixing the file"))
+        self.retry_button.setAccessibleName(tr("Check the media address again"))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
         self.busy.setMaximumWidth(self.fontMetrics().averageCharWidth() * 24)
-        self.busy.setAccessibleName(self.tr("Checking"))
+        self.busy.setAccessibleName(tr("Checking"))
         self.image_view = ImageView(self)
         self.caveat = QLabel()
         self.caveat.setWordWrap(True)
@@ -338,7 +339,7 @@ class MediaPreview(QFrame):
         layout.addWidget(self.caveat)
         self.retry_button.clicked.connect(self.on_retry_button_clicked)
         service.checked.connect(self.on_service_checked)
-        self.setAccessibleName(self.tr("Media preview"))
+        self.setAccessibleName(tr("Media preview"))
         self._show_empty()
 
     # Driving ------------------------------------------------------------------------------
@@ -422,17 +423,14 @@ class MediaPreview(QFrame):
         state: str,
         text: str,
         *,
-        color: str = "",
+        tone: str = "muted",
         icon: QStyle.StandardPixmap | str | None = None,
         busy: bool = False,
         retry: bool = False,
     ) -> None:
         self.state = state
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {color};" if color else "")
-        self.message.setProperty("role", "" if color else "muted")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_tone(self.message, tone)
         self._set_icon(icon)
         self.busy.setVisible(busy)
         self.retry_button.setVisible(retry)
@@ -446,13 +444,13 @@ class MediaPreview(QFrame):
         self.result = None
         self._show(
             "empty",
-            self.tr("Paste the address of an image (JPEG, PNG, GIF up to 2 MB) or a video (MP4, WebM... up to 10 MB)"),
+            tr("Paste the address of an image (JPEG, PNG, GIF up to 2 MB) or a video (MP4, WebM... up to 10 MB)"),
             icon=QStyle.StandardPixmap.SP_FileDialogInfoView,
         )
 
     def _show_loading(self) -> None:
         self.result = None
-        self._show("loading", self.tr("Checking the image…"), busy=True)
+        self._show("loading", tr("Checking the image…"), busy=True)
 
     def _show_result(self, result: MediaResult) -> None:
         self.result = result
@@ -462,13 +460,14 @@ class MediaPreview(QFrame):
         elif check.state == "image":
             self._show(
                 "failed",
-                self.tr("The picture could not be read: the file may be damaged."),
-                color=error_color(self),
+                tr("The picture could not be read: the file may be damaged."),
+                tone="error",
                 icon=QStyle.StandardPixmap.SP_MessageBoxCritical,
                 retry=True,
             )
         elif check.state == "video":
-            text = self.tr("{what} — phones show the first frame").format(what=check.message)
+            # Translators: {video} is what the check found, such as "MP4 video, 2.1 MB".
+            text = tr("{video} — phones show the first frame").format(video=check.message)
             self._show("video", text, icon="▶")
         elif check.state == "cancelled":
             self._show_loading()
@@ -478,20 +477,20 @@ class MediaPreview(QFrame):
             self._show(
                 "failed",
                 check.message,
-                color=error_color(self),
+                tone="error",
                 icon=QStyle.StandardPixmap.SP_MessageBoxCritical,
                 retry=True,
             )
 
     def _show_image(self, result: MediaResult, image: QImage) -> None:
         """``image`` is ``result.image``, known to be there."""
-        size = self.tr("{w} × {h} pixels").format(w=image.width(), h=image.height())
+        size = tr("{width} × {height} pixels").format(width=image.width(), height=image.height())
         self._show("image", f"{result.check.message} · {size}")
         self.image_view.show()
         if result.is_gif and result.check.data:
             self.image_view.set_gif(result.check.data, image)
-            self.caveat.setText(self.tr("⚠ iPhones do not animate GIFs: they show the first frame only."))
-            self.caveat.setStyleSheet(f"color: {warning_color(self)};")
+            self.caveat.setText(tr("⚠ iPhones do not animate GIFs: they show the first frame only."))
+            set_tone(self.caveat, "warning")
             self.caveat.show()
         else:
             self.image_view.set_image(image)

@@ -10,8 +10,9 @@ shared with the command line: ``app.tasks.pictures``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
+from app.language import tr
 from app.tasks.pictures import media_path, picture_problem
 from app.validation import Problem
 from ui.compose.editor_state import CampaignEditor
@@ -20,14 +21,10 @@ from ui.compose.media_preview import MediaPreviewService, MediaResult
 
 def media_problem(path: str, result: MediaResult) -> Problem | None:
     """The problem a check's answer means for the card at ``path`` (``options.cards[1].media``), if any."""
-    problem = picture_problem(path, result.check, _tr)
+    problem = picture_problem(path, result.check)
     if problem is None and result.check.state == "image" and result.image is None:  # phones may read it
-        return Problem(path, "warning", _tr("The picture could not be read here: the file may be damaged."))
+        return Problem(path, "warning", tr("The picture could not be read here: the file may be damaged."))
     return problem
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MediaProblems", text)
 
 
 class MediaProblems(QObject):

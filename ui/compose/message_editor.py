@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from app.campaign import limits
 from app.campaign.message_kinds import SwitchPlan, plan_switch
 from app.campaign.model import MessageKind, Options
+from app.language import tr, tr_n
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.theme import set_role
 from ui.compose.card_editor import CardEditor
 from ui.compose.cards_panel import CardsPanel
 from ui.compose.editor_state import CampaignEditor
@@ -44,6 +47,13 @@ def ask_user(parent: QWidget, title: str, question: str, action: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
+
+
+def _and(words: list[str]) -> str:
+    """``["the title", "the buttons"]`` -> ``"the title and the buttons"`` (the core's words for a list)."""
+    if len(words) == 1:
+        return words[0]
+    return tr("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 class MessageEditor(QWidget):
@@ -77,17 +87,25 @@ class MessageEditor(QWidget):
     def _build(self) -> None:
         self.kind_group = QButtonGroup(self)
         kind_row = QHBoxLayout()
-        kind_label = QLabel(self.tr("Type of message:"))
-        kind_row.addWidget(kind_label)
-        names = (self.tr("P&lain text"), self.tr("Rich &card"), self.tr("Ca&rousel"))
+        names = (tr("P&lain text"), tr("Rich &card"), tr("Ca&rousel"))
+        text_most, buttons_most, cards_most = limits.TEXT_MESSAGE_MAX, limits.SUGGESTIONS_MAX, limits.CARDS_MAX
         tips = (
-            self.tr("Only text, up to {n} characters; no picture or buttons.").format(n=limits.TEXT_MESSAGE_MAX),
-            self.tr("One card with a picture or video, a title, a text and up to {n} buttons.").format(
-                n=limits.SUGGESTIONS_MAX
-            ),
-            self.tr("{a} to {b} cards side by side; people swipe to see the next one.").format(
-                a=limits.CAROUSEL_MIN, b=limits.CARDS_MAX
-            ),
+            tr_n(
+                "Only text, up to {count} character; no picture or buttons.",
+                "Only text, up to {count} characters; no picture or buttons.",
+                text_most,
+            ).format(count=text_most),
+            tr_n(
+                "One card with a picture or video, a title, a text and up to {count} button.",
+                "One card with a picture or video, a title, a text and up to {count} buttons.",
+                buttons_most,
+            ).format(count=buttons_most),
+            # Translators: the plural form follows {max}, the larger number ("2 to 5 cards").
+            tr_n(
+                "{min} to {max} card side by side; people swipe to see the next one.",
+                "{min} to {max} cards side by side; people swipe to see the next one.",
+                cards_most,
+            ).format(min=limits.CAROUSEL_MIN, max=cards_most),
         )
         self.kind_buttons: dict[str, QRadioButton] = {}
         for number, (kind, name, tip) in enumerate(zip(KINDS, names, tips, strict=True)):
@@ -98,10 +116,15 @@ class MessageEditor(QWidget):
             self.kind_buttons[kind] = radio
             kind_row.addWidget(radio)
         kind_row.addStretch(1)
+        # The choices go under their label when a narrow window (or a language of long words) has no room beside it.
+        kind_form = QFormLayout()
+        kind_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        kind_form.setContentsMargins(0, 0, 0, 0)
+        kind_form.addRow(tr("Type of message:"), kind_row)
         self._kind_tips = dict(zip(KINDS, tips, strict=True))
         self.kind_hint = QLabel()
         self.kind_hint.setWordWrap(True)
-        self.kind_hint.setProperty("role", "muted")
+        set_role(self.kind_hint, "muted")
         self.message_problem = ProblemLabel()
         self.message_buttons_problem = ProblemLabel()
 
@@ -114,7 +137,7 @@ class MessageEditor(QWidget):
         self.pages.addWidget(self.cards)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(kind_row)
+        layout.addLayout(kind_form)
         layout.addWidget(self.kind_hint)
         layout.addWidget(self.message_problem)
         layout.addWidget(self.message_buttons_problem)
@@ -127,14 +150,14 @@ class MessageEditor(QWidget):
         self.text_field = QPlainTextEdit()
         bound_length(self.text_field)
         self.text_field.setTabChangesFocus(True)
-        self.text_field.setAccessibleName(self.tr("Message text"))
-        self.text_field.setPlaceholderText(self.tr("What you want to tell your customers"))
+        self.text_field.setAccessibleName(tr("Message text"))
+        self.text_field.setPlaceholderText(tr("What you want to tell your customers"))
         set_lines_height(self.text_field, 4, 8)
         self.text_counter = CounterLabel(limits.TEXT_MESSAGE_MAX)
         self.text_problem = ProblemLabel()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(field_header(self.tr("Message te&xt"), self.text_field, self.text_counter))
+        layout.addLayout(field_header(tr("Message te&xt"), self.text_field, self.text_counter))
         layout.addWidget(self.text_field)
         layout.addWidget(self.text_problem)
         layout.addStretch(1)
@@ -172,7 +195,7 @@ class MessageEditor(QWidget):
             text = (options.text or "") if options is not None and options.cards is None else ""
             self.text_field.setPlainText(text)
             kept = options.extra if options is not None and options.cards is None else {}
-            show_kept_value(self.text_field, kept, "text", self.tr("What you want to tell your customers"))
+            show_kept_value(self.text_field, kept, "text", tr("What you want to tell your customers"))
             self.text_counter.set_text_count(text)
             self.cards.rebuild(0)
         finally:
@@ -219,7 +242,7 @@ class MessageEditor(QWidget):
             return
         plan = plan_switch(self.options, target, max(self.current_card, 0))
         if plan.loses_content and not self.confirm(
-            self.tr("Change the type of message?"), self._loss_question(plan, target), self.tr("Change and remove")
+            tr("Change the type of message?"), self._loss_question(plan, target), tr("Change and remove")
         ):
             self.kind_buttons[self.kind].setChecked(True)
             return
@@ -243,27 +266,31 @@ class MessageEditor(QWidget):
 
     def _loss_question(self, plan: SwitchPlan, target: MessageKind) -> str:
         names = {
-            "title": self.tr("the title"),
-            "media": self.tr("the picture or video"),
-            "buttons": self.tr("the buttons"),
+            # Translators: one thing a switch removes, in the list of "This removes {what}." (of card 1).
+            "title": tr("the title"),
+            # Translators: one thing a switch removes, in the list of "This removes {what}." (of card 1).
+            "media": tr("the picture or video"),
+            # Translators: one thing a switch removes, in the list of "This removes {what}." (of card 1).
+            "buttons": tr("the buttons"),
         }
         pieces = []
         if plan.removed_cards:
             numbers = ", ".join(str(i + 1) for i in plan.removed_cards)
-            one = len(plan.removed_cards) == 1
-            pieces.append((self.tr("card {n}") if one else self.tr("cards {n}")).format(n=numbers))
+            # Translators: what "This removes {what}." removes: "card 2" or "cards 2, 3".
+            pieces.append(tr_n("card {numbers}", "cards {numbers}", len(plan.removed_cards)).format(numbers=numbers))
+        kept = (plan.kept or 0) + 1
         if plan.lost_parts:
             parts = [names[p] for p in plan.lost_parts]
-            listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + self.tr(" and ") + parts[-1]
-            pieces.append(self.tr("{parts} of card {n}").format(parts=listed, n=(plan.kept or 0) + 1))
-        what = self.tr(" and ").join(pieces)
+            listed = _and(parts)
+            # Translators: {parts} is a list such as "the title and the buttons"; in "This removes {what}."
+            pieces.append(tr("{parts} of card {number}").format(parts=listed, number=kept))
+        what = _and(pieces)
         if target == "text":
-            intro = self.tr("A plain text message has only text. The text of card {n} is kept.").format(
-                n=(plan.kept or 0) + 1
-            )
+            intro = tr("A plain text message has only text. The text of card {number} is kept.").format(number=kept)
         else:
-            intro = self.tr("A rich card is a single card. Card {n} is kept.").format(n=(plan.kept or 0) + 1)
-        return intro + "\n\n" + self.tr("This removes {what}.").format(what=what)
+            intro = tr("A rich card is a single card. Card {number} is kept.").format(number=kept)
+        # Translators: {what} is a list such as "card 3 and the title of card 1".
+        return intro + "\n\n" + tr("This removes {what}.").format(what=what)
 
     @Slot()
     def on_text_field_changed(self) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QWidget
 
 from app.campaign import limits
 from app.campaign.text_units import utf16_len
 from app.campaign.value_words import value_words
+from app.language import tr, tr_n
 from ui.common.problem_marks import ERROR_COLOR, WARNING_COLOR
+from ui.common.theme import set_bold, set_tone
 
 # Readable widths, in average characters of the field's font: text much wider than this is hard to
 # follow from one line to the next, and a short value in a wide box looks like it wants more.
@@ -41,8 +43,7 @@ def show_kept_value(field: QLineEdit | QPlainTextEdit, kept: dict[str, Any], mem
     """Give ``field`` its usual ``hint``, or, when the file's value of ``member`` could not be shown (a number
     where text belongs, kept as read and still sent), say what the file holds: ``not allowed: 123``."""
     if member in kept:
-        text = QCoreApplication.translate("MessageFields", "not allowed: {value}")
-        field.setPlaceholderText(text.format(value=value_words(kept[member])))
+        field.setPlaceholderText(tr("not allowed: {value}").format(value=value_words(kept[member])))
     else:
         field.setPlaceholderText(hint)
 
@@ -65,15 +66,24 @@ class CounterLabel(QLabel):
 
     def set_text_count(self, text: str) -> None:
         self.used = utf16_len(text)
-        self.setText(self.tr("{used} / {limit}").format(used=self.used, limit=self.limit))
+        self.setText(f"{self.used} / {self.limit}")  # numbers only: the same in every language
         if self.over:
-            tip = self.tr("{n} characters too many: shorten the text.").format(n=self.used - self.limit)
-            self.setStyleSheet(f"color: {error_color(self)}; font-weight: 600;")
+            extra = self.used - self.limit
+            tip = tr_n(
+                "{count} character too many: shorten the text.", "{count} characters too many: shorten the text.", extra
+            ).format(count=extra)
+            set_tone(self, "error")
         else:
-            tip = self.tr("{n} characters left. Emoji and some symbols count as 2.").format(n=self.limit - self.used)
-            self.setStyleSheet("")
+            left = self.limit - self.used
+            tip = tr_n(
+                "{count} character left. Emoji and some symbols count as 2.",
+                "{count} characters left. Emoji and some symbols count as 2.",
+                left,
+            ).format(count=left)
+            set_tone(self, "muted")
+        set_bold(self, self.over)
         self.setToolTip(tip)
-        self.setAccessibleName(self.tr("Characters used"))
+        self.setAccessibleName(tr("Characters used"))
         self.setAccessibleDescription(self.text() + ". " + tip)
 
 
@@ -103,12 +113,13 @@ def set_lines_height(edit: QPlainTextEdit, minimum: int, maximum: int) -> None:
 
 
 def hours_suffix(spin: QSpinBox) -> None:
-    """Keep a spin box's unit right: "1 hour", "48 hours"."""
-    from PySide6.QtCore import QCoreApplication
+    """Keep a spin box's unit right: "1 hour", "48 hours" (Ukrainian: "1 година", "3 години", "5 годин").
+    The words around the number in the language's form for it become the box's prefix and suffix."""
 
     def update(value: int) -> None:
-        unit = " hour" if value == 1 else " hours"
-        spin.setSuffix(QCoreApplication.translate("HoursSuffix", unit))
+        prefix, _, suffix = tr_n("{count} hour", "{count} hours", value).partition("{count}")
+        spin.setPrefix(prefix)
+        spin.setSuffix(suffix)
 
     spin.valueChanged.connect(update)
     update(spin.value())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.language import tr
+
 
 class NeedsKeyPanel(QWidget):
     """Signals ``settings_requested()`` ("Open Settings…") and ``demo_requested()`` ("Try the demo")."""
@@ -18,20 +20,20 @@ class NeedsKeyPanel(QWidget):
         self.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
-        text = QLabel(self.tr("Connect your WWT.world account to see your contact lists."), self)
+        text = QLabel(tr("Connect your WWT.world account to see your contact lists."), self)
         text.setObjectName("groupNeedsKeyText")
         text.setWordWrap(True)
         layout.addWidget(text)
         layout.addSpacing(text.fontMetrics().height() // 2)
-        self.open_settings_button = QPushButton(self.tr("Open Settings…"), self)
+        self.open_settings_button = QPushButton(tr("Open Settings…"), self)
         self.open_settings_button.setObjectName("groupOpenSettings")
-        self.open_settings_button.setAccessibleName(self.tr("Open Settings to enter your API key"))
-        self.open_settings_button.setToolTip(self.tr("Enter the API key of your WWT.world account."))
+        self.open_settings_button.setAccessibleName(tr("Open Settings to enter your API key"))
+        self.open_settings_button.setToolTip(tr("Enter the API key of your WWT.world account."))
         self.open_settings_button.clicked.connect(self.settings_requested)
-        self.try_demo_button = QPushButton(self.tr("Try the demo"), self)
+        self.try_demo_button = QPushButton(tr("Try the demo"), self)
         self.try_demo_button.setObjectName("groupTryDemo")
-        self.try_demo_button.setAccessibleName(self.tr("Try the demo, where nothing is sent"))
-        self.try_demo_button.setToolTip(self.tr("Works like the real thing, with sample lists; nothing is sent."))
+        self.try_demo_button.setAccessibleName(tr("Try the demo, where nothing is sent"))
+        self.try_demo_button.setToolTip(tr("Works like the real thing, with sample lists; nothing is sent."))
         self.try_demo_button.clicked.connect(self.demo_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_settings_button)

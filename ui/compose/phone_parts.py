@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.campaign import limits
 from app.campaign.model import Card, Suggestion
+from app.language import tr
 from app.validation.message import CARD_TEXT_SHOWN, CAROUSEL_CARD_TEXT_SHOWN
 
 LINK_GLYPH = "↗"
@@ -179,7 +180,7 @@ class MediaBox(QWidget):
         self.image: QImage | None = None
         self.video_label = ""  # "MP4 video" when the media is a video
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Picture of the card"))
+        self.setAccessibleName(tr("Picture of the card"))
 
     def set_media(self, image: QImage | None, video_label: str = "") -> None:
         self.image = image
@@ -282,13 +283,13 @@ class Pill(ElidedLabel):
 
     def set_suggestion(self, suggestion: Suggestion) -> None:
         glyph = CALL_GLYPH if suggestion.kind == "call" else LINK_GLYPH
-        text = suggestion.text or self.tr("(no text)")
+        text = suggestion.text or tr("(no text)")
         if len(text) > 2 * limits.SUGGESTION_TEXT_MAX:  # drawn elided anyway: lay out no more than can show
             text = text[: 2 * limits.SUGGESTION_TEXT_MAX] + "…"
         self.setText(f"{glyph}  {text}")
         target = (suggestion.phone if suggestion.kind == "call" else suggestion.url) or ""
         self.setToolTip(target)
-        self.setAccessibleName(self.tr("Button: {text}").format(text=text))
+        self.setAccessibleName(tr("Button: {text}").format(text=text))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -314,7 +315,7 @@ class CardView(QFrame):
         self.text = text_label()
         self.cut_note = text_label(small=True, muted=True)
         self.cut_note.setObjectName("cutNote")
-        self.empty_note = text_label(self.tr("Empty card"), muted=True)
+        self.empty_note = text_label(tr("Empty card"), muted=True)
         self.pills: list[Pill] = []
         pad = self.fontMetrics().height() * 2 // 3
         self.body = QVBoxLayout()
@@ -363,7 +364,7 @@ class CardView(QFrame):
         for pill, suggestion in zip(self.pills, suggestions, strict=False):
             pill.set_suggestion(suggestion)
         self.empty_note.setVisible(not (has_media or card.title or text or suggestions))
-        self.setAccessibleName(card.title or self.tr("Card"))
+        self.setAccessibleName(card.title or tr("Card"))
 
     def set_card_width(self, width: int) -> None:
         self.setFixedWidth(width)
@@ -382,11 +383,11 @@ class CardView(QFrame):
         self.text.setText(text)
         self.was_cut = self.title_cut or self.text_cut
         if self.title_cut and self.text_cut:
-            note = self.tr("The title and the text may be cut at “…” on some phones.")
+            note = tr("The title and the text may be cut at “…” on some phones.")
         elif self.title_cut:
-            note = self.tr("The title may be cut at “…” on some phones.")
+            note = tr("The title may be cut at “…” on some phones.")
         else:
-            note = self.tr("The text may be cut at “…” on some phones.")
+            note = tr("The text may be cut at “…” on some phones.")
         self.cut_note.setText(note)
         self.cut_note.setVisible(self.was_cut)
 

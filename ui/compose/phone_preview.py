@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.campaign.sms import count_sms
 from app.campaign.sms_words import encoding_words
+from app.language import tr, tr_n
+from app.language.formats import format_count
+from ui.common.theme import set_tone
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.media_preview import MediaPreviewService, MediaResult
-from ui.compose.message_fields import warning_color
 from ui.compose.phone_parts import Bubble, CardView, ElidedLabel, blend, screen_color, set_muted, text_label
 
 CAROUSEL_CARD_SHARE = 0.75  # a carousel card takes this much of the screen: the next one peeks in
@@ -95,7 +97,7 @@ class PhonePreview(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("phonePreview")
-        self.setAccessibleName(self.tr("Phone preview"))
+        self.setAccessibleName(tr("Phone preview"))
         self.editor = editor
         self.media_service = media_service
         self.card_views: list[CardView] = []
@@ -112,11 +114,11 @@ class PhonePreview(QWidget):
     def _build(self) -> None:
         unit = self.fontMetrics().height()
         self.mode_tabs = QTabBar()
-        self.mode_tabs.addTab(self.tr("RCS"))
-        self.mode_tabs.addTab(self.tr("SMS fallback"))
-        self.mode_tabs.setTabToolTip(0, self.tr("The message as phones with RCS show it"))
-        self.mode_tabs.setTabToolTip(1, self.tr("The SMS that goes out instead when RCS cannot be delivered"))
-        self.mode_tabs.setAccessibleName(self.tr("Preview of"))
+        self.mode_tabs.addTab(tr("RCS"))
+        self.mode_tabs.addTab(tr("SMS fallback"))
+        self.mode_tabs.setTabToolTip(0, tr("The message as phones with RCS show it"))
+        self.mode_tabs.setTabToolTip(1, tr("The SMS that goes out instead when RCS cannot be delivered"))
+        self.mode_tabs.setAccessibleName(tr("Preview of"))
         self.mode_tabs.currentChanged.connect(self.on_mode_tabs_changed)
 
         self.phone = PhoneFrame()
@@ -201,7 +203,7 @@ class PhonePreview(QWidget):
         self.carousel.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.carousel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # phones show dots
         self.carousel.viewport().setAutoFillBackground(False)
-        self.carousel.setAccessibleName(self.tr("Cards; scroll sideways to see the next one"))
+        self.carousel.setAccessibleName(tr("Cards; scroll sideways to see the next one"))
         self.strip = QWidget()
         self.strip.setAutoFillBackground(False)
         self.strip_layout = QHBoxLayout(self.strip)
@@ -218,7 +220,7 @@ class PhonePreview(QWidget):
         self.dots.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.dots)
         self.carousel.horizontalScrollBar().valueChanged.connect(self._update_dots)
-        self.empty_message = text_label(self.tr("The message is empty."), muted=True)
+        self.empty_message = text_label(tr("The message is empty."), muted=True)
         layout.addWidget(self.empty_message)
         layout.addStretch(1)
         self.rcs_scroll.setWidget(content)
@@ -232,11 +234,11 @@ class PhonePreview(QWidget):
         content, layout = self._content()
         self.sms_content_layout = layout
         self.sms_bubble = Bubble()
-        self.sms_bubble.setAccessibleName(self.tr("SMS text"))
+        self.sms_bubble.setAccessibleName(tr("SMS text"))
         layout.addWidget(self.sms_bubble, 0, Qt.AlignmentFlag.AlignLeft)
         self.sms_parts = text_label(small=True, muted=True)
         layout.addWidget(self.sms_parts)
-        self.sms_off = text_label(self.tr("The SMS fallback is off.\nPhones without RCS get nothing."))
+        self.sms_off = text_label(tr("The SMS fallback is off.\nPhones without RCS get nothing."))
         self.sms_off.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         layout.addWidget(self.sms_off)
@@ -272,11 +274,11 @@ class PhonePreview(QWidget):
         sms = campaign.sms
         if self.mode == "sms":
             self.screens.setCurrentIndex(1)
-            self._show_sender((sms.sender if sms else "") or "", self.tr("SMS sender"), self.tr("Text message (SMS)"))
+            self._show_sender((sms.sender if sms else "") or "", tr("SMS sender"), tr("Text message (SMS)"))
             self._show_sms()
         else:
             self.screens.setCurrentIndex(0)
-            self._show_sender(campaign.sender or "", self.tr("Your RCS agent"), self.tr("RCS business message"))
+            self._show_sender(campaign.sender or "", tr("Your RCS agent"), tr("RCS business message"))
             self._show_rcs()
         self._show_fallback_note()
 
@@ -315,7 +317,8 @@ class PhonePreview(QWidget):
         if result is None:
             return None, ""
         if result.check.state == "video":
-            return None, self.tr("{kind} video").format(kind=result.check.format_name or "")
+            # Translators: on the card's picture box when the media is a video; {kind} is its format ("MP4").
+            return None, tr("{kind} video").format(kind=result.check.format_name or "")
         return result.image, ""
 
     def _set_card_count(self, count: int) -> None:
@@ -373,29 +376,26 @@ class PhonePreview(QWidget):
         self._layout_bubbles()
         count = count_sms(text)
         if text:
-            parts = self.tr("{n} SMS").format(n=count.parts) if count.parts != 1 else self.tr("1 SMS")
-            self.sms_parts.setText(
-                self.tr("Sent as {parts} ({encoding})").format(parts=parts, encoding=encoding_words(text))
-            )
+            # Translators: under the SMS on the phone: "Sent as 2 SMS (standard characters: 153 per part)".
+            sent_as = tr_n("Sent as {count} SMS ({encoding})", "Sent as {count} SMS ({encoding})", count.parts)
+            self.sms_parts.setText(sent_as.format(count=format_count(count.parts), encoding=encoding_words(text)))
         else:
-            self.sms_parts.setText(self.tr("The SMS text is empty."))
+            self.sms_parts.setText(tr("The SMS text is empty."))
         self.sms_parts.show()
 
     def _show_fallback_note(self) -> None:
         sms = self.editor.campaign.sms
         if sms is None:
-            self.fallback_note.setText(self.tr("⚠ SMS fallback is off: phones without RCS get nothing."))
+            self.fallback_note.setText(tr("⚠ SMS fallback is off: phones without RCS get nothing."))
             self.fallback_note.setForegroundRole(QPalette.ColorRole.WindowText)  # not the half-clear muted role
-            self.fallback_note.setStyleSheet(f"color: {warning_color(self)};")
+            set_tone(self.fallback_note, "warning")
         else:
             if sms.sender:
-                text = self.tr("SMS fallback is on: phones without RCS get an SMS from {sender}.").format(
-                    sender=sms.sender
-                )
+                text = tr("SMS fallback is on: phones without RCS get an SMS from {sender}.").format(sender=sms.sender)
             else:
-                text = self.tr("SMS fallback is on: phones without RCS get an SMS (choose its sender).")
+                text = tr("SMS fallback is on: phones without RCS get an SMS (choose its sender).")
             self.fallback_note.setText(text)
-            self.fallback_note.setStyleSheet("")
+            set_tone(self.fallback_note, "")
             set_muted(self.fallback_note)
 
     def _update_dots(self) -> None:
@@ -411,7 +411,7 @@ class PhonePreview(QWidget):
         muted = blend(screen_color(palette), palette.color(QPalette.ColorRole.Text), 0.3).name()
         dots = [f'<span style="color:{accent if i == current else muted}">●</span>' for i in range(count)]
         self.dots.setText("&nbsp;".join(dots))
-        self.dots.setAccessibleName(self.tr("Card %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count)))
+        self.dots.setAccessibleName(tr("Card {number} of {count}").format(number=current + 1, count=count))
 
     def show_card(self, index: int) -> None:
         """Scroll the carousel so that card ``index`` is in view."""

@@ -12,7 +12,6 @@ they are, with their error, never replaced by an allowed one.
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTime, QTimer, Signal
@@ -32,11 +31,12 @@ from app.campaign import limits
 from app.campaign.clock_words import moment_words, planned_time_text, zone_words
 from app.campaign.schedule import check_start_at, latest_allowed_text, schedule_days
 from app.campaign.time_zones import zone_info
-from app.campaign.value_words import is_number, value_words
+from app.language import tr, tr_n
 from app.platform.config import local_time_zone_name
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
+from ui.common.theme import set_role
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import hours_suffix
 from ui.compose.schedule_calendar import ScheduleCalendar, pydate, qdate
@@ -85,18 +85,22 @@ class SchedulePanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("When to send"))
-        heading.setProperty("role", "heading")
+        heading = QLabel(tr("When to send"))
+        set_role(heading, "heading")
         layout.addWidget(heading)
 
-        self.now_radio = QRadioButton(self.tr("Send now"))
-        self.now_radio.setAccessibleName(self.tr("Send now"))
-        self.now_radio.setToolTip(self.tr("The campaign starts as soon as you send it."))
-        self.later_radio = QRadioButton(self.tr("Schedule for a day and time:"))
-        self.later_radio.setAccessibleName(self.tr("Schedule for a day and time"))
+        self.now_radio = QRadioButton(tr("Send now"))
+        self.now_radio.setAccessibleName(tr("Send now"))
+        self.now_radio.setToolTip(tr("The campaign starts as soon as you send it."))
+        self.later_radio = QRadioButton(tr("Schedule for a day and time:"))
+        self.later_radio.setAccessibleName(tr("Schedule for a day and time"))
         days = limits.SCHEDULE_DAYS
         self.later_radio.setToolTip(
-            self.tr("Choose a day up to {days} days ahead, today included, and a time.").format(days=days)
+            tr_n(
+                "Choose a day up to {count} day ahead, today included, and a time.",
+                "Choose a day up to {count} days ahead, today included, and a time.",
+                days,
+            ).format(count=days)
         )
         self._mode = QButtonGroup(self)
         self._mode.addButton(self.now_radio)
@@ -111,18 +115,18 @@ class SchedulePanel(QWidget):
         self.calendar.setObjectName("scheduleCalendar")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setAccessibleName(self.tr("Send day"))
+        self.calendar.setAccessibleName(tr("Send day"))
         self.calendar.setToolTip(
-            self.tr("Days that cannot be chosen are greyed out: today up to day {days}.").format(days=days)
+            tr("Days that cannot be chosen are greyed out: today up to day {days}.").format(days=days)
         )
         box.addWidget(self.calendar)
         time_row = QHBoxLayout()
-        time_label = QLabel(self.tr("&Time:"))
+        time_label = QLabel(tr("&Time:"))
         self.time_edit = QTimeEdit()
         self.time_edit.setObjectName("scheduleTime")
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName(self.tr("Send time"))
-        self.time_edit.setToolTip(self.tr("The time the campaign starts, in the account's time zone."))
+        self.time_edit.setAccessibleName(tr("Send time"))
+        self.time_edit.setToolTip(tr("The time the campaign starts, in the account's time zone."))
         time_label.setBuddy(self.time_edit)
         time_row.addWidget(time_label)
         time_row.addWidget(self.time_edit)
@@ -133,7 +137,7 @@ class SchedulePanel(QWidget):
         self.latest_label = QLabel()
         self.latest_label.setObjectName("latestStart")
         self.latest_label.setWordWrap(True)
-        self.latest_label.setProperty("role", "muted")
+        set_role(self.latest_label, "muted")
         box.addWidget(self.latest_label)
         layout.addWidget(self.schedule_box)
 
@@ -144,19 +148,19 @@ class SchedulePanel(QWidget):
         self.file_time_label = QLabel()  # the file's own zone, when it is not the account's
         self.file_time_label.setObjectName("fileTimeLabel")
         self.file_time_label.setWordWrap(True)
-        self.file_time_label.setProperty("role", "muted")
+        set_role(self.file_time_label, "muted")
         layout.addWidget(self.file_time_label)
         self.zone_label = QLabel()
         self.zone_label.setObjectName("zoneLabel")
         self.zone_label.setWordWrap(True)
-        self.zone_label.setProperty("role", "muted")
+        set_role(self.zone_label, "muted")
         layout.addWidget(self.zone_label)
         self.zone_problem = ProblemLabel()
         layout.addWidget(self.zone_problem)
 
         layout.addSpacing(self.fontMetrics().height() // 2)
-        heading2 = QLabel(self.tr("How long to try"))
-        heading2.setProperty("role", "heading")
+        heading2 = QLabel(tr("How long to try"))
+        set_role(heading2, "heading")
         layout.addWidget(heading2)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -164,18 +168,18 @@ class SchedulePanel(QWidget):
         self.validity_spin.setObjectName("rcsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
-        self.validity_spin.setAccessibleName(self.tr("Keep trying to deliver the RCS message for, in hours"))
+        self.validity_spin.setAccessibleName(tr("Keep trying to deliver the RCS message for, in hours"))
         self.validity_spin.setToolTip(
-            self.tr("How long WWT.world keeps trying to deliver the RCS message ({low} to {high} hours).").format(
+            tr("How long WWT.world keeps trying to deliver the RCS message ({low} to {high} hours).").format(
                 low=limits.VALIDITY_MIN_HOURS, high=limits.VALIDITY_MAX_HOURS
             )
         )
-        form.addRow(self.tr("&Keep trying for:"), self.validity_spin)
+        form.addRow(tr("&Keep trying for:"), self.validity_spin)
         layout.addLayout(form)
         self.validity_note = QLabel()
         self.validity_note.setObjectName("validityNote")
         self.validity_note.setWordWrap(True)
-        self.validity_note.setProperty("role", "muted")
+        set_role(self.validity_note, "muted")
         layout.addWidget(self.validity_note)
         self.validity_problem = ProblemLabel()
         layout.addWidget(self.validity_problem)
@@ -325,13 +329,6 @@ class SchedulePanel(QWidget):
     def _show_validity(self) -> None:
         """The campaign's validity as it is: a number the box cannot choose (100, where 72 is the most) or
         that is not a number is said in words ("not allowed: 100 hours"), as on the SMS tab."""
-        campaign = self.editor.campaign
-        value: Any = campaign.extra.get("validity", campaign.validity)
-        if value is None and "validity" not in campaign.extra:
-            value = limits.VALIDITY_DEFAULT_HOURS  # not given: the server's default, shown as a number
-        words = value_words(value)
-        if is_number(value) and words.lstrip("-")[:1].isdigit():  # "100 hours", not "a number of 40 digits hours"
-            words = (self.tr("{n} hour") if value == 1 else self.tr("{n} hours")).format(n=words)
         was_loading, self._loading = self._loading, True
         try:
             campaign = self.editor.campaign
@@ -345,26 +342,24 @@ class SchedulePanel(QWidget):
         zone, now = self.zone, self.now()
         planned = self._planned_moment()
         self.zone_label.setText(
-            self.tr("Times are in the account's time zone: {zone}.").format(
+            tr("Times are in the account's time zone: {zone}.").format(
                 zone=zone_words(self._zone_name, planned if planned is not None else now)
             )
         )
-        self.latest_label.setText(
-            self.tr("Latest possible start: {moment}.").format(moment=latest_allowed_text(zone, now))
-        )
+        self.latest_label.setText(tr("Latest possible start: {moment}.").format(moment=latest_allowed_text(zone, now)))
         self.file_time_label.hide()
         if planned is None:
-            self.summary_label.setText(self.tr("The campaign starts as soon as you send it."))
+            self.summary_label.setText(tr("The campaign starts as soon as you send it."))
             return
         self.summary_label.setText(
-            self.tr("Planned start: {moment}").format(
+            tr("Planned start: {moment}").format(
                 moment=planned_time_text(planned, self._zone_name, self._local_zone_name, now=now)
             )
         )
         doc_zone = self.editor.document.time_zone
         if planned.tzinfo is not None and self._wall != planned.replace(tzinfo=None):  # another clock there
             self.file_time_label.setText(
-                self.tr("The campaign file gives it as {moment}: the same moment.").format(
+                tr("The campaign file gives it as {moment}: the same moment.").format(
                     moment=moment_words(planned, doc_zone, now=now)
                 )
             )
@@ -386,17 +381,22 @@ class SchedulePanel(QWidget):
         if not allowed:
             return
         if campaign.sms is not None:
-            text = self.tr(
-                "WWT.world keeps trying to deliver the RCS message for {hours}; after that, phones that did "
-                "not get it receive the SMS fallback."
+            text = tr_n(
+                "WWT.world keeps trying to deliver the RCS message for {count} hour; after that, phones that did "
+                "not get it receive the SMS fallback.",
+                "WWT.world keeps trying to deliver the RCS message for {count} hours; after that, phones that did "
+                "not get it receive the SMS fallback.",
+                hours,
             )
         else:
-            text = self.tr(
-                "WWT.world keeps trying to deliver the RCS message for {hours}; after that it expires "
-                "(the SMS fallback is off)."
+            text = tr_n(
+                "WWT.world keeps trying to deliver the RCS message for {count} hour; after that it expires "
+                "(the SMS fallback is off).",
+                "WWT.world keeps trying to deliver the RCS message for {count} hours; after that it expires "
+                "(the SMS fallback is off).",
+                hours,
             )
-        span = self.tr("1 hour") if hours == 1 else self.tr("{n} hours").format(n=hours)
-        self.validity_note.setText(text.format(hours=span))
+        self.validity_note.setText(text.format(count=hours))
 
     def _show_problems(self, problems: list[Problem]) -> None:
         shown = [p for p in problems if p.path in OWNED_PATHS]

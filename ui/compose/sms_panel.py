@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as dc_replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,10 +34,12 @@ from app.campaign.model import AlternativeChannel, SmsFallback
 from app.campaign.sms import GSM7_EXTENSION, count_sms, marked_positions, replace_typographic, unicode_positions
 from app.campaign.sms_words import describe_character, encoding_words, sms_cost_words, sms_costs_more
 from app.campaign.value_words import value_words
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.validation import Problem
 from ui.common.problem_marks import FieldProblems, ProblemLabel
 from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
-from ui.common.theme import set_tone
+from ui.common.theme import set_bold, set_role, set_tone
 from ui.compose.editor_state import CampaignEditor
 from ui.compose.message_fields import bound_length, hours_suffix
 
@@ -78,9 +80,8 @@ class UnicodeHighlighter(QSyntaxHighlighter):
         self._format.setBackground(QColor(MARK_BACKGROUND))
         self._format.setForeground(QColor(MARK_FOREGROUND))
         self._format.setToolTip(
-            QCoreApplication.translate(
-                "SmsFallbackPanel",
-                "With this character, an SMS holds {unicode} characters instead of {plain}: replace or remove it.",
+            tr(
+                "With this character, an SMS holds {unicode} characters instead of {plain}: replace or remove it."
             ).format(unicode=limits.SMS_UCS2_SINGLE, plain=limits.SMS_GSM7_SINGLE)
         )
 
@@ -142,21 +143,21 @@ class SmsFallbackPanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("SMS fallback"))
-        heading.setProperty("role", "heading")
+        heading = QLabel(tr("SMS fallback"))
+        set_role(heading, "heading")
         layout.addWidget(heading)
-        self.enable_check = QCheckBox(self.tr("Send an SMS to phones that cannot receive RCS"))
+        self.enable_check = QCheckBox(tr("Send an SMS to phones that cannot receive RCS"))
         self.enable_check.setObjectName("smsEnabled")
-        self.enable_check.setAccessibleName(self.tr("SMS fallback on"))
+        self.enable_check.setAccessibleName(tr("SMS fallback on"))
         self.enable_check.setToolTip(
-            self.tr("When a phone cannot receive the RCS message in time, WWT.world sends this SMS instead.")
+            tr("When a phone cannot receive the RCS message in time, WWT.world sends this SMS instead.")
         )
         layout.addWidget(self.enable_check)
-        self.off_label = QLabel(self.tr("⚠ Phones without RCS will get nothing."))
+        self.off_label = QLabel(tr("⚠ Phones without RCS will get nothing."))
         self.off_label.setObjectName("smsOffLabel")
         self.off_label.setWordWrap(True)
         set_tone(self.off_label, "warning")
-        self.off_label.setStyleSheet("font-weight: 600;")
+        set_bold(self.off_label)
         layout.addWidget(self.off_label)
         self.switch_problem = ProblemLabel()
         layout.addWidget(self.switch_problem)
@@ -164,15 +165,15 @@ class SmsFallbackPanel(QWidget):
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
-        text_label = QLabel(self.tr("SMS &text:"))
+        text_label = QLabel(tr("SMS &text:"))
         details.addWidget(text_label)
         self.text_edit = QPlainTextEdit()
         bound_length(self.text_edit)
         self.text_edit.setObjectName("smsText")
         self.text_edit.setTabChangesFocus(True)
-        self._text_placeholder = self.tr("The SMS that phones without RCS receive")
+        self._text_placeholder = tr("The SMS that phones without RCS receive")
         self.text_edit.setPlaceholderText(self._text_placeholder)
-        self.text_edit.setAccessibleName(self.tr("SMS text"))
+        self.text_edit.setAccessibleName(tr("SMS text"))
         lines = self.fontMetrics().lineSpacing()
         self.text_edit.setMinimumHeight(lines * 5)
         self.text_edit.setMaximumHeight(lines * 12)  # a 5-part SMS fits; the panel does not balloon
@@ -180,6 +181,7 @@ class SmsFallbackPanel(QWidget):
         details.addWidget(self.text_edit, 1)
         self.counter_label = QLabel()
         self.counter_label.setObjectName("counterLabel")
+        set_tone(self.counter_label, "muted")
         self.counter_label.setWordWrap(True)
         details.addWidget(self.counter_label)
         self.unicode_label = QLabel()
@@ -189,11 +191,11 @@ class SmsFallbackPanel(QWidget):
         set_tone(self.unicode_label, "warning")
         details.addWidget(self.unicode_label)
         replace_row = QHBoxLayout()
-        self.replace_button = QPushButton(self.tr("Replace typographic quotes and dashes"))
+        self.replace_button = QPushButton(tr("Replace typographic quotes and dashes"))
         self.replace_button.setObjectName("smsReplaceButton")
-        self.replace_button.setAccessibleName(self.tr("Replace typographic quotes and dashes"))
+        self.replace_button.setAccessibleName(tr("Replace typographic quotes and dashes"))
         self.replace_button.setToolTip(
-            self.tr("Turns curly quotes, long dashes, ellipses and special spaces into plain ones (undo with Ctrl+Z).")
+            tr("Turns curly quotes, long dashes, ellipses and special spaces into plain ones (undo with Ctrl+Z).")
         )
         replace_row.addWidget(self.replace_button)
         replace_row.addStretch(1)
@@ -209,12 +211,12 @@ class SmsFallbackPanel(QWidget):
         self.sender_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         sender_edit = self.sender_combo.lineEdit()
         assert sender_edit is not None  # an editable combo has one
-        self._sender_placeholder = self.tr("e.g. MyShop")
+        self._sender_placeholder = tr("e.g. MyShop")
         sender_edit.setPlaceholderText(self._sender_placeholder)
         self.sender_combo.setMinimumContentsLength(16)
-        self.sender_combo.setAccessibleName(self.tr("SMS sender"))
+        self.sender_combo.setAccessibleName(tr("SMS sender"))
         self.sender_combo.setToolTip(
-            self.tr(
+            tr(
                 "The sender name registered in your WWT.world account: {a} to {b} Latin letters and digits, "
                 "or {c} to {d} digits."
             ).format(
@@ -225,24 +227,24 @@ class SmsFallbackPanel(QWidget):
             )
         )
         self.sender_problem = ProblemLabel()
-        self._add_row(form, self.tr("S&ender:"), self.sender_combo, self.sender_problem)
+        self._add_row(form, tr("S&ender:"), self.sender_combo, self.sender_problem)
         self.validity_spin = StoredValueSpinBox()
         self.validity_spin.setObjectName("smsValidity")
         self.validity_spin.setRange(limits.VALIDITY_MIN_HOURS, limits.VALIDITY_MAX_HOURS)
         hours_suffix(self.validity_spin)
-        self.validity_spin.setAccessibleName(self.tr("Keep trying to deliver the SMS for, in hours"))
+        self.validity_spin.setAccessibleName(tr("Keep trying to deliver the SMS for, in hours"))
         self.validity_spin.setToolTip(
-            self.tr("How long the network keeps trying to deliver the SMS ({low} to {high} hours).").format(
+            tr("How long the network keeps trying to deliver the SMS ({low} to {high} hours).").format(
                 low=limits.VALIDITY_MIN_HOURS, high=limits.VALIDITY_MAX_HOURS
             )
         )
         self.validity_problem = ProblemLabel()
-        self._add_row(form, self.tr("&Keep trying for:"), self.validity_spin, self.validity_problem)
+        self._add_row(form, tr("&Keep trying for:"), self.validity_spin, self.validity_problem)
         details.addLayout(form)
-        self.stop_list_check = QCheckBox(self.tr("Skip numbers on the SMS stop list"))
+        self.stop_list_check = QCheckBox(tr("Skip numbers on the SMS stop list"))
         self.stop_list_check.setObjectName("smsStopList")
-        self.stop_list_check.setAccessibleName(self.tr("Skip numbers on the SMS stop list"))
-        self.stop_list_check.setToolTip(self.tr("Numbers that asked not to receive SMS from you are left out."))
+        self.stop_list_check.setAccessibleName(tr("Skip numbers on the SMS stop list"))
+        self.stop_list_check.setToolTip(tr("Numbers that asked not to receive SMS from you are left out."))
         details.addWidget(self.stop_list_check)
         self.stop_list_problem = ProblemLabel()
         details.addWidget(self.stop_list_problem)
@@ -319,7 +321,7 @@ class SmsFallbackPanel(QWidget):
         """``not allowed: 42`` when the file holds a value of the wrong kind for ``member``, else ""."""
         if member not in sms.extra:
             return ""
-        return self.tr("not allowed: {value}").format(value=value_words(sms.extra[member]))
+        return tr("not allowed: {value}").format(value=value_words(sms.extra[member]))
 
     def _show_validity(self, sms: SmsFallback) -> None:
         show_stored_hours(self.validity_spin, sms.extra, sms.validity, "validity")
@@ -437,27 +439,28 @@ class SmsFallbackPanel(QWidget):
         """``132 characters · 1 SMS part · standard characters: 160 per SMS · 28 left in this part`` (+ which
         characters count 2)."""
         sms = count_sms(text)
-        tr = self.tr
         parts = [
-            tr("1 character") if sms.units == 1 else tr("{n} characters").format(n=f"{sms.units:,}"),
-            tr("1 SMS part") if sms.parts == 1 else tr("{n} SMS parts").format(n=f"{sms.parts:,}"),
+            tr_n("{count} character", "{count} characters", sms.units).format(count=format_count(sms.units)),
+            tr_n("{count} SMS part", "{count} SMS parts", sms.parts).format(count=format_count(sms.parts)),
             encoding_words(text),
         ]
         if sms.too_long:
             parts.append(
                 tr("too long: at most {parts} parts ({units} characters)").format(
-                    parts=limits.SMS_MAX_PARTS, units=f"{sms.max_units:,}"
+                    parts=limits.SMS_MAX_PARTS, units=format_count(sms.max_units)
                 )
             )
         else:
-            parts.append(tr("{n} left in this part").format(n=f"{sms.left_in_part:,}"))
+            # Translators: how many more characters fit in the SMS part being typed.
+            left = tr_n("{count} left in this part", "{count} left in this part", sms.left_in_part)
+            parts.append(left.format(count=format_count(sms.left_in_part)))
         line = " · ".join(parts)
         double = [c for c in dict.fromkeys(text) if (ord(c) > 0xFFFF if sms.is_unicode else c in GSM7_EXTENSION)]
         if double:
             shown = " ".join(describe_character(c) for c in double)
-            line += " " + (tr("({chars} counts as 2)") if len(double) == 1 else tr("({chars} count as 2)")).format(
-                chars=shown
-            )
+            # Translators: after the counter; {chars} are the characters that count as two ("€ [ ]").
+            counted = tr_n("({chars} counts as 2)", "({chars} count as 2)", len(double)).format(chars=shown)
+            line += " " + counted
         return line
 
     def _show_problems(self, problems: list[Problem]) -> None:

@@ -7,10 +7,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from app.api.models import CampaignInfo
 from app.campaign.text import campaign_rows
+from app.language import tr
+from ui.common.theme import set_role
 
 
 class CampaignResult(QWidget):
-    """Label/value rows describing one campaign (objectName ``campaignResult``)."""
+    """Label/value rows describing one campaign (objectName ``campaignResult``); ``values`` by the rows'
+    English labels (``app.campaign.text.campaign_rows``), whatever the language shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,12 +30,18 @@ class CampaignResult(QWidget):
         for label, value in campaign_rows(info, time_zone, local_zone):
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            field.setAccessibleName(label)
+            field.setAccessibleName(tr(label))
             self.values[label] = field
-            self._form.addRow(self.tr(label) + ":", field)
+            self._form.addRow(_shown_label(label), field)
 
     def text(self) -> str:
-        return "\n".join(f"{label}: {field.text()}" for label, field in self.values.items())
+        """The rows as lines of text, as shown."""
+        return "\n".join(f"{_shown_label(label)} {field.text()}" for label, field in self.values.items())
+
+
+def _shown_label(label: str) -> str:
+    """An English row label (a key of ``campaign_rows``) as the form shows it: translated, with its colon."""
+    return tr("{label}:").format(label=tr(label))
 
 
 class CampaignResultDialog(QDialog):
@@ -49,14 +58,14 @@ class CampaignResultDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Campaign created"))
-        heading = QLabel(self.tr("The campaign is scheduled.") if scheduled else self.tr("The campaign is on its way."))
-        heading.setProperty("role", "heading")
+        self.setWindowTitle(tr("Campaign created"))
+        heading = QLabel(tr("The campaign is scheduled.") if scheduled else tr("The campaign is on its way."))
+        set_role(heading, "heading")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if demo:
-            note = QLabel(self.tr("Demo: nothing was sent to real phones."))
-            note.setProperty("role", "muted")
+            note = QLabel(tr("Demo: nothing was sent to real phones."))
+            set_role(note, "muted")
             layout.addWidget(note)
         self.campaign_result = CampaignResult(self)  # not "result": that would hide QDialog.result()
         self.campaign_result.show_campaign(info, time_zone, local_zone)

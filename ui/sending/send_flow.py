@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app import api
 from app.api.models import Balance, CampaignInfo
+from app.language import tr, tr_c
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
 from app.sending.repeats import EarlierSend, earlier_send
 from app.sending.summary import (
@@ -34,7 +35,7 @@ from app.tasks.connection import Connection
 from app.validation import Problem, blocking_errors, located_message, overridable_errors, plain_server_message
 from ui.common.message_box import show_message
 from ui.common.problem_marks import problem_html
-from ui.common.theme import is_dark, set_tone, tone_color
+from ui.common.theme import is_dark, set_bold, set_role, set_tone, tone_color
 from ui.common.workers import Task
 from ui.compose.editor_state import CampaignEditor
 
@@ -65,28 +66,26 @@ class ConfirmSendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("confirmSend")
-        self.setWindowTitle(self.tr("Schedule the campaign?") if scheduled else self.tr("Send the campaign?"))
+        self.setWindowTitle(tr("Schedule the campaign?") if scheduled else tr("Send the campaign?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # Wide enough that lists, times and problems read as lines, not as a narrow column of words.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * CONFIRMATION_CHARS)
         layout = QVBoxLayout(self)
-        heading = QLabel(
-            self.tr("Please check before scheduling:") if scheduled else self.tr("Please check before sending:")
-        )
-        heading.setProperty("role", "heading")
+        heading = QLabel(tr("Please check before scheduling:") if scheduled else tr("Please check before sending:"))
+        set_role(heading, "heading")
         layout.addWidget(heading)
         form = QFormLayout()
         for line in lines:
             value = QLabel(line.value)
             value.setWordWrap(True)
-            form.addRow(self.tr(line.label) + ":", value)
+            form.addRow(tr("{label}:").format(label=line.label), value)  # the core's words, translated
         layout.addLayout(form)
         if caution:
             caution_label = QLabel(caution)
             caution_label.setObjectName("sendCaution")
             caution_label.setWordWrap(True)
             set_tone(caution_label, "warning")
-            caution_label.setStyleSheet("font-weight: 600;")
+            set_bold(caution_label)
             layout.addWidget(caution_label)
         if problems:
             problems_label = QLabel(grouped_problems_html(problems, dark=is_dark(self.palette())))
@@ -97,12 +96,12 @@ class ConfirmSendDialog(QDialog):
         self.overridden = overridable_errors(problems)
         self.send_anyway: QCheckBox | None = None
         if self.overridden:
-            self.send_anyway = QCheckBox(self.tr(send_anyway_text(self.overridden)))
+            self.send_anyway = QCheckBox(send_anyway_text(self.overridden))
             self.send_anyway.setObjectName("sendAnywayCheck")
             layout.addWidget(self.send_anyway)
         buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(
-            self.tr("Schedule") if scheduled else self.tr("Send now"), QDialogButtonBox.ButtonRole.AcceptRole
+            tr_c("button", "Schedule") if scheduled else tr("Send now"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.send_button.setObjectName("confirmSendButton")
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -227,7 +226,7 @@ class SendController(QObject):
         try:
             prepared = prepare_send(self.editor.document, connection.account_time_zone)
         except NotSendable as exc:
-            show_message(self._window, self.tr("The campaign was not sent"), str(exc), details=exc.details)
+            show_message(self._window, tr("The campaign was not sent"), str(exc), details=exc.details)
             return
         # What the question shows is taken now, with the body it sends; the history (a file another program
         # may be writing) is read on a worker, and the question is asked when that answer comes.
@@ -276,8 +275,8 @@ class SendController(QObject):
             dialog.deleteLater()
             show_message(
                 self._window,
-                self.tr("The campaign was not sent"),
-                self.tr("The question before sending could not be shown. Nothing was sent: try again."),
+                tr("The campaign was not sent"),
+                tr("The question before sending could not be shown. Nothing was sent: try again."),
                 details=traceback.format_exc(),
             )
 
@@ -293,18 +292,19 @@ class SendController(QObject):
     def _repeat_caution(self, earlier: EarlierSend | Exception | None) -> str:
         """The same campaign sent a moment ago, or without an answer: the rule ``rcs-desk send`` keeps too."""
         if isinstance(earlier, Exception):
-            return self.tr(
+            return tr(
                 "The campaign history could not be read to check whether this same campaign was sent a moment ago."
             )
         if earlier is None:
             return ""
         if earlier.outcome_unknown:
-            return self.tr(
+            return tr(
                 "The last attempt to send this same campaign may have gone through. "
                 "Check the campaign list on your account before sending it again."
             )
-        return self.tr("You already sent this same campaign %1. Send it again?").replace(
-            "%1", earlier.described(self._local_zone())
+        # Translators: {when} is "at 14:56 (campaign 844836979)" or "on Thu 26 Nov, 14:56 (campaign 844836979)".
+        return tr("You already sent this same campaign {when}. Send it again?").format(
+            when=earlier.described(self._local_zone())
         )
 
     def _on_confirmation_finished(
@@ -323,8 +323,8 @@ class SendController(QObject):
             self._enter(SendState.IDLE)
             show_message(
                 self._window,
-                self.tr("The campaign was not sent"),
-                located_message(blocking[0]) + "\n\n" + self.tr("Correct it, then send again."),
+                tr("The campaign was not sent"),
+                located_message(blocking[0]) + "\n\n" + tr("Correct it, then send again."),
             )
             return
         unanswered = [p for p in overridable_errors(self.editor.errors) if p not in dialog.overridden]
@@ -332,18 +332,18 @@ class SendController(QObject):
             self._enter(SendState.IDLE)
             show_message(
                 self._window,
-                self.tr("The campaign was not sent"),
+                tr("The campaign was not sent"),
                 located_message(unanswered[0])
                 + "\n\n"
-                + self.tr("This was found while you were confirming. Nothing was sent: send again to decide."),
+                + tr("This was found while you were confirming. Nothing was sent: send again to decide."),
             )
             return
         if self._connection() is not connection:  # Settings changed the server while the question was open
             self._enter(SendState.IDLE)
             show_message(
                 self._window,
-                self.tr("The campaign was not sent"),
-                self.tr(
+                tr("The campaign was not sent"),
+                tr(
                     "The connection changed while you were confirming. Nothing was sent: "
                     "send again to confirm for the new connection."
                 ),
@@ -368,16 +368,15 @@ class SendController(QObject):
                 log.exception("the result of a send could not be shown")
                 show_message(
                     self._window,
-                    self.tr("The campaign was created"),
-                    self.tr(
-                        "The campaign was created (ID %1), but its details could not be shown. See the Campaigns tab."
-                    ).replace("%1", str(result.info.id)),
+                    tr("The campaign was created"),
+                    tr(
+                        "The campaign was created (ID {number}), but its details could not be shown. "
+                        "See the Campaigns tab."
+                    ).format(number=result.info.id),
                     kind="warning",
                 )
             if result.notes:
-                show_message(
-                    self._window, self.tr("The campaign was created"), "\n\n".join(result.notes), kind="warning"
-                )
+                show_message(self._window, tr("The campaign was created"), "\n\n".join(result.notes), kind="warning")
             return
         error = result.error or api.OutcomeUnknown()
         if isinstance(error, api.Rejected):
@@ -413,15 +412,15 @@ class SendController(QObject):
     def _show_failure(self, error: api.ApiError) -> None:
         message = _refusal_in_words(error)
         if isinstance(error, api.Rejected) and error.field_errors:
-            message += "\n\n" + self.tr("The fields concerned are marked in the editor.")
+            message += "\n\n" + tr("The fields concerned are marked in the editor.")
         kind = "warning" if error.outcome_unknown or isinstance(error, api.DuplicateRequest) else "error"
-        title = self.tr("The campaign was not sent") if kind == "error" else self.tr("Check before sending again")
+        title = tr("The campaign was not sent") if kind == "error" else tr("Check before sending again")
         action = None
         if error.outcome_unknown:
-            message += "\n\n" + self.tr(
+            message += "\n\n" + tr(
                 "The attempt is listed under Campaigns, where the program can look for it on the server."
             )
-            action = (self.tr("Show in Campaigns"), self.show_campaigns_requested.emit)
+            action = (tr("Show in Campaigns"), self.show_campaigns_requested.emit)
         show_message(self._window, title, message, details=error.details, kind=kind, action=action)
 
 
@@ -463,10 +462,9 @@ def _unexpected(error: BaseException) -> SendResult:
     return SendResult(
         Outcome.UNKNOWN,
         error=api.OutcomeUnknown(
-            QCoreApplication.translate(
-                "SendController",
+            tr(
                 "Something went wrong while sending, so the campaign may or may not have been created. "
-                "Check the campaign list before sending again.",
+                "Check the campaign list before sending again."
             ),
             details=f"{type(error).__name__}: {error}",
         ),

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign.message_statuses import message_look
+from app.language import tr
 from app.test_sends.phones import phone_words
 from app.test_sends.send import MessageOutcome, TestSendResult
 from app.test_sends.status import MessageSource, record_look, refresh_test_statuses, sent_test_words
-from ui.common.theme import tone_color
+from ui.common.theme import set_role, tone_color
 from ui.common.workers import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class TestMessagesWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("testMessagesWindow")
-        self.setWindowTitle(self.tr("Test messages"))
+        self.setWindowTitle(tr("Test messages"))
         self.setModal(False)
         self.test_result = result
         self._client = client
@@ -77,19 +78,19 @@ class TestMessagesWindow(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(result.phones), 2)
         self.table.setObjectName("testStatuses")
-        self.table.setHorizontalHeaderLabels([self.tr("Phone"), self.tr("Status")])
+        self.table.setHorizontalHeaderLabels([tr("Phone"), tr("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(PHONE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Status of each test message"))
+        self.table.setAccessibleName(tr("Status of each test message"))
         self._rows = {phone.reference_id: row for row, phone in enumerate(result.phones)}
         for row, phone in enumerate(result.phones):
             self.table.setItem(row, PHONE_COLUMN, QTableWidgetItem(phone_words(phone.number)))
             if phone.outcome is MessageOutcome.NOT_SENT:
-                self._set_status(row, self.tr("Not sent"), "bad")
+                self._set_status(row, tr("Not sent"), "bad")
             elif phone.outcome is MessageOutcome.UNKNOWN:
-                self._set_status(row, self.tr("Not confirmed yet: looking for it on the server…"), "progress")
+                self._set_status(row, tr("Not confirmed yet: looking for it on the server…"), "progress")
             else:
                 info = phone.message
                 look = message_look(
@@ -97,11 +98,11 @@ class TestMessagesWindow(QDialog):
                     sms_sent=bool(info and info.sms_sent_instead),
                     sms_status=info.sms_status if info else None,
                 )
-                self._set_status(row, self.tr(look.words), look.tone)
+                self._set_status(row, look.words, look.tone)  # in the current language already
         self.note = QLabel()
         self.note.setObjectName("testNote")
         self.note.setWordWrap(True)
-        self.note.setProperty("role", "muted")
+        set_role(self.note, "muted")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -157,7 +158,7 @@ class TestMessagesWindow(QDialog):
             if row is None:
                 continue
             look = record_look(record)
-            self._set_status(row, self.tr(look.words), look.tone)
+            self._set_status(row, look.words, look.tone)  # in the current language already
             if look.final:
                 self._pending.discard(record.reference_id)
             if record.refresh_problem:
@@ -166,8 +167,9 @@ class TestMessagesWindow(QDialog):
 
     def _on_refresh_failed(self, error: BaseException) -> None:
         log.debug("test statuses could not be refreshed", exc_info=error)
-        message = getattr(error, "user_message", None) or self.tr("The statuses could not be looked up just now.")
-        self.note.setText(message + " " + self.tr("The program tries again in a moment."))
+        message = getattr(error, "user_message", None) or tr("The statuses could not be looked up just now.")
+        # Translators: {problem} is a sentence saying what failed.
+        self.note.setText(tr("{problem} The program tries again in a moment.").format(problem=message))
 
     def _on_task_finished(self) -> None:
         if self._task is not None:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app import api
 from app.campaign.file import CampaignDocument, document_from_json
+from app.language import tr, tr_n
+from app.language.formats import format_count
 from app.sending.pipeline import NotSendable
 from app.tasks.connection import Connection
 from app.test_sends.phones import phone_words
@@ -43,25 +45,25 @@ class ConfirmTestDialog(QDialog):
     def __init__(self, prepared: PreparedTest, sender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmTest")
-        self.setWindowTitle(self.tr("Send a test?"))
+        self.setWindowTitle(tr("Send a test?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * CONFIRMATION_CHARS)
         count = len(prepared.messages)
         phones = ", ".join(phone_words(number) for number in prepared.numbers)
-        what = (
-            self.tr("The current message goes to your test phone %1.")
-            if count == 1
-            else self.tr("The current message goes to your %2 test phones: %1.").replace("%2", str(count))
-        ).replace("%1", phones)
+        what = tr_n(
+            "The current message goes to your test phone {phones}.",
+            "The current message goes to your {count} test phones: {phones}.",
+            count,
+        ).format(count=format_count(count), phones=phones)
         lines = [what]
         if sender:
             lines.append(
-                self.tr("It is sent from %1, like the campaign, without its contact lists or schedule.").replace(
-                    "%1", sender
+                tr("It is sent from {sender}, like the campaign, without its contact lists or schedule.").format(
+                    sender=sender
                 )
             )
         lines.append(
-            self.tr("Each phone gets one message, charged like any other; the price is shown once the server answers.")
+            tr("Each phone gets one message, charged like any other; the price is shown once the server answers.")
         )
         lines += [f"⚠ {problem.message}" for problem in prepared.warnings if problem.path.startswith("test_phones")]
         text = QLabel("\n\n".join(lines))
@@ -70,7 +72,7 @@ class ConfirmTestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         buttons = QDialogButtonBox()
-        self.send_button = buttons.addButton(self.tr("Send the test"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button = buttons.addButton(tr("Send the test"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setObjectName("confirmTestButton")
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setDefault(True)
@@ -181,9 +183,9 @@ class TestSendController(QObject):
             message, details = str(error), error.details
         else:
             log.error("a test could not be prepared", exc_info=error)
-            message = self.tr("The test could not be prepared. Nothing was sent.")
+            message = tr("The test could not be prepared. Nothing was sent.")
             details = f"{type(error).__name__}: {error}"
-        show_message(self._window, self.tr("The test was not sent"), message, details=details)
+        show_message(self._window, tr("The test was not sent"), message, details=details)
 
     def _ask(self, prepared: PreparedTest, connection: Connection) -> None:
         if self._state is not TestState.CHECKING:
@@ -214,8 +216,8 @@ class TestSendController(QObject):
             self._enter(TestState.IDLE)
             show_message(
                 self._window,
-                self.tr("The test was not sent"),
-                self.tr("The connection changed while you were confirming. Nothing was sent: try again."),
+                tr("The test was not sent"),
+                tr("The connection changed while you were confirming. Nothing was sent: try again."),
             )
             return
         self._enter(TestState.SENDING)
@@ -253,9 +255,9 @@ class TestSendController(QObject):
         message = getattr(error, "user_message", None) if isinstance(error, api.ApiError) else None
         show_message(
             self._window,
-            self.tr("Check before testing again"),
+            tr("Check before testing again"),
             message
-            or self.tr(
+            or tr(
                 "Something went wrong while sending, so the test messages may or may not have been sent. "
                 "Wait for them on your phones before testing again."
             ),

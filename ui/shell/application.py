@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
@@ -27,8 +27,8 @@ from app.platform.config import AppPaths, Settings, app_paths, load_settings
 from app.platform.resources import window_icon_path
 from ui.common import workers
 from ui.common.tab_text_style import keep_tab_titles_whole
-from ui.common.theme import apply_theme
 from ui.shell.first_paint import report_first_paint
+from ui.shell.language_setting import start_in_language
 from ui.shell.main_window import MainWindow
 from ui.shell.qt_messages import route_qt_messages
 
@@ -74,9 +74,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = window_icon_path()  # resources/icons/rcs-desk.png: installed as rcs_desk.resources, or frozen
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
-    keep_tab_titles_whole(app)
-    apply_theme(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    keep_tab_titles_whole(app)  # no style sheet: coloured texts follow the palette (ui/common/theme.py)
     return app
 
 
@@ -128,17 +126,21 @@ class Windows(QObject):
     campaign is never replaced, so nothing typed is lost. Each window has its own autosave (its
     own session file and lock, ``app.platform.recovery``) and its own connection."""
 
-    def __init__(self, *, demo: bool, api_url: str | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, *, demo: bool, api_url: str | None, settings: Settings | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.demo = demo
         self.api_url = api_url
+        self._first_settings = settings  # read at the start (the language was chosen from them): used once
         # Closed windows are kept too: deleting one could end a worker thread it still waits for.
         self.windows: list[MainWindow] = []
 
     def open_first(self, path: Path | None = None) -> MainWindow:
         """The window of the start: it reports its first paint (benchmarks) and offers the demo when
         there is no key."""
-        window = build_window(demo=self.demo, api_url=self.api_url, connect=False)
+        settings, self._first_settings = self._first_settings, None
+        window = build_window(demo=self.demo, api_url=self.api_url, settings=settings, connect=False)
         if path is not None:
             window.files.open_path(path)
         report_first_paint(window)  # only with RCS_DESK_REPORT_FIRST_PAINT=1 (benchmarks)
@@ -202,7 +204,8 @@ def _bring_to_front(window: MainWindow) -> None:
 def run_window(*, demo: bool = False, api_url: str | None = None, files: list[str] | None = None) -> int:
     route_qt_messages()
     app = create_application()
-    windows = Windows(demo=demo, api_url=api_url, parent=app)
+    settings = start_in_language()  # before the first window: its widgets take their texts when made
+    windows = Windows(demo=demo, api_url=api_url, settings=settings, parent=app)
     windows.open_first(Path(files[0]) if files else None)
     if isinstance(app, DeskApplication):
         app.file_open_requested.connect(windows.open_file)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.api.models import Balance
 from app.campaign.text import format_price
+from app.language import tr
 from ui.common.workers import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class BalanceStatus(QObject):
         self.balance: Balance | None = None
         self.label = QLabel()
         self.label.setObjectName("balanceLabel")
-        self.label.setAccessibleName(self.tr("Account balance"))
+        self.label.setAccessibleName(tr("Account balance"))
         self._task: Task | None = None
 
     def reset(self) -> None:
@@ -60,7 +61,11 @@ class BalanceStatus(QObject):
         if balance.balance is None:
             self.label.setText("")
             return
-        text = self.tr("Balance: %1").replace("%1", format_price(balance.balance, balance.currency))
+        amount = format_price(balance.balance, balance.currency)
         if balance.credit:
-            text += " · " + self.tr("credit %1").replace("%1", format_price(balance.credit, balance.currency))
+            text = tr("Balance: {amount} · credit {credit}").format(
+                amount=amount, credit=format_price(balance.credit, balance.currency)
+            )
+        else:
+            text = tr("Balance: {amount}").format(amount=amount)
         self.label.setText(text)

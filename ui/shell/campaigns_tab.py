@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.language import tr
+
 if TYPE_CHECKING:
     from ui.campaigns.campaigns_view import CampaignsView
 
@@ -42,10 +44,10 @@ class CampaignsTab(QObject):
         self.holder.setObjectName("campaignsTab")
         layout = QVBoxLayout(self.holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.waiting = QLabel(self.tr("Connecting…"), self.holder)
+        self.waiting = QLabel(tr("Connecting…"), self.holder)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.waiting)
-        tabs.insertTab(index, self.holder, self.tr("Campaigns"))
+        tabs.insertTab(index, self.holder, tr("Campaigns"))
         tabs.currentChanged.connect(self.on_tabs_current_changed)
 
     @property

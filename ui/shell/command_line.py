@@ -7,6 +7,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from app.language import tr
+
 if TYPE_CHECKING:
     from app.cli import Subcommands
 
@@ -14,18 +16,27 @@ COMMANDS = "ui.shell.commands"
 
 
 def add_commands(sub: Subcommands) -> None:
-    p = sub.add_parser("screenshot", help="save a picture of the window (offscreen)")
+    p = sub.add_parser("screenshot", help=tr("save a picture of the window (offscreen)"))
     p.add_argument("out", metavar="OUT.png")
-    p.add_argument("file", nargs="?", help="campaign file to open first")
-    p.add_argument("--size", default="1280x820", help="window size WxH (default 1280x820, from 640x400 to 7680x4320)")
+    p.add_argument("file", nargs="?", help=tr("campaign file to open first"))
+    p.add_argument(
+        "--size",
+        default="1280x820",
+        # Translators: WxH is how the option is written (width x height): keep it as it is.
+        help=tr("window size WxH (default 1280x820, from 640x400 to 7680x4320)"),
+    )
     p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
     p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
     p.add_argument(
-        "--scale", type=float, default=1.0, help="device pixel ratio from 0.5 to 4, e.g. 2 for 200%% scaling"
+        "--scale",
+        type=float,
+        default=1.0,
+        # Translators: argparse prints "%%" as "%": keep it doubled.
+        help=tr("device pixel ratio from 0.5 to 4, e.g. 2 for 200%% scaling"),
     )
     p.set_defaults(run=f"{COMMANDS}:run_screenshot")
 
-    p = sub.add_parser("self-test", help="send a demo campaign through the window's worker thread (offscreen)")
+    p = sub.add_parser("self-test", help=tr("send a demo campaign through the window's worker thread (offscreen)"))
     p.set_defaults(run=f"{COMMANDS}:run_self_test")
 
 

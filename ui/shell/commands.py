@@ -12,6 +12,8 @@ import os
 import re
 import sys
 
+from app.language import tr
+
 
 def _offscreen(scale: float = 1.0) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,27 +34,43 @@ def _size(text: str) -> tuple[int, int] | str:
     """``--size`` as (width, height), or why it cannot be used."""
     match = re.fullmatch(r"(\d{1,5})x(\d{1,5})", text.strip().lower())
     if not match:
-        return (
-            f"--size takes WIDTHxHEIGHT, for example 1280x820 (the smallest is {MIN_WIDTH}x{MIN_HEIGHT}, "
-            f"the largest {MAX_WIDTH}x{MAX_HEIGHT})."
-        )
+        # Translators: WIDTHxHEIGHT is how the option is written: keep it as it is.
+        return tr(
+            "--size takes WIDTHxHEIGHT, for example 1280x820 (the smallest is {smallest}, the largest {largest})."
+        ).format(smallest=_dimensions(MIN_WIDTH, MIN_HEIGHT), largest=_dimensions(MAX_WIDTH, MAX_HEIGHT))
     width, height = int(match.group(1)), int(match.group(2))
     if width < MIN_WIDTH or height < MIN_HEIGHT:
-        return f"--size {width}x{height} is too small: the smallest window is {MIN_WIDTH}x{MIN_HEIGHT}."
+        return tr("--size {size} is too small: the smallest window is {smallest}.").format(
+            size=_dimensions(width, height), smallest=_dimensions(MIN_WIDTH, MIN_HEIGHT)
+        )
     if width > MAX_WIDTH or height > MAX_HEIGHT:
-        return f"--size {width}x{height} is too large: the largest window is {MAX_WIDTH}x{MAX_HEIGHT}."
+        return tr("--size {size} is too large: the largest window is {largest}.").format(
+            size=_dimensions(width, height), largest=_dimensions(MAX_WIDTH, MAX_HEIGHT)
+        )
     return width, height
+
+
+def _dimensions(width: int, height: int) -> str:
+    """``1280x820``: a size as ``--size`` takes it."""
+    return f"{width}x{height}"
 
 
 def _scale_problem(scale: float, size: tuple[int, int]) -> str | None:
     """Why ``--scale`` cannot be used with this size, or None."""
     if not math.isfinite(scale) or not MIN_SCALE <= scale <= MAX_SCALE:
-        return f"--scale {scale:g} cannot be used: choose from {MIN_SCALE:g} to {MAX_SCALE:g} (2 for 200 %)."
+        return tr("--scale {scale} cannot be used: choose from {smallest} to {largest} (2 for 200 %).").format(
+            scale=f"{scale:g}", smallest=f"{MIN_SCALE:g}", largest=f"{MAX_SCALE:g}"
+        )
     width, height = round(size[0] * scale), round(size[1] * scale)
     if width > MAX_WIDTH or height > MAX_HEIGHT:
-        return (
-            f"--size {size[0]}x{size[1]} with --scale {scale:g} makes a picture of {width}x{height}: "
-            f"the largest is {MAX_WIDTH}x{MAX_HEIGHT}. Choose a smaller size or scale."
+        return tr(
+            "--size {size} with --scale {scale} makes a picture of {picture}: the largest is {largest}. "
+            "Choose a smaller size or scale."
+        ).format(
+            size=_dimensions(*size),
+            scale=f"{scale:g}",
+            picture=_dimensions(width, height),
+            largest=_dimensions(MAX_WIDTH, MAX_HEIGHT),
         )
     return None
 
@@ -64,7 +82,7 @@ def _refuse(problem: str) -> int:
 
 def run_screenshot(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".png"):
-        return _refuse(f"{args.out}: use a .png name (the picture is saved as PNG).")
+        return _refuse(tr("{file}: use a .png name (the picture is saved as PNG).").format(file=args.out))
     size = _size(args.size)
     if isinstance(size, str):
         return _refuse(size)

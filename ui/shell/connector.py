@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.language import tr
 from app.platform.config import Settings
 from app.tasks.connection import open_connection_checked
 from ui.common.message_box import show_message
@@ -47,8 +48,8 @@ class Connector(QObject):
         self.failed.emit()
         show_message(
             self._window,
-            self.tr("Could not connect"),
-            self.tr("The program could not prepare its connection to the server. Try again, or restart it."),
+            tr("Could not connect"),
+            tr("The program could not prepare its connection to the server. Try again, or restart it."),
             details=f"{type(error).__name__}: {error}",
-            action=(self.tr("Try again"), lambda: self.open(demo=demo)),
+            action=(tr("Try again"), lambda: self.open(demo=demo)),
         )

@@ -10,13 +10,23 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.campaign.file import FILE_SUFFIX, CampaignFileError, load_campaign_file, save_campaign_file
+from app.language import tr
 from ui.common.fitted_label import FittedLabel
 from ui.common.message_box import show_message
 from ui.compose.editor_state import CampaignEditor, new_document
 
-FILE_FILTER = "RCS campaigns (*.rcs.json);;All files (*)"
-
 log = logging.getLogger(__name__)
+
+
+def file_filter() -> str:
+    """The file dialogs' choice of files: campaign files, or all files (Qt's ``;;``-separated filters)."""
+    return ";;".join(
+        (
+            # Translators: a choice in the Open and Save dialogs; keep {pattern} (the file names it shows).
+            tr("RCS campaigns ({pattern})").format(pattern=f"*{FILE_SUFFIX}"),
+            tr("All files ({pattern})").format(pattern="*"),
+        )
+    )
 
 
 def campaign_file_name(path: Path) -> str:
@@ -47,7 +57,7 @@ class FileActions(QObject):
     # Questions (replaced in tests) ---------------------------------------------------------
 
     def _ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open campaign"), str(self._folder()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open campaign"), str(self._folder()), file_filter())
         return path
 
     def proposed_save_path(self) -> Path:
@@ -56,17 +66,20 @@ class FileActions(QObject):
 
     def _ask_save_path(self) -> str:
         suggested = self.proposed_save_path()
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save campaign"), str(suggested), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save campaign"), str(suggested), file_filter())
         if path and not path.endswith(FILE_SUFFIX):
             path = path.removesuffix(".json") + FILE_SUFFIX
         return path
 
     def _ask_discard(self) -> QMessageBox.StandardButton:
-        name = self.editor.path.name if self.editor.path else self.tr("the new campaign")
+        if self.editor.path is not None:
+            question = tr("Save the changes to {file} first?").format(file=self.editor.path.name)
+        else:
+            question = tr("Save the changes to the new campaign first?")
         return QMessageBox.question(
             self.window,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to %1 first?").replace("%1", name),
+            tr("Unsaved changes"),
+            question,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -100,17 +113,15 @@ class FileActions(QObject):
         try:
             document = load_campaign_file(path, default_time_zone=self._time_zone())
         except CampaignFileError as exc:
-            show_message(
-                self.window, self.tr("The campaign could not be opened"), exc.user_message, details=exc.details
-            )
+            show_message(self.window, tr("The campaign could not be opened"), exc.user_message, details=exc.details)
             return False
         except Exception as exc:  # a bug in reading must not end the window, nor pass unsaid
             log.exception("campaign file %s could not be read", path)
             show_message(
                 self.window,
-                self.tr("The campaign could not be opened"),
-                self.tr("%1 could not be read: it holds something the program does not understand.").replace(
-                    "%1", path.name
+                tr("The campaign could not be opened"),
+                tr("{file} could not be read: it holds something the program does not understand.").format(
+                    file=path.name
                 ),
                 details=f"{type(exc).__name__}: {exc}",
             )
@@ -131,7 +142,7 @@ class FileActions(QObject):
         """Tell the user how a file was read: in the window's status bar until the campaign is saved or
         replaced (whole, on two lines if need be: a message there would be cut short), or as a message."""
         if not isinstance(self.window, QMainWindow):
-            show_message(self.window, self.tr("Campaign opened"), note, kind="info")
+            show_message(self.window, tr("Campaign opened"), note, kind="info")
             return
         if self.note_label is None:
             self.note_label = FittedLabel()
@@ -162,8 +173,8 @@ class FileActions(QObject):
         except OSError as exc:
             show_message(
                 self.window,
-                self.tr("The campaign was not saved"),
-                self.tr("%1 could not be written. Choose another folder or check the disk.").replace("%1", path.name),
+                tr("The campaign was not saved"),
+                tr("{file} could not be written. Choose another folder or check the disk.").format(file=path.name),
                 details=f"{type(exc).__name__}: {exc}",
             )
             return False

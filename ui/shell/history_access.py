@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.language import tr
 from app.platform.config import AppPaths
 from ui.common.workers import Task, TaskContext
 
@@ -85,7 +86,7 @@ class HistoryAccess(QObject):
 
         history = self.get(demo=demo)
         if history is None:
-            raise HistoryError(self.problem or "The campaign history could not be opened.")
+            raise HistoryError(self.problem or tr("The campaign history could not be opened."))
         return history
 
     def close(self) -> None:

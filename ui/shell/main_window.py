@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from app import APP_NAME, api
 from app.api.models import Balance
+from app.language import current_language, tr
 from app.platform.atomic import folder_problem
 from app.platform.config import AppPaths, Settings, local_time_zone_name
 from app.platform.recovery import RecoveryStore
 from app.tasks.connection import Connection
 from ui.common import workers
+from ui.common.theme import set_role
 from ui.compose.compose_page import ComposePage
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.media_preview import MediaPreviewService
@@ -34,6 +36,7 @@ from ui.shell.connector import Connector
 from ui.shell.demo_account_notices import DemoAccountNotices
 from ui.shell.file_actions import FileActions
 from ui.shell.history_access import HistoryAccess
+from ui.shell.language_setting import language_for
 from ui.shell.menus import build_menus
 from ui.shell.notices import Notices
 from ui.shell.restore_dialog import RestoreDialog
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
     from app.api.models import CampaignInfo
     from app.campaign.file import CampaignDocument
     from ui.campaigns.campaigns_view import CampaignsView
+    from ui.shell.language_restart import LanguageRestart
     from ui.shell.settings_dialog import SettingsDialog
 
 COMPOSE_TAB, CAMPAIGNS_TAB = range(2)
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._pending_connection: tuple[Connection, bool] | None = None
         self._retired_clients: list[WwtClient] = []  # closed at exit: a task may still be using one
+        self._language_restart: LanguageRestart | None = None
         self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
         self.notices.add(settings.load_problem)
         self.demo_account_notices = DemoAccountNotices(self.notices, self)
@@ -97,13 +102,14 @@ class MainWindow(QMainWindow):
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.setDocumentMode(True)
-        self.main_tabs.addTab(self.compose, self.tr("Compose"))
+        self.main_tabs.addTab(self.compose, tr("Compose"))
         self.campaigns_tab = CampaignsTab(
             self.main_tabs, CAMPAIGNS_TAB, self._build_campaigns_view, lambda: self.connection is not None, self
         )
 
-        self.demo_banner = QLabel(self.tr("Demo: nothing is sent. Campaigns go to a simulated WWT.world server."))
+        self.demo_banner = QLabel(tr("Demo: nothing is sent. Campaigns go to a simulated WWT.world server."))
         self.demo_banner.setObjectName("demoBanner")
+        set_role(self.demo_banner, "banner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.hide()
         central = QWidget()
@@ -131,7 +137,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.balance_status.label)
         self.connector = Connector(lambda: self.settings, lambda: self.api_url_override, self)
         self.connector.opened.connect(self._on_connection_opened)
-        self.connector.failed.connect(lambda: self.connection_status.setText(self.tr("Not connected.")))
+        self.connector.failed.connect(lambda: self.connection_status.setText(tr("Not connected.")))
         self.send_controller = SendController(
             self.editor,
             lambda: self.connection,
@@ -141,9 +147,7 @@ class MainWindow(QMainWindow):
             balance=lambda: self.balance,
         )
         self.send_controller.busy_changed.connect(self.on_send_busy_changed)
-        self.send_controller.request_started.connect(
-            lambda: self.statusBar().showMessage(self.tr("Sending the campaign…"))
-        )
+        self.send_controller.request_started.connect(lambda: self.statusBar().showMessage(tr("Sending the campaign…")))
         self.send_controller.sent.connect(self.on_campaign_sent)
         self.send_controller.sent.connect(lambda _info: self._on_record_added())
         self.send_controller.send_failed.connect(
@@ -174,7 +178,7 @@ class MainWindow(QMainWindow):
             self.set_connection(connection, load_lists=load_lists)
         else:
             self.first_painted.connect(self.compose.side_panels.build_in_turns)
-            self.connection_status.setText(self.tr("Connecting…"))
+            self.connection_status.setText(tr("Connecting…"))
         if recover:
             self.first_painted.connect(self.autosave.look_for_orphans)
         self._update_send_button()
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
         """The connection; before the first one, raises a plain "still connecting"."""
         connection = self.connection
         if connection is None:
-            raise api.CannotReachServer(self.tr("The program is still connecting. Try again in a moment."))
+            raise api.CannotReachServer(tr("The program is still connecting. Try again in a moment."))
         return connection
 
     def _build_campaigns_view(self, parent: QWidget) -> CampaignsView:
@@ -258,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.replace(document, None, modified=True)
         self.main_tabs.setCurrentIndex(COMPOSE_TAB)
-        self.statusBar().showMessage(self.tr("A copy of the campaign is open as a new draft."), 8000)
+        self.statusBar().showMessage(tr("A copy of the campaign is open as a new draft."), 8000)
 
     def _documents_folder(self) -> Path:
         """Where Open and Save start: the drafts folder, or the home folder when it cannot be made."""
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
             if self._pending_connection is not None:  # replaced before it was ever used
                 self._retired_clients.append(self._pending_connection[0].client)
             self._pending_connection = (connection, load_lists)
-            self.statusBar().showMessage(self.tr("The new connection is used once the campaign has been sent."))
+            self.statusBar().showMessage(tr("The new connection is used once the campaign has been sent."))
             return
         self.compose.side_panels.build_group_picker_now()  # the Schedule and SMS panels keep their turns
         old = self.connection
@@ -317,11 +321,11 @@ class MainWindow(QMainWindow):
         # the status bar says whether campaigns are really sent, not the server's address
         needs_key = not connection.demo and not load_lists
         if connection.demo:
-            self.connection_status.setText(self.tr("Demo server (nothing is sent)"))
+            self.connection_status.setText(tr("Demo server (nothing is sent)"))
         elif needs_key:
             self.connection_status.clear()  # the Recipients tab says how to connect
         else:
-            self.connection_status.setText(self.tr("Connected"))
+            self.connection_status.setText(tr("Connected"))
         self.group_picker.set_needs_key(needs_key)
         self.reload_lists_action.setEnabled(not needs_key)
         self.preview_service.set_mounts(connection.media_mounts)
@@ -347,6 +351,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self, save=self.settings_writer.save_now)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.on_settings_saved)
+        dialog.language_changed.connect(self.on_language_changed)
         dialog.open()
         return dialog
 
@@ -355,6 +360,22 @@ class MainWindow(QMainWindow):
         The dialog has saved the settings (it stays open, with what was typed, when it cannot)."""
         demo = bool(self.connection and self.connection.demo) and not key_saved
         self.reconnect(demo=demo)
+
+    @property
+    def language_restart(self) -> LanguageRestart:
+        """The offer to restart in another language (made the first time the language is changed)."""
+        if self._language_restart is None:
+            from ui.shell.language_restart import LanguageRestart
+
+            self._language_restart = LanguageRestart(self)
+        return self._language_restart
+
+    def on_language_changed(self, setting: str) -> None:
+        """The language setting was changed and saved: it is used from the next start, which is offered now
+        unless the program speaks that language already (the system's language chosen by name)."""
+        language = language_for(setting)
+        if language != current_language():
+            self.language_restart.offer(language)
 
     # Sending ---------------------------------------------------------------------------------------
 
@@ -375,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def on_send_busy_changed(self, busy: bool) -> None:
         self._update_send_button()
-        if not busy and self.statusBar().currentMessage() == self.tr("Sending the campaign…"):
+        if not busy and self.statusBar().currentMessage() == tr("Sending the campaign…"):
             self.statusBar().clearMessage()  # cancelled or refused: nothing is on its way
         if not busy and self._pending_connection is not None:
             connection, load_lists = self._pending_connection
@@ -387,7 +408,7 @@ class MainWindow(QMainWindow):
         if sender:
             self.settings.remember_sender(sender)
             self.settings_writer.save_later(self.settings)
-        self.statusBar().showMessage(self.tr("Campaign %1 created.").replace("%1", str(info.id)), 10000)
+        self.statusBar().showMessage(tr("Campaign {number} created.").format(number=info.id), 10000)
         self.balance_status.refresh()
 
     # Crash recovery --------------------------------------------------------------------------------
@@ -410,7 +431,7 @@ class MainWindow(QMainWindow):
     # Title, state, closing ------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        name = self.editor.path.name if self.editor.path else self.tr("New campaign")
+        name = self.editor.path.name if self.editor.path else tr("New campaign")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.editor.modified)
 
@@ -433,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.send_controller.busy:
-            self.statusBar().showMessage(self.tr("Wait until the campaign has been sent."), 5000)
+            self.statusBar().showMessage(tr("Wait until the campaign has been sent."), 5000)
             event.ignore()
             return
         if not self.files.may_discard():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from app.language import tr
 from ui.shell.file_actions import FileActions
 
 
@@ -28,38 +29,38 @@ def build_menus(
     send_test: Callable[[], None],
     open_settings: Callable[[], object],
 ) -> MenuActions:
-    file_menu = window.menuBar().addMenu(window.tr("&File"))
+    file_menu = window.menuBar().addMenu(tr("&File"))
     for text, shortcut, slot in (
-        (window.tr("&New campaign"), QKeySequence.StandardKey.New, files.new),
-        (window.tr("&Open…"), QKeySequence.StandardKey.Open, files.open),
-        (window.tr("&Save"), QKeySequence.StandardKey.Save, files.save),
-        (window.tr("Save &as…"), QKeySequence.StandardKey.SaveAs, files.save_as),
+        (tr("&New campaign"), QKeySequence.StandardKey.New, files.new),
+        (tr("&Open…"), QKeySequence.StandardKey.Open, files.open),
+        (tr("&Save"), QKeySequence.StandardKey.Save, files.save),
+        (tr("Save &as…"), QKeySequence.StandardKey.SaveAs, files.save_as),
     ):
         action = QAction(text, window)
         action.setShortcut(shortcut)
         action.triggered.connect(slot)
         file_menu.addAction(action)
     file_menu.addSeparator()
-    quit_action = QAction(window.tr("&Quit"), window)
+    quit_action = QAction(tr("&Quit"), window)
     quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 
-    campaign_menu = window.menuBar().addMenu(window.tr("&Campaign"))
-    send_action = QAction(window.tr("&Send…"), window)
+    campaign_menu = window.menuBar().addMenu(tr("&Campaign"))
+    send_action = QAction(tr("&Send…"), window)
     send_action.setShortcut(QKeySequence("Ctrl+Return"))
     send_action.triggered.connect(send)
     campaign_menu.addAction(send_action)
-    send_test_action = QAction(window.tr("Send a &test…"), window)
+    send_test_action = QAction(tr("Send a &test…"), window)
     send_test_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
     send_test_action.triggered.connect(send_test)
     campaign_menu.addAction(send_test_action)
-    reload_lists_action = QAction(window.tr("&Reload contact lists"), window)
+    reload_lists_action = QAction(tr("&Reload contact lists"), window)
     reload_lists_action.setShortcut(QKeySequence.StandardKey.Refresh)
     campaign_menu.addAction(reload_lists_action)
 
-    settings_menu = window.menuBar().addMenu(window.tr("&Settings"))
-    settings_action = QAction(window.tr("&Settings…"), window)
+    settings_menu = window.menuBar().addMenu(tr("&Settings"))
+    settings_action = QAction(tr("&Settings…"), window)
     settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
     settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     settings_action.triggered.connect(open_settings)

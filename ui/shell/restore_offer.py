@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from app.language import tr
 from app.platform.atomic import describe_os_error
 from app.platform.recovery import RecoveryEntry
 from ui.shell.autosave import Autosave
@@ -39,10 +40,11 @@ class RestoreOffers(QObject):
         self.window.present_restore(dialog)
 
     def on_autosave_failed(self, error: BaseException) -> None:
-        reason = describe_os_error(error) if isinstance(error, OSError) else self.tr("is the disk full?")
+        # Translators: said in brackets when the reason is not known, in "could not be saved for recovery ({reason})".
+        reason = describe_os_error(error) if isinstance(error, OSError) else tr("is the disk full?")
         self.window.statusBar().showMessage(
-            self.tr("Your changes could not be saved for recovery (%1). Save the campaign to a file.").replace(
-                "%1", reason
+            tr("Your changes could not be saved for recovery ({reason}). Save the campaign to a file.").format(
+                reason=reason
             ),
             0,
         )

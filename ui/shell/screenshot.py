@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.campaign.file import CampaignFileError, load_campaign_file
+from app.language import tr
 from ui.common import workers
 from ui.common.image_view import ImageView
 from ui.common.theme import use_theme
 from ui.shell.application import build_window, create_application
+from ui.shell.language_setting import start_in_language
 from ui.shell.qt_messages import route_qt_messages
 from ui.shell.settle import settle_layout, wait_until
 
@@ -33,11 +35,11 @@ def wait_for_steady_window(window: MainWindow, work_s: float = 30, layout_s: flo
     the event loop later. Animated GIFs are held at their first frame.
     """
     if not wait_until(lambda: window.is_settled() and not workers.running_tasks(), timeout_s=work_s):
-        return f"the lists or previews had not finished loading after {work_s:g} s"
+        return tr("the lists or previews had not finished loading after {seconds} s").format(seconds=f"{work_s:g}")
     for view in window.findChildren(ImageView):
         view.hold_first_frame()
     if not settle_layout(window, timeout_s=layout_s):
-        return f"the window was still changing its layout after {layout_s:g} s"
+        return tr("the window was still changing its layout after {seconds} s").format(seconds=f"{layout_s:g}")
     return None
 
 
@@ -55,8 +57,9 @@ def take_screenshot(
     app = create_application()
     app.styleHints().setCursorFlashTime(0)  # a cursor that blinks would be in one picture and not in the next
     use_theme(app, theme)
+    settings = start_in_language()  # as the window starts: in the language of the Settings, else the system's
     # the user's kept demo account (earlier campaigns, IDs from the clock) would change the picture
-    window = build_window(demo=demo, api_url=api_url, keep_demo_account=False)
+    window = build_window(demo=demo, api_url=api_url, settings=settings, keep_demo_account=False)
     window.persist_state = False  # a picture must not change the user's saved window size
     if file:
         try:
@@ -64,7 +67,11 @@ def take_screenshot(
         except CampaignFileError as exc:
             # The reason names the file when it is about the file itself ("x.rcs.json cannot be opened: ...").
             name = Path(file).name
-            said = exc.user_message if name in exc.user_message else f"{name} could not be opened: {exc.user_message}"
+            said = (
+                exc.user_message
+                if name in exc.user_message
+                else tr("{file} could not be opened: {reason}").format(file=name, reason=exc.user_message)
+            )
             print(said, file=sys.stderr)
             window.close()
             workers.wait_for_all(5000)
@@ -85,7 +92,7 @@ def take_screenshot(
     window.editor.modified = False  # a screenshot never asks to save
     window.close()
     if not ok:
-        print(f"{out} could not be written.", file=sys.stderr)
+        print(tr("{file} could not be written.").format(file=out), file=sys.stderr)
         return 1
     print(out)
     return 0

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from app.campaign.file import CampaignDocument
+from app.language import tr
 from app.sending.summary import is_scheduled
 from app.validation import Problem, blocking_errors, located_message
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 @dataclass(frozen=True)
@@ -27,16 +22,16 @@ def send_button_state(
 ) -> SendButtonState:
     """Send works when nothing blocks it (a picture proved not to show is asked about instead), no send
     runs and there is a connection; the tip says why not, or how."""
-    text = _tr("Sending…") if busy else (_tr("Schedule…") if is_scheduled(document) else _tr("Send…"))
+    text = tr("Sending…") if busy else (tr("Schedule…") if is_scheduled(document) else tr("Send…"))
     blocking = blocking_errors(errors)
     if blocking:
         lines = "\n".join(f"• {located_message(p)}" for p in blocking[:5])
         more = len(blocking) - 5
-        tip = _tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
+        tip = tr("Fix these first:") + "\n" + lines + (f"\n… (+{more})" if more > 0 else "")
     elif busy:
-        tip = _tr("The campaign is being sent.")
+        tip = tr("The campaign is being sent.")
     elif not connected:
-        tip = _tr("Connecting…")
+        tip = tr("Connecting…")
     else:
-        tip = _tr("Check the summary, then send (Ctrl+Enter)")
+        tip = tr("Check the summary, then send (Ctrl+Enter)")
     return SendButtonState(text, not blocking and not busy and connected, tip)

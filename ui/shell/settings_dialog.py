@@ -1,4 +1,5 @@
-"""Settings: the API key (kept in the keyring), the account's time zone, my test phones, the server address."""
+"""Settings: the API key (kept in the keyring), the account's time zone, my test phones, the language,
+the server address."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,6 +30,7 @@ from app.api import WwtClient
 from app.campaign.clock_words import zone_words
 from app.campaign.text import format_price
 from app.campaign.time_zones import is_valid_time_zone
+from app.language import SYSTEM, tr
 from app.platform.config import DEFAULT_API_URL, Settings, SettingsError, local_time_zone_name
 from app.platform.credentials import (
     CredentialsError,
@@ -38,27 +40,25 @@ from app.platform.credentials import (
     save_api_key,
 )
 from ui.common.fit_text import keep_texts_whole
-from ui.common.theme import set_tone
+from ui.common.theme import set_role, set_tone
 from ui.common.workers import Task, TaskContext
+from ui.shell.language_setting import CHOICES, choice_name
 from ui.shell.test_phones_box import TestPhonesBox
 
 
-def password_store_name() -> str:
-    """What this system calls the place where it keeps passwords (the keyring), in its own words."""
+def _on_this_system(mac: str, windows: str, other: str) -> str:
+    """The sentence that names this system's place for passwords (the keyring) in its own words: each is
+    a sentence of its own, for the languages that decline the name."""
     if sys.platform == "darwin":
-        return QCoreApplication.translate("SettingsDialog", "the Keychain")
+        return mac
     if sys.platform == "win32":
-        return QCoreApplication.translate("SettingsDialog", "Windows Credential Manager")
-    return QCoreApplication.translate("SettingsDialog", "the password store")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
+        return windows
+    return other
 
 
 def no_store_text() -> str:
     """The window's words for a computer without a usable keyring (the command line names its variable)."""
-    return _tr(
+    return tr(
         "This computer has no password store the program can use, so the API key cannot be saved here. "
         "Ask whoever looks after this computer to set one up (on Linux: GNOME Keyring or KWallet), "
         "then open Settings again. Until then you can try the demo from the Recipients tab."
@@ -66,11 +66,28 @@ def no_store_text() -> str:
 
 
 def _store_locked_text() -> str:
-    return _tr("The API key could not be read from %1. Unlock it and try again.").replace("%1", password_store_name())
+    return _on_this_system(
+        tr("The API key could not be read from the Keychain. Unlock it and try again."),
+        tr("The API key could not be read from Windows Credential Manager. Unlock it and try again."),
+        tr("The API key could not be read from the password store. Unlock it and try again."),
+    )
 
 
 def _store_refused_text() -> str:
-    return _tr("%1 refused to save the API key. Unlock it and try again.").replace("%1", password_store_name())
+    return _on_this_system(
+        tr("The Keychain refused to save the API key. Unlock it and try again."),
+        tr("Windows Credential Manager refused to save the API key. Unlock it and try again."),
+        tr("The password store refused to save the API key. Unlock it and try again."),
+    )
+
+
+def key_kept_text() -> str:
+    """Where the API key is kept, for the welcome: in this system's place for passwords, not in a file."""
+    return _on_this_system(
+        tr("It is kept in the Keychain, not in a file."),
+        tr("It is kept in Windows Credential Manager, not in a file."),
+        tr("It is kept in the password store, not in a file."),
+    )
 
 
 # The keyring is only ever used from these worker functions: on Linux it may wait on the
@@ -85,15 +102,15 @@ def _stored_key_state(context: TaskContext) -> tuple[str, bool]:
         return _store_locked_text(), True
     if stored is not None and stored.source == "environment":
         # Set up for the program outside it (by whoever installed it): a key saved here is not used.
-        return _tr(
+        return tr(
             "This computer gives the program an API key when it starts, and that key is used. "
             "A key saved here is used only once that is no longer set up."
         ), False
     if not keyring_available():
         return no_store_text(), True
     if stored is None:
-        return _tr("No API key is saved yet."), False
-    return _tr("An API key is saved on this computer. Type a new one to replace it."), False
+        return tr("No API key is saved yet."), False
+    return tr("An API key is saved on this computer. Type a new one to replace it."), False
 
 
 def _test_connection(context: TaskContext, base_url: str, typed_key: str) -> tuple[bool, str]:
@@ -133,6 +150,7 @@ class SettingsDialog(QDialog):
     """
 
     saved = Signal(bool)  # True when a new API key was stored
+    language_changed = Signal(str)  # the language setting saved, when it changed: used from the next start
 
     def __init__(
         self,
@@ -143,7 +161,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(tr("Settings"))
         self.settings = settings
         self._save = save
         self._key_stored = False  # a key was stored but the settings were not: still worth a reconnect
@@ -155,12 +173,12 @@ class SettingsDialog(QDialog):
         self.key_edit.setObjectName("apiKeyEdit")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("live_…")
-        self.key_edit.setAccessibleName(self.tr("API key"))
-        self.key_edit.setToolTip(self.tr("From your WWT.world account: Integrations & API → SMPP/API Password"))
-        show_key = QPushButton(self.tr("Show"))
+        self.key_edit.setAccessibleName(tr("API key"))
+        self.key_edit.setToolTip(tr("From your WWT.world account: Integrations & API → SMPP/API Password"))
+        show_key = QPushButton(tr("Show"))
         show_key.setCheckable(True)
         show_key.toggled.connect(self.on_show_key_toggled)
-        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button = QPushButton(tr("Test connection"))
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.clicked.connect(self.on_test_clicked)
         key_row = QHBoxLayout()
@@ -181,31 +199,34 @@ class SettingsDialog(QDialog):
         zone_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         zone = settings.account_time_zone
         self.zone_combo.setCurrentText("UTC" if zone_words(zone) == "UTC" else zone)  # not "Etc/UTC"
-        self.zone_combo.setAccessibleName(self.tr("Account time zone"))
+        self.zone_combo.setAccessibleName(tr("Account time zone"))
         zone_note = QLabel(
-            self.tr(
-                "Scheduled times are in this zone. Choose the zone of your WWT.world account (this computer: %1)."
-            ).replace("%1", zone_words(local_time_zone_name(), datetime.now(UTC)))
+            tr(
+                "Scheduled times are in this zone. Choose the zone of your WWT.world account (this computer: {zone})."
+            ).format(zone=zone_words(local_time_zone_name(), datetime.now(UTC)))
         )
         zone_note.setWordWrap(True)
-        zone_note.setProperty("role", "muted")
+        set_role(zone_note, "muted")
 
         self.url_edit = QLineEdit(settings.api_url)
         self.url_edit.setObjectName("serverAddressEdit")
         self.url_edit.setPlaceholderText(DEFAULT_API_URL)
-        self.url_edit.setAccessibleName(self.tr("Server address"))
-        advanced = QGroupBox(self.tr("Advanced"))
+        self.url_edit.setAccessibleName(tr("Server address"))
+        # the usual address shows whole (a few characters more for the frame and the cursor)
+        self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance(f"{DEFAULT_API_URL}MMM"))
+        advanced = QGroupBox(tr("Advanced"))
         advanced_form = QFormLayout(advanced)
-        advanced_form.addRow(self.tr("Server address:"), self.url_edit)
+        advanced_form.addRow(tr("Server address:"), self.url_edit)
 
-        account = QGroupBox(self.tr("Account"))
+        account = QGroupBox(tr("Account"))
         form = QFormLayout(account)
-        form.addRow(self.tr("API key:"), key_row)
+        form.addRow(tr("API key:"), key_row)
         form.addRow("", self.key_status)
-        form.addRow(self.tr("Time zone:"), self.zone_combo)
+        form.addRow(tr("Time zone:"), self.zone_combo)
         form.addRow("", zone_note)
 
         self.test_phones = TestPhonesBox(settings.test_phones)
+        language = self._language_box(settings.language)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -215,13 +236,36 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(account)
         layout.addWidget(self.test_phones)
-        layout.addWidget(advanced)
+        last_row = QHBoxLayout()  # side by side: the dialog fits a low screen in the longer languages too
+        last_row.addWidget(language)
+        last_row.addWidget(advanced, 1)
+        layout.addLayout(last_row)
         layout.addWidget(buttons)
         keep_texts_whole(self)
         self._show_stored_key_state()
 
+    def _language_box(self, setting: str) -> QGroupBox:
+        """The language choice: the system's (naming the language it gives), or one by its own name."""
+        box = QGroupBox(tr("Language"))
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName(tr("Language"))
+        for choice in CHOICES:
+            self.language_combo.addItem(choice_name(choice), choice)
+        found = self.language_combo.findData(setting)
+        self.language_combo.setCurrentIndex(max(found, 0))  # another version's language: the system's
+        # said again when the language is changed, with the offer to restart now
+        self.language_combo.setToolTip(tr("A new language is used from the next start of the program."))
+        row = QHBoxLayout(box)
+        row.addWidget(self.language_combo)
+        return box
+
+    def chosen_language(self) -> str:
+        """The language setting chosen: "system", "en", "uk"."""
+        return str(self.language_combo.currentData() or SYSTEM)
+
     def _show_stored_key_state(self) -> None:
-        self._say(self.tr("Looking for a saved API key…"))
+        self._say(tr("Looking for a saved API key…"))
         asked_at = self._said
         task = Task(_stored_key_state, parent=self)
         # a late answer (behind an unlock prompt) must not cover what was said since
@@ -243,7 +287,7 @@ class SettingsDialog(QDialog):
             self._say(problem, error=True)
             return
         self.test_button.setEnabled(False)
-        self._say(self.tr("Connecting…"))
+        self._say(tr("Connecting…"))
         url = (self.url_edit.text().strip() or DEFAULT_API_URL).rstrip("/")
         self._task = Task(_test_connection, url, typed, parent=self)
         self._task.succeeded.connect(self.on_test_succeeded)
@@ -254,12 +298,12 @@ class SettingsDialog(QDialog):
     def on_test_succeeded(self, outcome: tuple[bool, str]) -> None:
         connected, text = outcome
         if connected:
-            self._say(self.tr("Connected. Balance: %1").replace("%1", text))
+            self._say(tr("Connected. Balance: {amount}").format(amount=text))
         else:
             self._say(text, error=True)
 
     def on_test_failed(self, error: BaseException) -> None:
-        message = error.user_message if isinstance(error, api.ApiError) else self.tr("The connection test failed.")
+        message = error.user_message if isinstance(error, api.ApiError) else tr("The connection test failed.")
         self._say(message, error=True)
 
     def focus_test_phones(self) -> None:
@@ -269,7 +313,7 @@ class SettingsDialog(QDialog):
     def on_save_clicked(self) -> None:
         zone = self.zone_combo.currentText().strip()
         if not is_valid_time_zone(zone):
-            self._say(self.tr("Choose a time zone from the list, for example Europe/Kyiv."), error=True)
+            self._say(tr("Choose a time zone from the list, for example Europe/Kyiv."), error=True)
             self.zone_combo.setFocus()
             return
         if self.test_phones.numbers() is None:  # its problems are shown at its fields
@@ -284,7 +328,7 @@ class SettingsDialog(QDialog):
             self.key_edit.setFocus()
             return
         self._set_saving(True)
-        self._say(self.tr("Saving the API key…"))
+        self._say(tr("Saving the API key…"))
         task = Task(_save_key, typed, parent=self)
         task.succeeded.connect(lambda _none: self._apply(zone, key_saved=True))
         task.failed.connect(self.on_save_failed)
@@ -306,25 +350,33 @@ class SettingsDialog(QDialog):
         super().reject()
 
     def on_save_failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, CredentialsError) else self.tr("The API key could not be saved.")
+        message = str(error) if isinstance(error, CredentialsError) else tr("The API key could not be saved.")
         self._say(message, error=True)
 
     def _apply(self, zone: str, *, key_saved: bool) -> None:
         url = self.url_edit.text().strip() or DEFAULT_API_URL
         phones = self.test_phones.numbers() or []
+        language = self.chosen_language()
         if self._save is not None:
+            changed = dataclasses.replace(
+                self.settings, time_zone=zone, api_url=url, test_phones=phones, language=language
+            )
             try:
-                self._save(dataclasses.replace(self.settings, time_zone=zone, api_url=url, test_phones=phones))
+                self._save(changed)
             except SettingsError as exc:
                 self._key_stored = self._key_stored or key_saved
                 said = str(exc)
                 if key_saved:
-                    said = self.tr("The API key was saved, but the other settings were not.") + " " + said
+                    said = tr("The API key was saved, but the other settings were not. {reason}").format(reason=said)
                 self._say(said, error=True)
                 return
         key_saved, self._key_stored = key_saved or self._key_stored, False
+        language_changed = language != self.settings.language
         self.settings.time_zone = zone
         self.settings.api_url = url
         self.settings.test_phones = phones
+        self.settings.language = language
         self.saved.emit(key_saved)
         self.accept()
+        if language_changed:  # after the dialog has gone: the question about restarting comes next
+            self.language_changed.emit(language)

@@ -12,6 +12,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from app.language import tr
 from app.platform.config import AppPaths, Settings, SettingsError, save_settings
 from ui.common.workers import Task, TaskContext
 
@@ -52,4 +53,4 @@ class SettingsWriter(QObject):
         if isinstance(error, SettingsError):
             self.failed.emit(error.user_message)
         else:
-            self.failed.emit(self.tr("The settings could not be saved."))
+            self.failed.emit(tr("The settings could not be saved."))

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
-
+from app.language import tr
 from app.platform.atomic import folder_problem
 from app.platform.config import AppPaths
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 @dataclass
@@ -30,22 +25,21 @@ def check_storage(paths: AppPaths, recovery_problem: str | None) -> StorageRepor
     if data_problem is not None:
         report.data_folder_unusable = True
         report.notices.append(
-            _tr(
-                "Nothing can be saved in the program's data folder %1 (%2). Until that changes, "
+            tr(
+                "Nothing can be saved in the program's data folder {folder} ({reason}). Until that changes, "
                 "automatic copies of the open campaign (kept for recovery after a crash) and the "
                 "history of sent campaigns are not saved. Save your campaign to a file in another "
                 "folder to keep it."
-            )
-            .replace("%1", str(paths.data_dir))
-            .replace("%2", data_problem)
+            ).format(folder=paths.data_dir, reason=data_problem)
         )
     elif recovery_problem:
-        report.notices.append(recovery_problem + " " + _tr("Save your campaign to a file to keep it."))
+        # Translators: {problem} is a sentence (or more) saying why the recovery copies cannot be saved.
+        report.notices.append(tr("{problem} Save your campaign to a file to keep it.").format(problem=recovery_problem))
     config_problem = folder_problem(paths.config_dir)
     if config_problem is not None:
         report.notices.append(
-            _tr("Settings cannot be saved: nothing can be written to the settings folder %1 (%2).")
-            .replace("%1", str(paths.config_dir))
-            .replace("%2", config_problem)
+            tr("Settings cannot be saved: nothing can be written to the settings folder {folder} ({reason}).").format(
+                folder=paths.config_dir, reason=config_problem
+            )
         )
     return report

@@ -12,16 +12,23 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from app.language import tr
+
 LIBRARY = "xcb-cursor"
 SONAME = "libxcb-cursor.so.0"
 PACKAGE = "libxcb-cursor0"
 
-MISSING = (
-    f"The window cannot open: this computer lacks the system package {PACKAGE}, which the window needs "
-    f"on Linux. Install it (on Debian or Ubuntu: sudo apt install {PACKAGE}; on Fedora: sudo dnf install "
-    "xcb-util-cursor), or ask whoever looks after this computer to, then start the program again. "
-    "The commands (rcs-desk --help) work without it."
-)
+FEDORA_PACKAGE = "xcb-util-cursor"
+
+
+def missing_text() -> str:
+    """What to say when the package is missing: which one, and the commands that install it."""
+    return tr(
+        "The window cannot open: this computer lacks the system package {package}, which the window needs "
+        "on Linux. Install it (on Debian or Ubuntu: sudo apt install {package}; on Fedora: sudo dnf install "
+        "{fedora_package}), or ask whoever looks after this computer to, then start the program again. "
+        "The commands (rcs-desk --help) work without it."
+    ).format(package=PACKAGE, fedora_package=FEDORA_PACKAGE)
 
 
 def missing_window_library(environ: Mapping[str, str] | None = None) -> str | None:
@@ -34,7 +41,7 @@ def missing_window_library(environ: Mapping[str, str] | None = None) -> str | No
         return None  # offscreen, wayland, ...: X11 is not used
     if not chosen and (env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"):
         return None  # Qt tries Wayland first in a Wayland session
-    return None if library_found() else MISSING
+    return None if library_found() else missing_text()
 
 
 def library_found() -> bool:

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.language import tr
 from app.test_sends.phones import MAX_TEST_PHONES, PATH, phone_words, read_test_phones
 from app.validation.problems import join_path
 from ui.common.problem_marks import FieldProblems, ProblemLabel
+from ui.common.theme import set_role
 
 EXAMPLE = "+380 99 123 45 67"
 
@@ -20,14 +22,12 @@ class TestPhonesBox(QGroupBox):
 
     def __init__(self, stored: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("My test phones"))
+        self.setTitle(tr("My test phones"))
         self.setObjectName("testPhonesBox")
         layout = QVBoxLayout(self)
-        note = QLabel(
-            self.tr("“Send a test…” sends the campaign to these phones first. Type them with the country code.")
-        )
+        note = QLabel(tr("“Send a test…” sends the campaign to these phones first. Type them with the country code."))
         note.setWordWrap(True)
-        note.setProperty("role", "muted")
+        set_role(note, "muted")
         layout.addWidget(note)
         form = QFormLayout()
         layout.addLayout(form)
@@ -37,11 +37,11 @@ class TestPhonesBox(QGroupBox):
             field = QLineEdit(phone_words(stored[index]) if index < len(stored) else "")
             field.setObjectName(f"testPhoneEdit{index}")
             field.setPlaceholderText(EXAMPLE if index == 0 else "")
-            field.setAccessibleName(self.tr("Test phone %1").replace("%1", str(index + 1)))
+            field.setAccessibleName(tr("Test phone {number}").format(number=index + 1))
             field.editingFinished.connect(self.check)
             label = ProblemLabel()
             self._problems.bind(join_path(PATH, index), field, label)
-            form.addRow(self.tr("Phone %1:").replace("%1", str(index + 1)), field)
+            form.addRow(tr("Phone {number}:").format(number=index + 1), field)
             form.addRow("", label)
             self.fields.append(field)
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from app.language import tr
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
@@ -55,12 +57,12 @@ class TestSendActions(QObject):
         dialog = self._window.open_settings()
         dialog.focus_test_phones()
         self._window.statusBar().showMessage(
-            self._window.tr("Add your own phone under My test phones, save, then send the test again."), 10000
+            tr("Add your own phone under My test phones, save, then send the test again."), 10000
         )
 
     def _on_busy_changed(self, busy: bool) -> None:
         button = self._window.compose.test_button
         button.setEnabled(not busy)
-        button.setText(self._window.tr("Sending the test…") if busy else self._window.tr("Send a test…"))
+        button.setText(tr("Sending the test…") if busy else tr("Send a test…"))
         if self.action is not None:
             self.action.setEnabled(not busy)

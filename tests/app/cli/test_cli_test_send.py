@@ -22,21 +22,34 @@ def short_following(monkeypatch):
     monkeypatch.setattr(test_command, "FOLLOW_SECONDS", 0.0)
 
 
+def sent_bytes(server) -> list[bytes]:
+    """Each test message's body exactly as the loopback server read it off the socket."""
+    return [r.body for r in server.requests if r.method == "POST" and r.target == MESSAGE_SEND_PATH]
+
+
 def sent_bodies(server) -> list[dict]:
-    return [json.loads(r.body) for r in server.requests if r.method == "POST" and r.target == MESSAGE_SEND_PATH]
+    return [json.loads(body) for body in sent_bytes(server)]
+
+
+def on_the_wire(body: dict) -> bytes:
+    """How the client writes a body (``app.api.responses.dumps``, spelled out here): UTF-8 with the
+    text as typed (the € stays one character), no spaces, the keys in the order they were built."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def run_test(*extra: str) -> int:
     return main(["test", str(SPRING), *[arg for phone in PHONES for arg in ("--to", phone)], "--yes", *extra])
 
 
-def test_each_phone_gets_the_body_prepare_test_send_builds(sandbox, capsys):
+def test_each_phone_gets_the_bytes_of_the_body_prepare_test_send_builds(sandbox, capsys):
     assert run_test() == 0
-    bodies = sent_bodies(sandbox)
-    assert len(bodies) == 2
+    received = sent_bytes(sandbox)
+    assert len(received) == 2
+    bodies = [json.loads(body) for body in received]
     references = iter(body["phone"]["reference_id"] for body in bodies)
     expected = prepare_test_send(load_campaign_file(SPRING), PHONES, new_reference=lambda: next(references))
-    assert bodies == [body for _, body in expected.messages]
+    assert received == [on_the_wire(body) for _, body in expected.messages]
+    assert "50 €".encode() in received[0]
     for body in bodies:
         assert "groups" not in body and "start_at" not in body
         assert body["add_to_contact_book"] is False

@@ -21,7 +21,7 @@ from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sending import send_body
 from app.tasks.connection import DEMO_BASE_URL, Connection
 from helpers.window import EXAMPLES
-from ui.campaigns.campaigns_model import NAME, ORIGIN, RCS, READ, START, STATUS, TONES, status_look
+from ui.campaigns.campaigns_model import NAME, ORIGIN, PRICE, RCS, READ, START, STATUS, TONES, status_look
 from ui.campaigns.campaigns_view import EMPTY_PAGE, TABLE_PAGE, CampaignsView
 from ui.common import workers
 
@@ -149,7 +149,7 @@ def test_rows_appear_newest_first_with_words_start_and_price(qtbot, env):
     assert header == "Planned start\n(UTC)"  # one zone for every row: named once, in the header
     start = cell(view, 0, START)  # the year is said unless it is this year
     assert start.startswith("Sun 2 Mar") and start.endswith(", 09:30")
-    price = cell(view, 0, 8)
+    price = cell(view, 0, PRICE)
     assert price.endswith("USD") and str(third_info.price).split(".")[0] in price
     assert counts and counts[-1] == 3
     assert view.table.isColumnHidden(ORIGIN)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from ui.campaigns.delivery_picture import DeliveryPicture, delivery_steps, steps_in_words
 from ui.common.theme import dark_palette, light_palette, tone_color
 
-COUNTERS = {"sent": 1000, "delivered": 750, "read": 400, "failed": 50}
-SMS = {"sent": 120, "delivered": 100}
+COUNTERS = {"sent": 1000, "delivered": 750, "read": 400, "failed": 200, "expired": 50}
+SMS = {"sent": 120, "delivered": 100}  # of the 250 RCS failures, 100 got the SMS
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -30,8 +30,8 @@ def test_the_accessible_text_says_every_number_in_words(qtbot):
     picture.set_counts(COUNTERS, SMS)
     said = picture.accessibleDescription()
     assert said == (
-        "Of 1,000 messages sent: 750 delivered (75 %), 400 read (40 %), 50 failed or expired (5 %), "
-        "100 got the SMS instead (10 %)."
+        "Of 1,000 messages sent: 750 delivered (75 %), 400 read (40 %), 100 got the SMS instead (10 %), "
+        "150 not reached: no RCS message and no SMS (15 %)."
     )
     picture.set_counts({}, {})
     assert picture.accessibleDescription() == "No messages sent yet."
@@ -65,7 +65,7 @@ def test_the_delivered_bar_is_drawn_in_the_themes_colour(qtbot, dark):
     assert near(image.pixelColor(int(inside * ratio), int(y * ratio)), QColor(tone_color("ok", dark)))
     track = QApplication.palette().color(QPalette.ColorRole.Mid)
     assert near(image.pixelColor(int(beyond * ratio), int(y * ratio)), track)
-    failed = picture.bar_rect(3)
+    failed = picture.bar_rect(4)
     start = failed.left() + 1.5
     assert near(
         image.pixelColor(int(start * ratio), int(failed.center().y() * ratio)), QColor(tone_color("error", dark))
@@ -73,7 +73,7 @@ def test_the_delivered_bar_is_drawn_in_the_themes_colour(qtbot, dark):
 
 
 def test_steps_leave_out_the_sms_row_without_a_fallback():
-    assert [step.label for step in delivery_steps(COUNTERS, {})] == ["Sent", "Delivered", "Read", "Failed or expired"]
+    assert [step.label for step in delivery_steps(COUNTERS, {})] == ["Sent", "Delivered", "Read", "Not reached"]
     assert steps_in_words(delivery_steps({"sent": 3, "delivered": 3}, {})).startswith(
         "Of 3 messages sent: 3 delivered (100 %)"
     )

@@ -1,0 +1,53 @@
+"""The campaigns table's columns: the campaign's name takes the width the others leave, also after the others
+change width with the statuses and figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QApplication
+
+from app.history import HistoryRecord
+from ui.campaigns.campaigns_model import NAME, CampaignsModel, CampaignsTable
+
+
+def record(number: int) -> HistoryRecord:
+    return HistoryRecord(
+        record_id=number,
+        origin="this computer",
+        server="demo",
+        campaign_id=1000 + number,
+        name=f"Campaign {number}",
+        sender="WWT Shop",
+        status="done",
+        sent_at="2025-03-01T10:00:00+00:00",
+        sent_by=None,
+        time_zone="UTC",
+        request=None,
+        campaign=None,
+        latest=None,
+        sent=100,
+        delivered=80,
+        read=40,
+    )
+
+
+def filled(table: CampaignsTable) -> bool:
+    header = table.horizontalHeader()
+    widths = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    return widths == table.viewport().width() and header.sectionSize(NAME) > table.name_minimum
+
+
+def test_the_name_column_fills_the_table_as_other_columns_change_width(qtbot):
+    model = CampaignsModel()
+    table = CampaignsTable(model)
+    qtbot.addWidget(table)
+    table.resize(1600, 300)
+    table.show()
+    model.set_records([record(n) for n in range(3)])
+    qtbot.waitUntil(lambda: filled(table), timeout=2000)
+    for status, sent in (("sending", 123_456), ("done", 100), ("scheduled", 0), ("paused", 1_000_000)):
+        model.set_records([replace(record(n), status=status, sent=sent, delivered=sent) for n in range(3)])
+        QApplication.processEvents()
+        table.viewport().grab()  # painted, as the window is
+        assert filled(table), status
