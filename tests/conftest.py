@@ -72,6 +72,12 @@ def isolated_environment(tmp_path, monkeypatch):
     use_language("en")
 
 
+@pytest.fixture
+def ukrainian() -> None:
+    """The program in Ukrainian for one test (``isolated_environment`` gives English back after it)."""
+    use_language("uk")
+
+
 def pytest_collection_modifyitems(items):
     """Tests that use qtbot (directly or through a fixture) are marked ``gui``; Hypothesis tests ``slow``."""
     for item in items:

@@ -14,14 +14,6 @@ from app.language import tr, use_language
 BASE_URL = "https://one-api.example.test"
 
 
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
-
-
 def _read_call(item: str | None = None) -> Call:
     return Call("GET", "/api/groups/5", "read", httpx.Timeout(5.0), 5.0, item=item)
 

@@ -23,14 +23,6 @@ from app.validation.places import place_parts
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
-
-
 def _request(**changes):
     request = {
         "groups": [1],

@@ -31,13 +31,9 @@ LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @pytest.fixture
-def ukrainian(monkeypatch):
-    """Ukrainian for one test: now (``use_language``) and for the commands it runs (the environment);
-    English again after it."""
+def ukrainian(ukrainian, monkeypatch):
+    """Ukrainian for one test (tests/conftest.py), and for the commands it runs (the environment)."""
     monkeypatch.setenv("LANG", "uk_UA.UTF-8")
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 @pytest.fixture

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from app.api.models import CampaignInfo
 from app.history import History, search_message
 from app.history.db import message_for
 from app.history.records import ORIGIN_LOCAL, STATUS_UNKNOWN_OUTCOME
 from app.history.titles import display_title
-from app.language import use_language
-
-
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 def _failure(name: str) -> sqlite3.Error:

@@ -8,20 +8,11 @@ import json
 
 import pytest
 
-from app.language import use_language
 from app.platform import safe_json
 from app.platform.atomic import describe_os_error
 from app.platform.config import AppPaths, load_settings
 from app.platform.credentials import check_key_format
 from app.platform.json_words import json_error_words
-
-
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 def words_for(text: str) -> str:

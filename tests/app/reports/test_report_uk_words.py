@@ -6,20 +6,9 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
-
 from app.api.models import MessageInfo
-from app.language import use_language
 from app.reports.excel_csv import COMMA
 from app.reports.message_rows import header, message_row
-
-
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 def test_the_header_and_a_row_are_in_ukrainian_in_the_same_order(ukrainian):

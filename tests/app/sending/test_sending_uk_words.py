@@ -18,14 +18,6 @@ from app.validation import Problem
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
-
-
 def _to_lists(count: int) -> str:
     document = load_campaign_file(EXAMPLES / "spring-sale.rcs.json")
     document.campaign.groups = list(range(1, count + 1))

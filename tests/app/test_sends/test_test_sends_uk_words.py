@@ -7,19 +7,10 @@ import pytest
 
 from app.api.errors import CannotReachServer
 from app.campaign.media_check import MediaCheck
-from app.language import use_language
 from app.tasks.pictures import picture_problem
 from app.test_sends.phones import read_test_phones
 from app.test_sends.send import MessageOutcome, PhoneResult, TestSendResult
 from app.test_sends.status import sent_test_words
-
-
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 @pytest.mark.parametrize(("typed", "said"), [("+1", "1 цифру"), ("+123", "3 цифри"), ("+12345", "5 цифр")])

@@ -13,7 +13,6 @@ from app.api import WwtClient
 from app.campaign.file import load_campaign_file
 from app.campaign.statuses import status_look
 from app.history import History, HistoryRecord, demo_server_label, lists_of
-from app.language import use_language
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sending import send_body
 from app.tasks.connection import DEMO_BASE_URL, Connection
@@ -27,14 +26,6 @@ from ui.common import workers
 T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=UTC)
 SPRING = EXAMPLES / "spring-sale.rcs.json"
 NBSP = "\u00a0"  # Ukrainian groups thousands with a no-break space
-
-
-@pytest.fixture
-def ukrainian() -> Iterator[None]:
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 @pytest.fixture

@@ -3,22 +3,13 @@ boxes, and a number of hours a field cannot take, counted in the catalog's three
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from app.language import use_language
 from ui.common.error_box import ErrorBox, explain
 from ui.common.message_box import MessageDialog
 from ui.common.stored_spin import StoredValueSpinBox, show_stored_hours
 
-
-@pytest.fixture(autouse=True)
-def ukrainian() -> Iterator[None]:
-    """The program in Ukrainian for each test here, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
+pytestmark = pytest.mark.usefixtures("ukrainian")  # tests/conftest.py: Ukrainian for each test here
 
 
 def test_a_failure_without_words_of_its_own_is_said_in_ukrainian():

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.campaign.model import AlternativeChannel, Card, Options, SmsFallback
-from app.language import use_language
 from ui.compose import picker_words
 from ui.compose.editor_state import CampaignEditor, new_document
 from ui.compose.group_model import CONTACTS, NAME, GroupModel, ListRow, format_contacts
@@ -23,14 +22,6 @@ from ui.compose.sms_panel import SmsFallbackPanel
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
 
 
 @pytest.fixture

@@ -33,14 +33,6 @@ IMPORT_XLS = 1864608  # the demo account's list of 12,000 contacts
 
 
 @pytest.fixture
-def ukrainian():
-    """The program in Ukrainian for one test, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
-
-
-@pytest.fixture
 def editor():
     editor = CampaignEditor(new_document("Europe/Kyiv"))
     editor.set_clock(NOW)

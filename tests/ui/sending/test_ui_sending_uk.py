@@ -3,26 +3,17 @@ program's language, counts in the catalog's three plural forms, "Schedule" said 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.api.models import CampaignInfo
-from app.language import use_language
 from app.sending.summary import SummaryLine
 from app.test_sends.send import PreparedTest
 from ui.sending.campaign_result import CampaignResultDialog
 from ui.sending.send_flow import ConfirmSendDialog, _unexpected
 from ui.sending.test_send_flow import ConfirmTestDialog
 
-
-@pytest.fixture(autouse=True)
-def ukrainian() -> Iterator[None]:
-    """The program in Ukrainian for each test here, English again after it."""
-    use_language("uk")
-    yield
-    use_language("en")
+pytestmark = pytest.mark.usefixtures("ukrainian")  # tests/conftest.py: Ukrainian for each test here
 
 
 def question_of(qtbot, phones: int) -> str:

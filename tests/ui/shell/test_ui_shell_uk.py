@@ -32,13 +32,6 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def ukrainian():
-    use_language("uk")
-    yield
-    use_language("en")
-
-
-@pytest.fixture
 def qt_in_english_afterwards(qapp):
     """A test that starts the program in a language leaves Qt as it found it."""
     before = QLocale()
