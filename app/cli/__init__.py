@@ -76,6 +76,16 @@ def _without_argument_name(message: str) -> str:
     return message
 
 
+def _add_paid_options(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that cost money (``send``, ``test``): no question, and pictures."""
+    command.add_argument("--yes", action="store_true", help=tr("send without asking for confirmation"))
+    command.add_argument(
+        "--send-anyway",
+        action="store_true",
+        help=tr("send even when a card's picture was found not to show on phones"),
+    )
+
+
 # What ``add_subparsers`` gives (quoted: argparse's class is generic only in its type stubs).
 Subcommands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
@@ -97,12 +107,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
 
     p = sub.add_parser("send", help=tr("validate and send a campaign file"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help=tr("send without asking for confirmation"))
-    p.add_argument(
-        "--send-anyway",
-        action="store_true",
-        help=tr("send even when a card's picture was found not to show on phones"),
-    )
+    _add_paid_options(p)
     p.add_argument(
         "--again",
         action="store_true",
@@ -116,12 +121,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.add_argument(
         "--to", action="append", required=True, metavar="NUMBER", help=tr("a phone to test on (up to 5: repeat --to)")
     )
-    p.add_argument("--yes", action="store_true", help=tr("send without asking for confirmation"))
-    p.add_argument(
-        "--send-anyway",
-        action="store_true",
-        help=tr("send even when a card's picture was found not to show on phones"),
-    )
+    _add_paid_options(p)
     p.add_argument("--json", action="store_true", help=tr("print the server's answer for each phone as JSON"))
     p.set_defaults(run=f"{TEST}:test")
 

@@ -1,4 +1,4 @@
-"""What every command shares, the network aside: saying things on stderr, loading a campaign file.
+"""What every command shares, the network aside: saying things on stderr, loading and checking a campaign file.
 
 ``rcs-desk validate`` needs only this: nothing here imports the API client, the keyring or httpx.
 """
@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Callable
 
 from app.campaign.file import CampaignDocument, CampaignFileError, load_campaign_file
+from app.cli import output
 from app.platform.config import Settings
+from app.validation import Problem, validate_document
 
 
 def say(message: str) -> None:
@@ -27,3 +30,17 @@ def load_document(path: str, settings: Settings) -> CampaignDocument | None:
     if document.note:  # a bare request: read in the computer's time zone
         say(document.note)
     return document
+
+
+def checked_document(
+    path: str, settings: Settings, write: Callable[[str], None]
+) -> tuple[CampaignDocument, list[Problem]] | None:
+    """The campaign file at ``path`` and its problems, each written as a line with ``write`` (``validate``
+    prints them, ``send`` says them); None when the file cannot be read (said already)."""
+    document = load_document(path, settings)
+    if document is None:
+        return None
+    problems = validate_document(document)
+    for problem in problems:
+        write(output.problem_line(problem))
+    return document, problems

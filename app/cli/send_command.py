@@ -12,7 +12,7 @@ from functools import partial
 from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, output, repeats, send_report, signals
 from app.cli.common import report_failure, with_client
-from app.cli.files import load_document, say
+from app.cli.files import checked_document, say
 from app.cli.questions import NOT_SENT, confirmed
 from app.history import open_history
 from app.language import tr, tr_n
@@ -23,7 +23,7 @@ from app.sending.repeats import earlier_send
 from app.sending.summary import pictures_words, when_text
 from app.tasks.connection import Connection
 from app.tasks.pictures import campaign_pictures, check_pictures
-from app.validation import has_errors, overridable_errors, validate_document
+from app.validation import has_errors, overridable_errors
 
 
 def _send_summary(document: CampaignDocument, account_zone: str, *, again: bool = False) -> str:
@@ -64,12 +64,10 @@ def _recipients(document: CampaignDocument) -> str:
 
 def send(args: argparse.Namespace) -> int:
     settings = load_settings()
-    document = load_document(args.file, settings)
-    if document is None:
+    checked = checked_document(args.file, settings, say)
+    if checked is None:
         return EXIT_INPUT
-    problems = validate_document(document)
-    for problem in problems:
-        say(output.problem_line(problem))
+    document, problems = checked
     if has_errors(problems):
         say(tr("Nothing was sent: correct the errors above first."))
         return EXIT_INPUT

@@ -8,23 +8,20 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import EXIT_INPUT, EXIT_OK, output
-from app.cli.files import load_document
+from app.cli import EXIT_INPUT, EXIT_OK
+from app.cli.files import checked_document
 from app.language import tr, tr_mark
 from app.platform.config import load_settings
-from app.validation import has_errors, validate_document
+from app.validation import has_errors
 
 CHECKED_WHEN_SENDING = tr_mark("Pictures and contact lists are checked when you send.")
 
 
 def validate(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    document = load_document(args.file, settings)
-    if document is None:
+    checked = checked_document(args.file, load_settings(), print)
+    if checked is None:
         return EXIT_INPUT
-    problems = validate_document(document)
-    for problem in problems:
-        print(output.problem_line(problem))
+    _document, problems = checked
     if has_errors(problems):
         return EXIT_INPUT
     # validate reads only the file (no network): say what only a send can check.
