@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 
-import httpx
 import pytest
 
 from helpers.media_server import MediaServer, Route, tiny_png
@@ -12,21 +11,6 @@ from ui.common import workers
 from ui.compose.media_preview import MediaPreviewService
 
 WAIT_MS = 5000
-
-
-@pytest.fixture
-def made_on(monkeypatch) -> list[str]:
-    """The name of the thread each ``httpx.Client`` is made on."""
-    threads: list[str] = []
-    real = httpx.Client
-
-    class RecordingClient(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args, **kwargs) -> None:
-            threads.append(threading.current_thread().name)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(httpx, "Client", RecordingClient)
-    return threads
 
 
 @pytest.fixture
@@ -43,27 +27,27 @@ def check(qtbot, service: MediaPreviewService, url: str) -> None:
         assert service.request(url) is None
 
 
-def test_the_client_is_made_on_a_worker_not_on_the_gui_thread(qtbot, server, made_on):
+def test_the_client_is_made_on_a_worker_not_on_the_gui_thread(qtbot, server, client_threads):
     service = MediaPreviewService()
     try:
         check(qtbot, service, server.url("/a.png"))
         check(qtbot, service, server.url("/b.png"))
-        assert len(made_on) == 1  # shared by the checks
-        assert made_on[0] != threading.main_thread().name
+        assert len(client_threads) == 1  # shared by the checks
+        assert client_threads[0] != threading.main_thread().name
     finally:
         assert service.shutdown()
         assert workers.wait_for_all(WAIT_MS)
 
 
-def test_a_new_connection_makes_no_client_until_a_check_needs_one(qtbot, server, made_on):
+def test_a_new_connection_makes_no_client_until_a_check_needs_one(qtbot, server, client_threads):
     service = MediaPreviewService()
     try:
         check(qtbot, service, server.url("/a.png"))
         service.set_mounts({})  # as each connection does
         service.set_mounts({})
-        assert len(made_on) == 1
+        assert len(client_threads) == 1
         check(qtbot, service, server.url("/a.png"))  # the cache was dropped: asked again, through a new client
-        assert len(made_on) == 2 and threading.main_thread().name not in made_on
+        assert len(client_threads) == 2 and threading.main_thread().name not in client_threads
     finally:
         assert service.shutdown()
         assert workers.wait_for_all(WAIT_MS)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import threading
 
-import httpx
-import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.platform.config import Settings
@@ -135,20 +133,6 @@ def test_the_menu_item_shows_its_shortcut_and_sends_a_test(qtbot):
         assert action is not None and action.shortcut().toString() == "Ctrl+Shift+T"
         shortcuts = [a.shortcut().toString() for a in harness.window.findChildren(type(action)) if a is not action]
         assert "Ctrl+Shift+T" not in shortcuts
-
-
-@pytest.fixture
-def client_threads(monkeypatch) -> list[str]:
-    names: list[str] = []
-    real = httpx.Client
-
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args, **kwargs) -> None:
-            names.append(threading.current_thread().name)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(httpx, "Client", Recording)
-    return names
 
 
 def test_no_http_client_or_history_is_opened_on_the_gui_thread(qtbot, client_threads, monkeypatch):

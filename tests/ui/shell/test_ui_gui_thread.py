@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 from typing import ClassVar
 
-import httpx
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.platform.config import Settings, app_paths, load_settings
@@ -37,21 +35,6 @@ def close(window: MainWindow) -> None:
     window.editor.modified = False
     window.close()
     assert workers.wait_for_all(5000)
-
-
-@pytest.fixture
-def client_threads(monkeypatch) -> list[str]:
-    """The name of the thread each ``httpx.Client`` is made on, from now on."""
-    names: list[str] = []
-    real = httpx.Client
-
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args, **kwargs) -> None:
-            names.append(threading.current_thread().name)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(httpx, "Client", Recording)
-    return names
 
 
 def test_the_campaigns_view_is_built_when_its_tab_is_first_shown(qtbot):
