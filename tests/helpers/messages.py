@@ -40,9 +40,10 @@ class Caller:
         assert answer.status == 200
         self.token = answer.json()["bearer"]
 
-    def call(self, method: str, target: str, body: object = None) -> SandboxResponse:
+    def call(self, method: str, target: str, body: object = None, *, raw: bytes | None = None) -> SandboxResponse:
+        """``body`` as JSON, or ``raw`` bytes as they are."""
         headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
-        payload = json.dumps(body).encode() if body is not None else b""
+        payload = raw if raw is not None else (json.dumps(body).encode() if body is not None else b"")
         return self.server.handle(method, target, headers, payload)
 
     def send(self, body: dict[str, Any]) -> SandboxResponse:

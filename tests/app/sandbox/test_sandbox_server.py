@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -12,8 +12,8 @@ from app.campaign import limits
 from app.sandbox import DEMO_API_KEY, Faults, SandboxServer, SandboxTransport, timeline
 from app.sandbox.demo_data import FIRST_LIST_ID
 from helpers.documented import documented_example
+from helpers.messages import Caller, FakeClock
 
-START = datetime(2025, 4, 14, 10, 0, 0, tzinfo=UTC)  # 13:00 in Kyiv (summer time)
 SEND = "/api/campaigns/rcs/send-groups"
 VIP = FIRST_LIST_ID + 2  # "VIP customers": 240 contacts, 2 on the stop list
 STAFF = FIRST_LIST_ID  # "Staff test phones": 40 contacts
@@ -36,30 +36,8 @@ CAMPAIGN_KEYS = {
 }
 
 
-class FakeClock:
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-class Api:
-    """A logged-in caller of ``server.handle``."""
-
-    def __init__(self, server: SandboxServer) -> None:
-        self.server = server
-        answer = server.handle("POST", "/api/auth/login", {}, json.dumps({"api_key": DEMO_API_KEY}).encode())
-        assert answer.status == 200
-        self.token = answer.json()["bearer"]
-
-    def call(self, method: str, target: str, body: object = None, *, raw: bytes | None = None):
-        headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
-        payload = raw if raw is not None else (json.dumps(body).encode() if body is not None else b"")
-        return self.server.handle(method, target, headers, payload)
+class Api(Caller):
+    """A logged-in caller of ``server.handle`` that sends campaigns (``send``) and reads them."""
 
     def get(self, target: str):
         return self.call("GET", target)
