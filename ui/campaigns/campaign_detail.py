@@ -36,9 +36,9 @@ from app.language import tr, tr_n
 from app.language.formats import format_count
 from app.platform.config import local_time_zone_name
 from ui.campaigns.box_rows import BoxRows
-from ui.campaigns.campaigns_model import noted_time_text, price_text, tone_color
+from ui.campaigns.campaigns_model import noted_time_text, price_text
 from ui.campaigns.delivery_picture import DeliveryPicture
-from ui.common.theme import set_bold, set_role, set_tone
+from ui.common.theme import STATUS_TONES, set_bold, set_role, set_tone
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
 SMS_COUNTERS = ("sent", "delivered", "undelivered")
@@ -95,7 +95,8 @@ class NoticeLine(QFrame):
     def say(self, text: str, *, tone: str = "neutral", details: str = "") -> None:
         symbol = {"warning": "⚠ ", "bad": "✖ ", "good": "✔ "}.get(tone, "")
         self.label.setText(symbol + text)
-        self.label.setStyleSheet(f"color: {tone_color(tone).name()};" + (" font-weight: 600;" if symbol else ""))
+        set_tone(self.label, STATUS_TONES.get(tone, "muted"))
+        set_bold(self.label, bool(symbol))
         self.details = details
         self.copy_button.setVisible(bool(details))
         self.show()
@@ -331,7 +332,7 @@ class CampaignDetailPane(QWidget):
         self.title.setText(display_title(record))
         explanation = "" if record.outcome_unknown else f" — {look.explanation}"  # the note below says it
         self.status.setText(f"<b>{look.text}</b>{explanation}")
-        self.status.setStyleSheet(f"color: {tone_color(look.tone).name()};")
+        set_tone(self.status, STATUS_TONES.get(look.tone, "muted"))
         self.unknown_box.setVisible(record.outcome_unknown)
         self.elsewhere.setVisible(not reachable and record.campaign_id is not None)
         self.boxes.hide()

@@ -38,7 +38,8 @@ from app.language import tr, tr_c
 from app.platform.config import local_time_zone_name
 from ui.campaigns.delivery_bar import DELIVERY_ROLE, DeliveryBarDelegate, delivery_share, share_words
 from ui.common.tables import set_up_row_table
-from ui.common.theme import is_dark
+from ui.common.theme import STATUS_TONES, is_dark
+from ui.common.theme import tone_color as theme_tone_color
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,19 +50,10 @@ NUMBER_COLUMNS = frozenset({RCS, READ, FAILED, SMS, PRICE})
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-# Tone -> (colour on a light palette, colour on a dark palette). Contrast >= 4.5:1 on white / #17181a.
-TONES: dict[str, tuple[str, str]] = {
-    "progress": ("#1a5fb4", "#8ab4f8"),
-    "good": ("#1e7b34", "#81c995"),
-    "warning": ("#8a5a00", "#fdd663"),
-    "bad": ("#c62828", "#f28b82"),
-    "neutral": ("#5f6368", "#b0b3b8"),
-}
-
 
 def tone_color(tone: str, dark: bool | None = None) -> QColor:
-    light_color, dark_color = TONES.get(tone, TONES["neutral"])
-    return QColor(dark_color if (is_dark() if dark is None else dark) else light_color)
+    """The colour of a status's ``tone`` (``app.campaign.statuses``), the theme's for it."""
+    return QColor(theme_tone_color(STATUS_TONES.get(tone, "muted"), is_dark() if dark is None else dark))
 
 
 # Formatting (shared with the detail pane) ---------------------------------------------------------

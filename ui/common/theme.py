@@ -37,6 +37,16 @@ TONES: dict[str, Tone] = {
     "warning": Tone("#8a5a00", "#f0b429"),
     "ok": Tone("#1e7b34", "#81c995"),
     "muted": Tone("#5f6368", "#a0a0a0"),
+    "progress": Tone("#1a5fb4", "#8ab4f8"),
+}
+
+# The tone of a status (``app.campaign.statuses``: how a campaign or a message is doing) -> the colour's.
+STATUS_TONES: dict[str, str] = {
+    "progress": "progress",
+    "good": "ok",
+    "warning": "warning",
+    "bad": "error",
+    "neutral": "muted",
 }
 BANNER = {False: ("#fff4ce", "#5c4400"), True: ("#4a3b00", "#ffe08a")}  # (background, text) by dark
 ERROR_COLOR = TONES["error"].light

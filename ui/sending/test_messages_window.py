@@ -28,7 +28,7 @@ from app.language import tr
 from app.test_sends.phones import phone_words
 from app.test_sends.send import MessageOutcome, TestSendResult
 from app.test_sends.status import MessageSource, record_look, refresh_test_statuses, sent_test_words
-from ui.common.theme import set_role, tone_color
+from ui.common.theme import STATUS_TONES, set_role, tone_color
 from ui.common.workers import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 3000
 PHONE_COLUMN, STATUS_COLUMN = range(2)
-_TONES = {"good": "ok", "bad": "error", "warning": "warning"}  # a status's tone -> the theme's colour
+_COLOURED = frozenset({"good", "bad", "warning"})  # the status tones shown in colour; the others plain
 
 
 def _refresh(
@@ -125,9 +125,8 @@ class TestMessagesWindow(QDialog):
 
     def _set_status(self, row: int, words: str, tone: str) -> None:
         item = QTableWidgetItem(words)
-        color = _TONES.get(tone)
-        if color is not None:
-            item.setForeground(QColor(tone_color(color, self)))
+        if tone in _COLOURED:
+            item.setForeground(QColor(tone_color(STATUS_TONES[tone], self)))
         item.setToolTip(words)
         self.table.setItem(row, STATUS_COLUMN, item)
 

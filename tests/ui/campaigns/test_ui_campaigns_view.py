@@ -21,9 +21,10 @@ from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sending import send_body
 from app.tasks.connection import DEMO_BASE_URL, Connection
 from helpers.window import EXAMPLES
-from ui.campaigns.campaigns_model import NAME, ORIGIN, PRICE, RCS, READ, START, STATUS, TONES, status_look
+from ui.campaigns.campaigns_model import NAME, ORIGIN, PRICE, RCS, READ, START, STATUS, status_look, tone_color
 from ui.campaigns.campaigns_view import EMPTY_PAGE, TABLE_PAGE, CampaignsView
 from ui.common import workers
+from ui.common.theme import STATUS_TONES
 
 T0 = datetime(2025, 3, 1, 10, 0, 0, tzinfo=UTC)
 SPRING = EXAMPLES / "spring-sale.rcs.json"
@@ -442,10 +443,10 @@ def test_every_status_has_words_and_a_colour_for_light_and_dark():
     texts = set()
     for status in (*limits.CAMPAIGN_STATUSES, STATUS_UNKNOWN_OUTCOME):
         look = status_look(status)
-        assert look.text and look.explanation and look.tone in TONES
+        assert look.text and look.explanation and look.tone in STATUS_TONES
         assert look.text != status and "_" not in look.text  # words for people, not the server's code
         texts.add(look.text)
-        light, dark = TONES[look.tone]
+        light, dark = tone_color(look.tone, dark=False).name(), tone_color(look.tone, dark=True).name()
         assert contrast(light, "#ffffff") >= 4.5 and contrast(light, "#f7f7f7") >= 4.5, status  # light rows
         assert contrast(dark, "#17181a") >= 4.5 and contrast(dark, "#26272a") >= 4.5, status  # dark rows
     assert len(texts) == len(limits.CAMPAIGN_STATUSES) + 1

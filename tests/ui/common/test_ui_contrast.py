@@ -25,7 +25,7 @@ from ui.campaigns import campaigns_model
 from ui.common.message_box import MessageDialog
 from ui.common.problem_marks import ProblemLabel
 from ui.common.tab_text_style import DARK_INDICATOR_FRAME
-from ui.common.theme import BANNER, TONES, tone_color, use_theme
+from ui.common.theme import BANNER, STATUS_TONES, TONES, tone_color, use_theme
 from ui.compose.message_fields import error_color, warning_color
 from ui.compose.phone_parts import bubble_color
 from ui.compose.phone_preview import PhoneFrame
@@ -121,7 +121,7 @@ def test_every_meaning_colour_reads_on_every_background(theme, qapp):
     widget = QLabel()  # has the application's palette
     colours = {f"tone {name}": tone_color(name, dark) for name in TONES}
     colours |= {"message_fields error": error_color(widget), "message_fields warning": warning_color(widget)}
-    colours |= {f"campaigns {tone}": campaigns_model.tone_color(tone, dark).name() for tone in campaigns_model.TONES}
+    colours |= {f"campaigns {tone}": campaigns_model.tone_color(tone, dark).name() for tone in STATUS_TONES}
     for what, colour in colours.items():
         for back in BACKGROUNDS:
             ratio = contrast(colour, palette.color(back))
