@@ -85,6 +85,13 @@ def watch_gui_thread(monkeypatch, client: WwtClient) -> Recorder:
     return recorder
 
 
+def exported_rows(target: Path) -> list[list[str]]:
+    """The report's rows as Excel reads them on this computer (its separator follows the system's locale)."""
+    style = excel_style_for(QLocale.system().decimalPoint())
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle, delimiter=style.delimiter))
+
+
 def test_export_writes_every_message_and_says_where(qtbot, view_with_campaign, tmp_path, monkeypatch):
     view, client, campaign_id = view_with_campaign
     expected = list(client.list_messages({"campaign_id": campaign_id}))
@@ -106,9 +113,7 @@ def test_export_writes_every_message_and_says_where(qtbot, view_with_campaign, t
     assert view.exporter.busy
     qtbot.waitUntil(lambda: not view.exporter.busy, timeout=WAIT_MS)
 
-    style = excel_style_for(QLocale.system().decimalPoint())
-    with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=style.delimiter))
+    rows = exported_rows(target)
     assert rows[0] == header(view.pane.local_zone)
     assert len(rows) == 1 + len(expected)
     assert summary_path_for(target).exists()
@@ -218,9 +223,7 @@ def test_a_right_click_on_a_row_exports_that_campaigns_report_through_the_same_p
     assert view.exporter.busy
     qtbot.waitUntil(lambda: not view.exporter.busy, timeout=WAIT_MS)
 
-    style = excel_style_for(QLocale.system().decimalPoint())
-    with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=style.delimiter))
+    rows = exported_rows(target)
     assert rows[0] == header(view.pane.local_zone)
     assert len(rows) == 1 + len(expected)
     assert summary_path_for(target).exists()
