@@ -657,6 +657,10 @@ FAKE_PROGRAM = textwrap.dedent(
         print("No problems found.")
     elif args == ["self-test"]:
         print("self-test ok: campaign 1 sent (demo); window icon ok, certificates ok, time zones ok, keyring: none")
+    elif args[:1] == ["test"] and misbehave != "no numbering plans":
+        print("Nothing was sent. Before a test, fix this:", file=sys.stderr)
+        print("\u2022 \u201c%s\u201d is one digit short for a Ukrainian number." % args[-1], file=sys.stderr)
+        sys.exit(1)
     elif os.environ.get("RCS_DESK_REPORT_FIRST_PAINT"):
         print("first-paint title=%r" % (pathlib.Path(args[-1]).name + " - RCS Campaign Desk"))
         folder = pathlib.Path(os.environ["HOME"], ".config", "rcs-desk")
@@ -698,7 +702,7 @@ def test_checker_passes_a_well_behaved_program(fake_program, capsys):
     program, check_frozen = fake_program
     assert check_frozen.main([str(program)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "checks: 8 passed, 0 failed"
+    assert out.splitlines()[-1] == "checks: 9 passed, 0 failed"
     assert "ok   Ukrainian: error: sender: Агент RCS: " in out
     assert "ok   open file: first-paint title='spring-sale.rcs.json - RCS Campaign Desk'" in out
 
@@ -709,6 +713,7 @@ def test_checker_passes_a_well_behaved_program(fake_program, capsys):
         ("stderr", "FAIL version: --version: unexpected output on standard error"),
         ("beside", "FAIL open file: nothing was saved in the user folders"),
         ("english", "FAIL Ukrainian: validate on a Ukrainian system printed 'error: sender: RCS agent: Enter"),
+        ("no numbering plans", "spring-sale.rcs.json --to +380 99 123 45 6: exit code 5"),
     ],
 )
 def test_checker_fails_a_misbehaving_program(fake_program, capsys, monkeypatch, misbehave, failing):

@@ -23,7 +23,6 @@ import argparse
 import importlib
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,9 +30,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeAlias
 from urllib.parse import urlsplit
 
 from app import APP_NAME, __version__
+from app.cli.argparse_words import speak_the_program_language, without_argument_name
 from app.cli.closed_pipe import flush_stdout, reader_gone
 from app.language import SYSTEM, choose_language, current_language, tr, use_language
 from app.platform.windows_console import attach_for_terminal_use
+
+speak_the_program_language()
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -56,7 +58,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # usage errors are "input" errors (exit 1), not "refused" (2)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: {_without_argument_name(message)}\n")
+        self.exit(EXIT_INPUT, f"{self.prog}: {without_argument_name(message)}\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """As argparse prints, but a closed standard output is left to ``main`` (exit 1, as for every
@@ -65,15 +67,6 @@ class _Parser(argparse.ArgumentParser):
             sys.stdout.write(message)
         else:
             super()._print_message(message, file)
-
-
-def _without_argument_name(message: str) -> str:
-    """Our own sentences (a capital first, in any language) need no "argument ID:" in front; argparse's
-    (in lower case) do."""
-    named = re.match(r"argument [^:]+: ", message)
-    if named and not message[named.end() : named.end() + 1].islower():
-        return message[named.end() :]
-    return message
 
 
 def _add_paid_options(command: argparse.ArgumentParser) -> None:
@@ -97,16 +90,21 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
             program=APP_NAME
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=tr("show the program's version and exit"),
+    )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("validate", help=tr("check a campaign file; sends nothing"))
-    p.add_argument("file")
+    _add_campaign_file(p)
     p.set_defaults(run=f"{VALIDATE}:validate")
 
     p = sub.add_parser("send", help=tr("validate and send a campaign file"))
-    p.add_argument("file")
+    _add_campaign_file(p)
     _add_paid_options(p)
     p.add_argument(
         "--again",
@@ -117,7 +115,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.set_defaults(run=f"{SEND}:send")
 
     p = sub.add_parser("test", help=tr("send the campaign's message to a few of your own phones"))
-    p.add_argument("file")
+    _add_campaign_file(p)
     p.add_argument(
         "--to", action="append", required=True, metavar="NUMBER", help=tr("a phone to test on (up to 5: repeat --to)")
     )
@@ -130,18 +128,19 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.set_defaults(run=f"{CORE}:lists")
 
     p = sub.add_parser("campaign", help=tr("show a campaign's status and statistics"))
-    p.add_argument("id", type=campaign_number, metavar="ID")
+    _add_campaign_number(p)
     p.add_argument("--json", action="store_true", help=tr("print the campaign as JSON"))
     p.set_defaults(run=f"{CAMPAIGN}:campaign")
 
     p = sub.add_parser("stop", help=tr("stop a scheduled or running campaign"))
-    p.add_argument("id", type=campaign_number, metavar="ID")
+    _add_campaign_number(p)
     p.add_argument("--yes", action="store_true", help=tr("stop without asking for confirmation"))
     p.set_defaults(run=f"{CAMPAIGN}:stop")
 
     p = sub.add_parser("report", help=tr("write every message of a campaign to a CSV file"))
-    p.add_argument("id", type=campaign_number, metavar="ID")
+    _add_campaign_number(p)
     p.add_argument("--out", metavar="FILE.csv", help=tr("the CSV file to write (a summary file is written beside it)"))
+    p.add_argument("--overwrite", action="store_true", help=tr("replace the CSV files if they exist, without asking"))
     p.add_argument("--json", action="store_true", help=tr("print the messages as one JSON array instead"))
     p.set_defaults(run=f"{REPORT}:report")
 
@@ -149,7 +148,7 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.set_defaults(run=f"{CORE}:set_key")
 
     p = sub.add_parser("sandbox", help=tr("run the built-in demo server on this computer"))
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=8765, help=tr("port to listen on (default: 8765)"))
     p.add_argument("--host", default="127.0.0.1", help=tr("address to listen on (default: 127.0.0.1)"))
     p.add_argument("--lists", type=int, default=None, metavar="N", help=tr("serve N generated contact lists"))
     p.set_defaults(run=f"{CORE}:sandbox")
@@ -166,6 +165,14 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         _add_global_options(command, default=argparse.SUPPRESS)
     parser.command_names = frozenset(sub.choices)
     return parser
+
+
+def _add_campaign_file(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", metavar="FILE", help=tr("the campaign file (.rcs.json)"))
+
+
+def _add_campaign_number(command: argparse.ArgumentParser) -> None:
+    command.add_argument("id", type=campaign_number, metavar="ID", help=tr("the campaign's number, like 844836977"))
 
 
 def campaign_number(text: str) -> int:

@@ -15,7 +15,7 @@ from app.campaign.text import short_name
 from app.cli import EXIT_OK, EXIT_REFUSED, output
 from app.cli.common import report_failure, with_client
 from app.cli.files import say
-from app.cli.known_price import recorded, with_known_price
+from app.cli.known_price import estimate_only, recorded, with_cost_so_far, with_known_price
 from app.cli.questions import NOT_STOPPED, confirmed
 from app.history.titles import display_title
 from app.language import tr, tr_mark
@@ -25,12 +25,14 @@ from app.tasks.connection import Connection
 
 def campaign(args: argparse.Namespace) -> int:
     def work(connection: Connection) -> int:
-        info = connection.client.get_campaign(args.id)
         if args.json:
-            output.print_json(info.raw)
-        else:
-            info = with_known_price(info, connection)
-            output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
+            output.print_json(connection.client.get_campaign(args.id).raw)
+            return EXIT_OK
+        # The detail, as the window's: it has the cost so far as well as what the campaign call gives.
+        detail = connection.client.get_campaign_detail(args.id)
+        info = with_known_price(estimate_only(detail), connection)
+        rows = output.campaign_rows(info, connection.account_time_zone, local_time_zone_name())
+        output.print_rows(with_cost_so_far(rows, detail))
         return EXIT_OK
 
     return with_client(args, work)

@@ -1,17 +1,23 @@
-"""What the history knows of a campaign (its estimated price, its message), for ``rcs-desk campaign`` and ``stop``.
+"""A campaign's money as ``rcs-desk campaign`` and ``stop`` say it: the estimate, and the cost so far.
 
 The server gives the estimate only in its answer to the send; the history keeps it. So that
-``rcs-desk campaign ID`` says the same price as ``rcs-desk campaigns``, it is taken from there.
+``rcs-desk campaign ID`` says the same price as ``rcs-desk campaigns``, it is taken from there. The
+cost so far (``total_price``) comes with the campaign's detail, as in the window and the CSV summary.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from app.api.models import CampaignInfo
+from app.api.models import CampaignDetail, CampaignInfo, as_float
+from app.campaign.text import format_price
 from app.history import HistoryError, HistoryRecord, open_history
+from app.language import tr_mark
 from app.platform.config import app_paths
 from app.tasks.connection import Connection
+
+ESTIMATE = tr_mark("Estimated price")  # the label of the estimate's row in ``campaign_rows``
+COST_SO_FAR = tr_mark("Cost so far")
 
 
 def recorded(campaign_id: int | None, connection: Connection) -> HistoryRecord | None:
@@ -40,3 +46,18 @@ def with_known_price(info: CampaignInfo, connection: Connection) -> CampaignInfo
     if record is None or record.price is None:
         return info
     return dataclasses.replace(info, price=record.price, currency=info.currency or record.currency)
+
+
+def estimate_only(detail: CampaignDetail) -> CampaignDetail:
+    """``detail`` whose ``price`` is the estimate alone: never the cost so far (``total_price``), which
+    ``CampaignInfo`` takes for a price when no estimate is given."""
+    return dataclasses.replace(detail, price=as_float(detail.raw.get("calculated_price")))
+
+
+def with_cost_so_far(rows: list[tuple[str, str]], detail: CampaignDetail) -> list[tuple[str, str]]:
+    """``campaign_rows``'s rows with the cost so far after the estimate (at the end if there is none),
+    written as every price is (``format_price``: "not given" when the server gave none)."""
+    cost = (COST_SO_FAR, format_price(as_float(detail.total_price), detail.currency))
+    labels = [label for label, _ in rows]
+    at = labels.index(ESTIMATE) + 1 if ESTIMATE in labels else len(rows)
+    return [*rows[:at], cost, *rows[at:]]

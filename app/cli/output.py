@@ -14,16 +14,22 @@ from app.validation import Problem, located_message
 if TYPE_CHECKING:
     from app.api.models import ContactList
 
-__all__ = ["campaign_rows", "format_price", "print_json", "print_lists", "print_rows"]  # the first two for the commands
+# campaign_rows and format_price: the core's, for the commands.
+__all__ = ["aligned_rows", "campaign_rows", "format_price", "print_json", "print_lists", "print_rows"]
 
 
 def print_rows(rows: list[tuple[str, str]], out: TextIO | None = None) -> None:
     """Label/value rows (``campaign_rows``: English labels, marked), the labels in the current language."""
     out = out or sys.stdout
-    labels = [tr(label) for label, _ in rows]
-    width = max(len(label) for label in labels)
-    for label, (_, value) in zip(labels, rows, strict=True):
-        print(f"  {label + ':':<{width + 1}} {value}", file=out)
+    for line in aligned_rows([(tr(label), value) for label, value in rows]):
+        print(line, file=out)
+
+
+def aligned_rows(rows: list[tuple[str, str]]) -> list[str]:
+    """Label/value rows whose labels are already in the current language, as lines: ``  Label: value``,
+    the values in one column."""
+    width = max((len(label) for label, _ in rows), default=0)
+    return [f"  {label + ':':<{width + 1}} {value}" for label, value in rows]
 
 
 def print_json(value: Any, out: TextIO | None = None) -> None:

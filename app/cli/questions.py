@@ -27,6 +27,10 @@ NOT_STOPPED = Refusal(
     tr_mark("Nothing was stopped."),
     tr_mark("Nothing was stopped: there is no terminal to confirm on. Add --yes to stop without asking."),
 )
+NOT_REPLACED = Refusal(
+    tr_mark("Nothing was written."),
+    tr_mark("Nothing was written: there is no terminal to confirm on. Add --overwrite to replace the files."),
+)
 
 
 class _NoAnswer(Enum):
@@ -41,9 +45,14 @@ def yes_words() -> frozenset[str]:
     return frozenset(word.strip().lower() for word in ("y", "yes", *own))
 
 
+def can_ask() -> bool:
+    """Whether a question can be answered: standard input is a terminal."""
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
 def _confirm(question: str) -> bool | _NoAnswer:
     """True/False from the terminal, or why there is no answer. Ctrl+C raises KeyboardInterrupt."""
-    if not sys.stdin or not sys.stdin.isatty():
+    if not can_ask():
         return _NoAnswer.NO_TERMINAL
     try:
         # Translators: after a yes/no question: y (yes) or N (no, the answer when only Enter is pressed).

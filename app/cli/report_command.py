@@ -1,8 +1,10 @@
 """``rcs-desk report ID --out FILE.csv``: every message of a campaign to a CSV file Excel opens as it should.
 
 The file appears whole at the end (``export_campaign_report`` writes through ``atomic_writer``): Ctrl+C
-or a failure leaves no half file. The separator follows this computer's decimal point (its locale), as
-the window's export does with Qt's: a decimal comma means semicolons, so Excel splits the columns.
+or a failure leaves no half file. ``--out`` is checked before anything is read: a folder is refused, and
+files already there are replaced only with ``--overwrite`` or a yes at the terminal. The separator
+follows this computer's decimal point (its locale), as the window's export does with Qt's: a decimal
+comma means semicolons, so Excel splits the columns.
 """
 
 from __future__ import annotations
@@ -10,14 +12,16 @@ from __future__ import annotations
 import argparse
 import locale
 import sys
+from pathlib import Path
 
 from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
+from app.cli.questions import NOT_REPLACED, can_ask, confirmed
 from app.language import tr, tr_n
 from app.platform.atomic import describe_os_error
 from app.platform.config import local_time_zone_name
-from app.reports import excel_style_for, export_campaign_report
+from app.reports import excel_style_for, export_campaign_report, suggested_report_name, summary_path_for
 from app.tasks.connection import Connection
 
 # Below this many messages the report is quick: no progress lines.
@@ -25,9 +29,16 @@ PROGRESS_FROM = 1000
 
 
 def report(args: argparse.Namespace) -> int:
+    if args.json and args.out:
+        say(tr("Choose one: --out writes the messages to a CSV file, --json prints them. Nothing was written."))
+        return EXIT_INPUT
     if not args.json and not args.out:
         say(tr("Say where to write the report with --out FILE.csv, or print it with --json."))
         return EXIT_INPUT
+    if args.out:  # before anything is read from the server: a wrong target costs no wait
+        refused = target_refused(args.out, args.id, overwrite=args.overwrite)
+        if refused is not None:
+            return refused
 
     def work(connection: Connection) -> int:
         if args.json:
@@ -60,6 +71,40 @@ def report(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return with_client(args, work)
+
+
+def target_refused(out: str, campaign_id: int, *, overwrite: bool) -> int | None:
+    """None when the report may be written to ``out`` (and its summary beside it); else the exit code,
+    with why said: ``out`` or the summary's name is a folder, or a file there would be replaced without
+    ``overwrite`` and without a yes at the terminal."""
+    target, summary = Path(out), summary_path_for(out)
+    if target.is_dir():
+        # Translators: {example} is a file name to give instead, such as "reports/campaign-5-messages.csv".
+        said = tr("{folder} is a folder. Give the report a file name, like {example}. Nothing was written.")
+        say(said.format(folder=target, example=target / suggested_report_name(campaign_id)))
+        return EXIT_INPUT
+    if summary.is_dir():
+        said = tr(
+            "The summary is written beside the report, as {summary}, but that is a folder. Give the report "
+            "another name. Nothing was written."
+        )
+        say(said.format(summary=summary))
+        return EXIT_INPUT
+    existing = [path for path in (target, summary) if path.exists()]
+    if not existing or overwrite:
+        return None
+    if not can_ask():
+        if len(existing) == 2:
+            said = tr("{file} and {summary} already exist: nothing was written. Add --overwrite to replace them.")
+        else:
+            said = tr("{file} already exists: nothing was written. Add --overwrite to replace it.")
+        say(said.format(file=existing[0], summary=existing[-1]))
+        return EXIT_INPUT
+    if len(existing) == 2:
+        question = tr("{file} and {summary} already exist. Replace them?")
+    else:
+        question = tr("{file} already exists. Replace it?")
+    return confirmed(question.format(file=existing[0], summary=existing[-1]), NOT_REPLACED)
 
 
 def decimal_point() -> str:

@@ -11,6 +11,7 @@ from functools import partial
 
 from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, output, repeats, send_report, signals
+from app.cli.before_sending import say_campaign_summary
 from app.cli.common import report_failure, with_client
 from app.cli.files import checked_document, say
 from app.cli.questions import NOT_SENT, confirmed
@@ -86,6 +87,9 @@ def send(args: argparse.Namespace) -> int:
         if earlier is not None and args.yes and not args.again:
             say(repeats.refusal(earlier))
             return EXIT_INPUT
+        say_campaign_summary(
+            document, connection, asked=not args.yes
+        )  # what and to whom, and the money: also with --yes
         if not args.yes:
             if earlier is not None:
                 say(repeats.caution(earlier))

@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, output, signals
+from app.cli.before_sending import say_test_summary
 from app.cli.closed_pipe import after_the_send
 from app.cli.common import REFUSALS, say_details, with_client
 from app.cli.earlier_tests import HOW_TO_CHECK, check_earlier_tests
@@ -61,6 +62,8 @@ def test(args: argparse.Namespace) -> int:
                 if args.json:
                     output.print_json(_in_order(found, prepared.numbers))
             return EXIT_OK
+        sender = document.campaign.sender or ""
+        say_test_summary(to_send.numbers, sender, connection)  # also with --yes: what goes where, and the money
         if not args.yes:
             phones = [number for number, _ in to_send.messages]
             # Translators: {phones} is the phone numbers, separated by commas.

@@ -35,13 +35,19 @@ def body_fingerprint(body: dict[str, Any]) -> str:
 
 
 def when_text(
-    document: CampaignDocument, local_zone: str, account_zone: str | None = None, *, now: datetime | None = None
+    document: CampaignDocument,
+    local_zone: str,
+    account_zone: str | None = None,
+    *,
+    now: datetime | None = None,
+    asked: bool = True,
 ) -> str:
     """When the campaign starts, as every place says it: in the account's zone (``account_zone``, where
-    the request will put it; the document's own zone when not given), then on this computer."""
+    the request will put it; the document's own zone when not given), then on this computer. ``asked``:
+    the user is asked to confirm first (not so with ``rcs-desk send --yes``)."""
     start = document.campaign.start_at
     if start is None:
-        return tr("Now, as soon as you confirm")
+        return tr("Now, as soon as you confirm") if asked else tr("Now, without a question")
     zone = account_zone or document.time_zone
     try:  # the wall time the request carries, read as the server reads it
         sent = start_at_in_zone(start, document.time_zone, zone).replace(fold=0)
@@ -66,8 +72,11 @@ def message_text(document: CampaignDocument) -> str:
     return f"{kind}, {button_count}"
 
 
-def send_summary(document: CampaignDocument, *, local_zone: str, account_zone: str | None = None) -> list[SummaryLine]:
-    """What will happen, line by line: agent, lists and contacts, when, message, fallback."""
+def send_summary(
+    document: CampaignDocument, *, local_zone: str, account_zone: str | None = None, asked: bool = True
+) -> list[SummaryLine]:
+    """What will happen, line by line: agent, lists and contacts, when, message, fallback (``asked``: see
+    ``when_text``)."""
     campaign = document.campaign
     lists = document.list_contacts()
     names = [
@@ -88,7 +97,7 @@ def send_summary(document: CampaignDocument, *, local_zone: str, account_zone: s
     lines = [
         SummaryLine(tr("RCS agent"), campaign.sender or "—"),
         SummaryLine(tr_c("send summary", "To"), f"{recipients}: {', '.join(names)}" if names else recipients),
-        SummaryLine(tr_c("send summary", "When"), when_text(document, local_zone, account_zone)),
+        SummaryLine(tr_c("send summary", "When"), when_text(document, local_zone, account_zone, asked=asked)),
         SummaryLine(tr("Message"), message_text(document)),
         SummaryLine(
             tr("Keep trying for"), tr_n("{count} hour", "{count} hours", hours).format(count=format_count(hours))

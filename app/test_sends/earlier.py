@@ -25,12 +25,14 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class EarlierTests:
     """What the earlier unconfirmed tests came to: ``prepared`` without the phones whose same test is on
-    the server, ``found`` the server's message for each of those phones, and ``news`` the earlier tests
-    worth telling about (oldest first: all but those still not on the server, said so before)."""
+    the server, ``found`` the server's message for each of those phones (``found_records``: its record
+    in the history), and ``news`` the earlier tests worth telling about (oldest first: all but those
+    still not on the server, said so before)."""
 
     prepared: PreparedTest
     found: dict[str, dict[str, Any]] = field(default_factory=dict)
     news: list[TestMessageRecord] = field(default_factory=list)
+    found_records: dict[str, TestMessageRecord] = field(default_factory=dict)
 
 
 def check_earlier_tests(
@@ -48,6 +50,7 @@ def check_earlier_tests(
     except HistoryError:
         return EarlierTests(prepared)
     found: dict[str, dict[str, Any]] = {}
+    found_records: dict[str, TestMessageRecord] = {}
     news: list[TestMessageRecord] = []
     for earlier in reversed(unconfirmed):  # oldest first
         record = now.get(earlier.record_id, earlier)
@@ -56,8 +59,9 @@ def check_earlier_tests(
         message = record.latest or record.answer
         if message is not None and record.phone not in found and _same_test(record, prepared):
             found[record.phone] = message
+            found_records[record.phone] = record
     kept = tuple((number, body) for number, body in prepared.messages if number not in found)
-    return EarlierTests(replace(prepared, messages=kept), found, news)
+    return EarlierTests(replace(prepared, messages=kept), found, news, found_records)
 
 
 def _same_test(record: TestMessageRecord, prepared: PreparedTest) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from app.campaign.text_units import phone_for_server
 from app.language import tr, tr_n
+from app.test_sends.number_check import number_problem
 from app.validation.problems import ERROR, WARNING, Problem, join_path
 
 MAX_TEST_PHONES = 5
@@ -27,7 +28,8 @@ def phone_words(digits: str) -> str:
 def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
     """The numbers to test with (digits, each once, in the order typed) and the problems of ``typed``.
 
-    Blank entries are skipped. Problems point at ``test_phones[i]`` (the i-th entry typed) or at
+    Blank entries are skipped; each number must be one that can exist in its country
+    (``app.test_sends.number_check``). Problems point at ``test_phones[i]`` (the i-th entry typed) or at
     ``test_phones`` (none given, too many); a number given twice is a warning and gets one test.
     """
     numbers: list[str] = []
@@ -57,7 +59,8 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                     path,
                     ERROR,
                     tr(
-                        "“{typed}” is not a phone number: type digits, spaces and + only, like +380 99 123 45 67."
+                        "“{typed}” is not a phone number: use only digits, +, spaces, dashes, dots, slashes and "
+                        "brackets, like +380 (99) 123-45-67."
                     ).format(typed=_shown(text)),
                 )
             )
@@ -85,6 +88,8 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                     ),
                 )
             )
+        elif (problem := number_problem(digits, _shown(text))) is not None:
+            problems.append(Problem(path, ERROR, problem))
         elif digits in numbers:
             problems.append(
                 Problem(

@@ -18,10 +18,8 @@ the program's texts. File dialogs are Qt's own and are not opened.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -58,12 +56,12 @@ from app import APP_NAME
 from app.campaign.time_zones import is_valid_time_zone
 from app.language import NAMES, use_language
 from app.platform.recovery import RecoveryEntry
+from helpers.pseudo import MARKED, write_pseudo_catalog
 from helpers.window import EXAMPLES, spring_sale_window
 from ui.common.message_box import MessageDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = EXAMPLES / "spring-sale.rcs.json"
-MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # the innermost marked text (a marked text may hold another)
 WEB_ADDRESS = re.compile(r"https?://\S+")
 # Names and words that are the same in every language.
 NAMES_KEPT = (APP_NAME, "WWT.world", *NAMES.values())
@@ -73,30 +71,9 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u00ad"))  # where a long word m
 PUNCTUATION = " \t\n.,:;!?()[]{}<>—–-…•·*+/'\"«»“”%&=#|"
 
 
-def load_i18n():
-    """tools/i18n.py (tools/ is no package: loaded from its path, with its helper module beside it)."""
-    tools = ROOT / "tools"
-    sys.path.insert(0, str(tools))
-    try:
-        spec = importlib.util.spec_from_file_location("i18n_tool", tools / "i18n.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(tools))
-    return module
-
-
 @pytest.fixture(scope="module")
 def pseudo_folder(tmp_path_factory) -> Path:
-    """The pseudo-language's compiled catalog, made from the source as it is now (not the committed template,
-    which may lag behind): every text of the source marked."""
-    i18n = load_i18n()
-    folder = tmp_path_factory.mktemp("locale")
-    target = i18n.catalog_path(i18n.PSEUDO, folder)
-    target.parent.mkdir(parents=True)
-    target.write_bytes(i18n.compiled(i18n.pseudo_catalog(i18n.extract())))
-    return folder
+    return write_pseudo_catalog(tmp_path_factory.mktemp("locale"))
 
 
 @pytest.fixture

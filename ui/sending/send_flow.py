@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 from app import api
 from app.api.models import Balance, CampaignInfo
 from app.language import tr, tr_c
+from app.sending.money import money_caution
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
 from app.sending.repeats import EarlierSend, earlier_send
 from app.sending.summary import (
     SummaryLine,
-    balance_caution,
     group_by_place,
     is_scheduled,
     send_anyway_text,
@@ -281,13 +281,7 @@ class SendController(QObject):
             )
 
     def _money_caution(self) -> str:
-        balance = self._balance()
-        if balance is None:
-            return ""
-        contacts = self.editor.document.list_contacts().values()
-        sizes = [c for c in contacts if c is not None]
-        known = sum(sizes) if len(sizes) == len(contacts) else None
-        return balance_caution(balance.balance, balance.credit, balance.currency, known)
+        return money_caution(self.editor.document, self._balance())
 
     def _repeat_caution(self, earlier: EarlierSend | Exception | None) -> str:
         """The same campaign sent a moment ago, or without an answer: the rule ``rcs-desk send`` keeps too."""

@@ -2,12 +2,14 @@
 
 It is not modal: the user goes on working while the statuses come in. The history and the server are
 only used from workers (``app.test_sends.status.refresh_test_statuses``); the GUI thread fills a table.
+A phone that had this test already from an earlier test (not sent again) is listed with that earlier
+message's status, followed the same way.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -43,14 +45,28 @@ _COLOURED = frozenset({"good", "bad", "warning"})  # the status tones shown in c
 
 
 def _refresh(
-    context: TaskContext, client: MessageSource, history: Callable[[], History], batch: str
+    context: TaskContext, client: MessageSource, history: Callable[[], History], batches: Sequence[str]
 ) -> list[TestMessageRecord]:
-    return refresh_test_statuses(client, history, batch=batch, context=context)
+    records: list[TestMessageRecord] = []
+    for batch in batches:
+        records += refresh_test_statuses(client, history, batch=batch, context=context)
+    return records
+
+
+def summary_words(result: TestSendResult, earlier: Sequence[TestMessageRecord]) -> str:
+    """How the test went (``sent_test_words``), then each phone that had it already and was skipped."""
+    lines = [sent_test_words(result)] if result.phones else []
+    lines += [
+        tr("{phone} already had this test from earlier: it was not sent again.").format(phone=phone_words(r.phone))
+        for r in earlier
+    ]
+    return "\n".join(lines)
 
 
 class TestMessagesWindow(QDialog):
     """Lists the phones of one test and follows their statuses. ``refreshed`` counts the answers
-    shown; refreshing stops once every status is final, or when the window is closed."""
+    shown; refreshing stops once every status is final, or when the window is closed. ``earlier``: the
+    messages of earlier tests that the phones not sent to now had already."""
 
     __test__ = False  # not a pytest test class, whatever its name
 
@@ -61,6 +77,7 @@ class TestMessagesWindow(QDialog):
         history: Callable[[], History],
         parent: QWidget | None = None,
         *,
+        earlier: Sequence[TestMessageRecord] = (),
         refresh_ms: int = REFRESH_MS,
     ) -> None:
         super().__init__(parent)
@@ -73,10 +90,10 @@ class TestMessagesWindow(QDialog):
         self._task: Task | None = None
         self.refreshed = 0
         self._closed = False
-        self.summary = QLabel(sent_test_words(result))
+        self.summary = QLabel(summary_words(result, earlier))
         self.summary.setObjectName("testSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(len(result.phones), 2)
+        self.table = QTableWidget(len(result.phones) + len(earlier), 2)
         self.table.setObjectName("testStatuses")
         self.table.setHorizontalHeaderLabels([tr("Phone"), tr("Status")])
         self.table.verticalHeader().hide()
@@ -99,6 +116,11 @@ class TestMessagesWindow(QDialog):
                     sms_status=info.sms_status if info else None,
                 )
                 self._set_status(row, look.words, look.tone)  # in the current language already
+        for row, record in enumerate(earlier, start=len(result.phones)):
+            self._rows[record.reference_id] = row
+            self.table.setItem(row, PHONE_COLUMN, QTableWidgetItem(phone_words(record.phone)))
+            look = record_look(record)
+            self._set_status(row, look.words, look.tone)
         self.note = QLabel()
         self.note.setObjectName("testNote")
         self.note.setWordWrap(True)
@@ -116,6 +138,10 @@ class TestMessagesWindow(QDialog):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._pending = {p.reference_id for p in result.phones if p.outcome is not MessageOutcome.NOT_SENT}
+        self._pending |= {record.reference_id for record in earlier if not record_look(record).final}
+        # The batch of each message followed: this test's, and those of the earlier tests listed.
+        mine = [result.batch] if result.phones else []
+        self._batches = list(dict.fromkeys([*mine, *(record.batch for record in earlier)]))
         self._follow()
 
     @property
@@ -142,7 +168,7 @@ class TestMessagesWindow(QDialog):
         """Look at the messages not final yet, on a worker (one look at a time)."""
         if self._task is not None or not self._pending:
             return
-        task = Task(_refresh, self._client, self._history, self.test_result.batch, parent=self)
+        task = Task(_refresh, self._client, self._history, self._batches, parent=self)
         task.succeeded.connect(self._on_refreshed)
         task.failed.connect(self._on_refresh_failed)
         task.finished.connect(self._on_task_finished)

@@ -4,12 +4,15 @@ The same design as ``ui.sending.send_flow``: a small state machine (idle -> chec
 sending -> idle) in which a trigger not valid in the current state is ignored, so one confirmation
 sends at most once. The bodies are prepared on a worker from a copy of the campaign (checking), and
 sent on a worker (``app.test_sends.send.send_test``); the GUI thread only shows questions and results.
+Once confirmed, that worker first looks up the earlier tests whose answer never came, as the command
+line does (``app.test_sends.earlier``): a phone that has this test already is not sent it again.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -18,10 +21,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app import api
 from app.campaign.file import CampaignDocument, document_from_json
-from app.language import tr, tr_n
-from app.language.formats import format_count
+from app.language import tr
 from app.sending.pipeline import NotSendable
 from app.tasks.connection import Connection
+from app.test_sends.confirmation import confirmation_lines
+from app.test_sends.earlier import EarlierTests, check_earlier_tests
 from app.test_sends.phones import phone_words
 from app.test_sends.send import PreparedTest, TestSendResult, prepare_test_send, send_test
 from ui.common.message_box import show_message
@@ -48,23 +52,7 @@ class ConfirmTestDialog(QDialog):
         self.setWindowTitle(tr("Send a test?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * CONFIRMATION_CHARS)
-        count = len(prepared.messages)
-        phones = ", ".join(phone_words(number) for number in prepared.numbers)
-        what = tr_n(
-            "The current message goes to your test phone {phones}.",
-            "The current message goes to your {count} test phones: {phones}.",
-            count,
-        ).format(count=format_count(count), phones=phones)
-        lines = [what]
-        if sender:
-            lines.append(
-                tr("It is sent from {sender}, like the campaign, without its contact lists or schedule.").format(
-                    sender=sender
-                )
-            )
-        lines.append(
-            tr("Each phone gets one message, charged like any other; the price is shown once the server answers.")
-        )
+        lines = confirmation_lines(prepared.numbers, sender)
         lines += [f"⚠ {problem.message}" for problem in prepared.warnings if problem.path.startswith("test_phones")]
         text = QLabel("\n\n".join(lines))
         text.setObjectName("testQuestion")
@@ -102,16 +90,37 @@ def _prepare(context: TaskContext, document: CampaignDocument, phones: list[str]
     return prepare_test_send(document, phones)
 
 
+@dataclass(frozen=True)
+class TestRun:
+    """What one confirmed test came to: the earlier tests looked up, and the send to the other phones
+    (``result`` has no phone when every phone had this test already: then no request was made)."""
+
+    __test__ = False
+
+    earlier: EarlierTests
+    result: TestSendResult
+
+
+class EarlierNotLookedUp(Exception):
+    """The look-up of the earlier tests failed unexpectedly: nothing was sent."""
+
+
 def _send(
     context: TaskContext, prepared: PreparedTest, connection: Connection, history: Callable[[], History]
-) -> TestSendResult:
-    return send_test(prepared, connection, history, context=context)
+) -> TestRun:
+    try:
+        earlier = check_earlier_tests(prepared, connection.client, history, server=connection.server_label)
+    except Exception as exc:
+        raise EarlierNotLookedUp from exc
+    if not earlier.prepared.messages:
+        return TestRun(earlier, TestSendResult(prepared.batch, ()))
+    return TestRun(earlier, send_test(earlier.prepared, connection, history, context=context))
 
 
 class TestSendController(QObject):
     """Runs "Send a test…" for one editor. Signals: ``busy_changed(bool)``; ``settings_requested()``
     when there is no test phone yet (the window opens Settings at "My test phones"); ``tested(object)``
-    with the ``TestSendResult``."""
+    with the ``TestSendResult`` (the phones sent to now, without those that had this test already)."""
 
     __test__ = False
 
@@ -223,22 +232,23 @@ class TestSendController(QObject):
         self._enter(TestState.SENDING)
         demo = connection.demo
         task = Task(_send, prepared, connection, lambda: self._history(demo), parent=self)
-        task.succeeded.connect(lambda outcome: self._on_sent(outcome, connection))
+        task.succeeded.connect(lambda run: self._on_sent(run, connection))
         task.failed.connect(self._on_send_failed)
         task.finished.connect(task.deleteLater)
         task.finished.connect(lambda: self._enter(TestState.IDLE))
         task.start()
 
-    def _on_sent(self, result: TestSendResult, connection: Connection) -> None:
-        self.tested.emit(result)
+    def _on_sent(self, run: TestRun, connection: Connection) -> None:
+        self.tested.emit(run.result)
         demo = connection.demo
         if self.statuses is not None:
             self.statuses.close()
         window = TestMessagesWindow(
-            result,
+            run.result,
             connection.client,
             lambda: self._history(demo),
             self._window,
+            earlier=tuple(run.earlier.found_records.values()),
             **({"refresh_ms": self.refresh_ms} if self.refresh_ms is not None else {}),
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -251,6 +261,18 @@ class TestSendController(QObject):
             self.statuses = None
 
     def _on_send_failed(self, error: BaseException) -> None:
+        if isinstance(error, EarlierNotLookedUp):
+            log.error("the earlier tests could not be looked up", exc_info=error.__cause__)
+            show_message(
+                self._window,
+                tr("The test was not sent"),
+                tr(
+                    "Before each test, the program checks on the server whether your earlier unconfirmed tests "
+                    "arrived, and this time that check failed. Nothing was sent: try again in a moment."
+                ),
+                details=f"{type(error.__cause__).__name__}: {error.__cause__}",
+            )
+            return
         log.error("a test send failed outside its own handling", exc_info=error)
         message = getattr(error, "user_message", None) if isinstance(error, api.ApiError) else None
         show_message(

@@ -182,6 +182,7 @@ class Windows(QObject):
     def _start(self, window: MainWindow, *, demo: bool) -> None:
         # The window paints first; connecting loads the keyring, httpx and (in demo mode) the demo server.
         window.api_url_override = self.api_url
+        window.other_windows = lambda: [other for other in self.open_windows() if other is not window]
         window.first_painted.connect(lambda: window.reconnect(demo=demo))
         self.windows.append(window)
         window.show()
@@ -207,6 +208,8 @@ def run_window(*, demo: bool = False, api_url: str | None = None, files: list[st
     settings = start_in_language()  # before the first window: its widgets take their texts when made
     windows = Windows(demo=demo, api_url=api_url, settings=settings, parent=app)
     windows.open_first(Path(files[0]) if files else None)
+    for path in (files or [])[1:]:  # each further file in its own window, as Finder's would open
+        windows.open_file(path)
     if isinstance(app, DeskApplication):
         app.file_open_requested.connect(windows.open_file)
     code = app.exec()

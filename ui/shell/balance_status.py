@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from app.api.models import Balance
-from app.campaign.text import format_price
 from app.language import tr
+from app.sending.money import balance_words
 from ui.common.workers import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -58,14 +58,4 @@ class BalanceStatus(QObject):
 
     def on_loaded(self, balance: Balance) -> None:
         self.balance = balance
-        if balance.balance is None:
-            self.label.setText("")
-            return
-        amount = format_price(balance.balance, balance.currency)
-        if balance.credit:
-            text = tr("Balance: {amount} · credit {credit}").format(
-                amount=amount, credit=format_price(balance.credit, balance.currency)
-            )
-        else:
-            text = tr("Balance: {amount}").format(amount=amount)
-        self.label.setText(text)
+        self.label.setText(balance_words(balance))

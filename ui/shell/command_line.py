@@ -17,16 +17,23 @@ COMMANDS = "ui.shell.commands"
 
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("screenshot", help=tr("save a picture of the window (offscreen)"))
-    p.add_argument("out", metavar="OUT.png")
-    p.add_argument("file", nargs="?", help=tr("campaign file to open first"))
+    p.add_argument("out", metavar="OUT.png", help=tr("the picture file to write (PNG)"))
+    p.add_argument("file", nargs="?", metavar="FILE", help=tr("campaign file to open first"))
     p.add_argument(
         "--size",
         default="1280x820",
         # Translators: WxH is how the option is written (width x height): keep it as it is.
         help=tr("window size WxH (default 1280x820, from 640x400 to 7680x4320)"),
     )
-    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
-    p.add_argument("--tab", choices=("message", "recipients", "schedule", "sms", "campaigns"), default="message")
+    p.add_argument(
+        "--theme", choices=("system", "light", "dark"), default="system", help=tr("colours (default: the system's)")
+    )
+    p.add_argument(
+        "--tab",
+        choices=("message", "recipients", "schedule", "sms", "campaigns"),
+        default="message",
+        help=tr("the tab to show (default: message)"),
+    )
     p.add_argument(
         "--scale",
         type=float,

@@ -1,9 +1,10 @@
 """After the language is changed in Settings: "Restart now" or "Later".
 
 The window's texts are made when its widgets are, so another language is used from the next start.
-"Restart now" closes the window as the user would (unsaved changes are asked about: Save, Discard, or
-Cancel, which keeps the window and starts nothing) and then starts the program again with the same
-campaign file, on the same kind of server (the demo stays the demo).
+"Restart now" closes every window of the program as the user would (each window's unsaved changes are
+asked about: Save, Discard, or Cancel, which keeps that window and the ones not closed yet open and
+starts nothing) and then starts the program again with the same campaign files, on the same kind of
+server (the demo stays the demo). While any window is sending a campaign, nothing is closed.
 """
 
 from __future__ import annotations
@@ -25,17 +26,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def restart_command(path: Path | None, *, demo: bool, api_url: str | None) -> tuple[str, list[str]]:
+def restart_command(paths: Sequence[Path], *, demo: bool, api_url: str | None) -> tuple[str, list[str]]:
     """The program and arguments that start the program again: the packaged program itself, else this
-    Python with ``-m rcs_desk``; ``--demo`` and ``--api-url`` as this run had them; the campaign file."""
+    Python with ``-m rcs_desk``; ``--demo`` and ``--api-url`` as this run had them; the campaign files."""
     program = sys.executable
     arguments = [] if getattr(sys, "frozen", False) else ["-m", "rcs_desk"]
     if demo:
         arguments.append("--demo")
     if api_url:
         arguments += ["--api-url", api_url]
-    if path is not None:
-        arguments.append(str(path))
+    arguments += [str(path) for path in paths]
     return program, arguments
 
 
@@ -81,14 +81,23 @@ class LanguageRestart(QObject):
         return box
 
     def restart(self) -> bool:
-        """Close the window as the user would, then start the program again; False when the window stayed
+        """Close every window as the user would, then start the program again; False when a window stayed
         open (the user cancelled, or a campaign is being sent) and nothing was started."""
         window = self.window
-        if not window.close():
+        windows = [*window.other_windows(), window]  # the one the user chose it in closes last
+        sending = next((each for each in windows if each.send_controller.busy), None)
+        if sending is not None:  # checked before any window closes: a half-done restart helps nobody
+            window.statusBar().showMessage(tr("Restart when the campaign has been sent."), 5000)
             return False
+        for each in windows:
+            if not each.close():
+                return False
+        # Read after closing ("Save" may just have given a campaign its file); the chosen window's file
+        # first, so that it opens in the first window again.
+        paths = [each.editor.path for each in [window, *windows[:-1]] if each.editor.path is not None]
         connection = window.connection
         program, arguments = restart_command(
-            window.editor.path,  # read after closing: "Save" may just have given the campaign its file
+            paths,
             demo=bool(connection is not None and connection.demo),
             api_url=window.api_url_override,
         )

@@ -8,6 +8,7 @@ The Campaigns view is built the first time its tab is shown (``ui.shell.campaign
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self._pending_connection: tuple[Connection, bool] | None = None
         self._retired_clients: list[WwtClient] = []  # closed at exit: a task may still be using one
         self._language_restart: LanguageRestart | None = None
+        # The program's other open windows (a restart closes them too); set by ui.shell.application.Windows.
+        self.other_windows: Callable[[], list[MainWindow]] = list
         self.notices = Notices(self)  # said once after the first paint: what cannot be saved, what was moved
         self.notices.add(settings.load_problem)
         self.demo_account_notices = DemoAccountNotices(self.notices, self)

@@ -19,7 +19,7 @@ def _read_call(item: str | None = None) -> Call:
 
 
 def test_an_error_speaks_the_language_chosen_when_it_is_made(ukrainian):
-    assert str(errors.ServerError()).startswith("На сервері WWT.world сталася проблема")
+    assert str(errors.ServerError()).startswith("На сервері WWT.world стався збій")
     assert str(errors.OutcomeUnknown()).endswith("перевірте список кампаній, перш ніж надсилати її знову.")
     use_language("en")
     assert str(errors.ServerError()) == errors.ServerError.default_message

@@ -30,8 +30,10 @@ def campaign_file(tmp_path: Path, *, groups: list[int], sms_sender: str = "WWTsh
 
 
 def refusal(tmp_path, capsys, **fields) -> list[str]:
+    """What is said on stderr from the refusal on (before it: what would be sent, and its price)."""
     assert main(["send", str(campaign_file(tmp_path, **fields)), "--yes"]) == 2
-    return capsys.readouterr().err.splitlines()
+    lines = capsys.readouterr().err.splitlines()
+    return lines[lines.index("The server did not accept the campaign:") :]
 
 
 def test_a_list_not_in_the_account_is_said_once_by_its_number(sandbox, tmp_path, capsys):

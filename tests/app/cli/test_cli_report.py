@@ -99,7 +99,7 @@ def test_ctrl_c_while_reading_leaves_no_half_file(tmp_path, monkeypatch, capsys)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(report_command, "_progress", interrupted)
-    assert main(["--demo", "report", str(DEMO_DONE), "--out", str(out)]) == 130
+    assert main(["--demo", "report", str(DEMO_DONE), "--out", str(out), "--overwrite"]) == 130
     assert out.read_text() == "earlier report"
     assert sorted(p.name for p in folder.iterdir()) == ["summer.csv"]
     assert "Stopped." in capsys.readouterr().err

@@ -39,7 +39,7 @@ def test_the_confirmation_says_the_message_and_the_fallback_in_ukrainian(ukraini
     document = load_campaign_file(EXAMPLES / "spring-sale.rcs.json")
     lines = {line.label: line.value for line in send_summary(document, local_zone="Europe/Kyiv")}
     assert lines["Повідомлення"] == "Карусель із 2 карток, 3 кнопки"
-    assert lines["Термін дії"] == "48 годин"
+    assert lines["Доставляти протягом"] == "48 годин"
     assert lines["SMS замість RCS"] == "Увімкнено, від WWTshop: 1 SMS на кожен телефон без RCS"
 
 

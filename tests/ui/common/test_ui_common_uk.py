@@ -14,7 +14,7 @@ pytestmark = pytest.mark.usefixtures("ukrainian")  # tests/conftest.py: Ukrainia
 
 def test_a_failure_without_words_of_its_own_is_said_in_ukrainian():
     message, details = explain(ValueError("bad"))
-    assert message == "Щось пішло не так. Спробуйте ще раз за хвилину."
+    assert message == "Щось пішло не так. Спробуйте ще раз трохи згодом."
     assert details == "ValueError: bad"
 
 

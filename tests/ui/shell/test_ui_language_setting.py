@@ -160,14 +160,14 @@ def test_nothing_starts_while_the_window_stays_open(qtbot, button):
 
 
 def test_the_restart_keeps_the_server_it_was_given():
-    program, arguments = restart_command(None, demo=False, api_url="http://127.0.0.1:8765")
+    program, arguments = restart_command([], demo=False, api_url="http://127.0.0.1:8765")
     assert (program, arguments) == (sys.executable, ["-m", "rcs_desk", "--api-url", "http://127.0.0.1:8765"])
 
 
 def test_the_packaged_program_restarts_itself(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/Applications/RCS Campaign Desk.app/Contents/MacOS/rcs-desk")
-    program, arguments = restart_command(tmp_path / "a.rcs.json", demo=True, api_url=None)
+    program, arguments = restart_command([tmp_path / "a.rcs.json"], demo=True, api_url=None)
     assert program == "/Applications/RCS Campaign Desk.app/Contents/MacOS/rcs-desk"
     assert arguments == ["--demo", str(tmp_path / "a.rcs.json")]
 
