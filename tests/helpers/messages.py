@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from app.api import WwtClient
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer, timeline
@@ -97,3 +98,13 @@ def loopback_connection(server: SandboxServer, *, time_zone: str = "Europe/Kyiv"
 
 def posts(server: SandboxServer, path: str = SEND_MESSAGE) -> list[Any]:
     return [r for r in server.requests if r.method == "POST" and r.target.split("?")[0] == path]
+
+
+def looked_up_references(server: SandboxServer) -> list[str]:
+    """The references the messages were looked up by (``GET /api/messages?filter[reference_id]=...``)."""
+    found = []
+    for request in server.requests:
+        parts = urlsplit(request.target)
+        if request.method == "GET" and parts.path == "/api/messages":
+            found += parse_qs(parts.query).get("filter[reference_id]", [])
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -47,3 +48,17 @@ def without_marked(text: str) -> str:
         if shorter == text:
             return text
         text = shorter
+
+
+def file_texts(value: object) -> Iterator[str]:
+    """Every text a campaign file holds (its own words: titles, messages, button labels, the sender),
+    and each line of a text of several lines."""
+    if isinstance(value, str):
+        yield value
+        yield from value.splitlines()
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from file_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from file_texts(item)

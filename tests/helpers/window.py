@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,3 +118,15 @@ def wait_for_question(qtbot, owner) -> None:
 
     controller = getattr(owner, "send_controller", owner)
     qtbot.waitUntil(lambda: controller.state is not SendState.CHECKING, timeout=10000)
+
+
+class FakeStart:
+    """Stands for starting a process (the language restart's ``start_program``): records what would have
+    been started."""
+
+    def __init__(self) -> None:
+        self.started: list[tuple[str, list[str]]] = []
+
+    def __call__(self, program: str, arguments: Sequence[str]) -> bool:
+        self.started.append((program, list(arguments)))
+        return True

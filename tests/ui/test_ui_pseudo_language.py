@@ -56,7 +56,7 @@ from app import APP_NAME
 from app.campaign.time_zones import is_valid_time_zone
 from app.language import NAMES, use_language
 from app.platform.recovery import RecoveryEntry
-from helpers.pseudo import MARKED, write_pseudo_catalog
+from helpers.pseudo import MARKED, file_texts, write_pseudo_catalog
 from helpers.window import EXAMPLES, spring_sale_window
 from ui.common.message_box import MessageDialog
 
@@ -217,19 +217,6 @@ def not_marked(text: str, allowed: list[str]) -> bool:
     for item in allowed:
         rest = rest.replace(item, " ")
     return any(char.isalpha() for char in rest)
-
-
-def file_texts(value: object) -> Iterator[str]:
-    """Every text a campaign file holds (its own words: titles, messages, button labels, the sender)."""
-    if isinstance(value, str):
-        yield value
-        yield from value.splitlines()
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from file_texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from file_texts(item)
 
 
 def answer_modal_later(texts: Texts) -> None:

@@ -16,7 +16,6 @@ import contextlib
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ import app.cli
 import rcs_desk
 from app.language import use_language
 from app.sandbox.demo_data import FIRST_CAMPAIGN_ID, SEED_CAMPAIGNS, demo_lists
-from helpers.pseudo import write_pseudo_catalog
+from helpers.pseudo import file_texts, write_pseudo_catalog
 
 ROOT = Path(__file__).resolve().parents[3]
 SPRING = ROOT / "examples" / "spring-sale.rcs.json"
@@ -64,22 +63,11 @@ def pseudo(pseudo_folder, monkeypatch):
     monkeypatch.setattr(app.cli, "use_language", lambda code, **_: use_language("pseudo", folder=pseudo_folder))
 
 
-def strings_in(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings_in(item)
-
-
 def data_texts() -> list[str]:
     """The texts that are data here, longest first (so a name is taken out before a part of it)."""
     texts = [str(row.get(key) or "") for row in demo_lists() for key in ("name", "description")]
     texts += [text or "" for seed in SEED_CAMPAIGNS for text in (seed.name, seed.sender, seed.sms_fallback_sender)]
-    texts += strings_in(json.loads(SPRING.read_text(encoding="utf-8")))
+    texts += file_texts(json.loads(SPRING.read_text(encoding="utf-8")))
     texts += ["rcs-desk", "RCS api campaign"]  # the program, and the start of a campaign's name on the server
     return sorted({text for text in texts if text.strip()}, key=len, reverse=True)
 

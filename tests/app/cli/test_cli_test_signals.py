@@ -16,7 +16,6 @@ import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -30,6 +29,7 @@ from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 from app.sandbox.wire import SandboxResponse
 from app.tasks.connection import open_connection
 from app.test_sends.send import message_body
+from helpers.messages import looked_up_references
 
 ROOT = Path(__file__).resolve().parents[3]
 SPRING = ROOT / "examples" / "spring-sale.rcs.json"
@@ -68,15 +68,6 @@ def server(monkeypatch):
 
 def sends(server: SandboxServer) -> list[dict]:
     return [json.loads(r.body) for r in server.requests if r.method == "POST" and r.target == MESSAGE_SEND_PATH]
-
-
-def looked_up_references(server: SandboxServer) -> list[str]:
-    found = []
-    for request in server.requests:
-        parts = urlsplit(request.target)
-        if request.method == "GET" and parts.path == "/api/messages":
-            found += parse_qs(parts.query).get("filter[reference_id]", [])
-    return found
 
 
 def kept_test_messages():

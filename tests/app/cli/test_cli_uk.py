@@ -155,7 +155,25 @@ def test_a_usage_error_in_ukrainian_needs_no_argument_name(ukrainian, capsys):
     assert done.value.code == 1
     err = capsys.readouterr().err
     assert "rcs-desk campaign: Номер кампанії має складатися з цифр, наприклад 844836977 (а не 'abc')." in err
-    assert "argument ID" not in err
+    assert "argument ID" not in err and "аргумент ID" not in err
+    assert err.startswith("використання: rcs-desk campaign")
+
+
+def test_argparses_own_words_are_ukrainian(ukrainian, capsys):
+    """argparse's texts (usage, section titles, its error sentences) come from the program's catalog."""
+    with pytest.raises(SystemExit):
+        main(["send"])
+    assert "rcs-desk send: потрібні такі аргументи: FILE" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["lists", "--colour"])
+    assert "rcs-desk: нерозпізнані аргументи: --colour" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["send", "--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("використання: rcs-desk send")
+    assert "позиційні аргументи:" in help_text and "параметри:" in help_text
+    assert "показати цю довідку й вийти" in help_text and "файл кампанії (.rcs.json)" in help_text
+    assert "usage" not in help_text and "options" not in help_text
 
 
 # --- what a person reads -------------------------------------------------------------------------

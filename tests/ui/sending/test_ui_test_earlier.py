@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
-from urllib.parse import parse_qs, urlsplit
 
 from app.api import WwtClient
 from app.history import open_history
 from app.history.sent_tests import load_test_messages, record_test_intent
 from app.sandbox import SandboxServer
 from app.test_sends.send import prepare_test_send
+from helpers.messages import looked_up_references
 from helpers.window import Harness, spring_sale_window
 from ui.common.message_box import MessageDialog
 from ui.sending.test_send_flow import ConfirmTestDialog, TestSendController
@@ -25,15 +25,6 @@ WAIT_MS = 10000
 
 def posted_tests(server: SandboxServer) -> list:
     return [r for r in server.requests if r.method == "POST" and r.target.startswith(TEST_PATH)]
-
-
-def looked_up_references(server: SandboxServer) -> list[str]:
-    found = []
-    for request in server.requests:
-        parts = urlsplit(request.target)
-        if request.method == "GET" and parts.path == "/api/messages":
-            found += parse_qs(parts.query).get("filter[reference_id]", [])
-    return found
 
 
 def earlier_unconfirmed_test(harness: Harness, phone: str, *, on_server: bool) -> None:

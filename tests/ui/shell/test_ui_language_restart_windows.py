@@ -12,22 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from helpers.window import FakeStart
 from ui.sending.send_flow import SendState
 from ui.shell.application import Windows
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
-
-
-class FakeStart:
-    """Stands for starting a process: records what would have been started."""
-
-    def __init__(self) -> None:
-        self.started: list[tuple[str, list[str]]] = []
-
-    def __call__(self, program: str, arguments) -> bool:
-        self.started.append((program, list(arguments)))
-        return True
 
 
 @pytest.fixture

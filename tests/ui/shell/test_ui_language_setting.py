@@ -15,20 +15,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.language import SYSTEM
 from app.platform.config import Settings, load_settings, save_settings
 from app.sandbox import SandboxServer
-from helpers.window import EXAMPLES, close_window, make_window, sandbox_connection, spring_sale_window
+from helpers.window import EXAMPLES, FakeStart, close_window, make_window, sandbox_connection, spring_sale_window
 from ui.common import workers
 from ui.shell.language_restart import restart_command
-
-
-class FakeStart:
-    """Stands for starting a process: records what would have been started."""
-
-    def __init__(self) -> None:
-        self.started: list[tuple[str, list[str]]] = []
-
-    def __call__(self, program: str, arguments) -> bool:
-        self.started.append((program, list(arguments)))
-        return True
 
 
 def answer_restart(window, button: str) -> tuple[FakeStart, list[str]]:
