@@ -24,13 +24,14 @@ from app.api import WwtClient
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.model import AlternativeChannel, Campaign, Card, Media, Options, SmsFallback, Suggestion
 from app.history.follow import demo_server_label
-from app.platform.config import app_paths, load_settings
+from app.platform.config import app_paths
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sandbox.demo_data import FIRST_LIST_ID
 from app.tasks.connection import DEMO_BASE_URL, Connection
 from ui.common import workers
 from ui.common.theme import use_theme
 from ui.shell.application import create_application
+from ui.shell.language_setting import start_in_language
 from ui.shell.main_window import MainWindow
 from ui.shell.qt_messages import route_qt_messages
 from ui.shell.screenshot import wait_for_steady_window
@@ -60,12 +61,13 @@ class Clock:
 
 
 def demo_window(theme: str, size: tuple[int, int]) -> tuple[QApplication, MainWindow, Clock]:
-    """The window, shown and settled, on a fresh demo server that runs on a ``Clock``."""
+    """The window, shown and settled, on a fresh demo server that runs on a ``Clock``, in the language the
+    program would start in."""
     route_qt_messages()
     app = create_application()
     app.styleHints().setCursorFlashTime(0)
     use_theme(app, theme)
-    settings = load_settings()
+    settings = start_in_language()  # the system's language, as the program starts (make_screenshots sets LANG)
     clock = Clock()
     server = SandboxServer(time_zone=settings.account_time_zone, clock=clock)
     transport = SandboxTransport(server)

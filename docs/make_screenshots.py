@@ -124,6 +124,13 @@ def main() -> int:
                 home=Path(folder) / f"campaigns-{theme}",
             )
         run_script(
+            "campaigns_screenshot.py",
+            str(OUT / "uk-campaigns.png"),
+            "light",
+            home=Path(folder) / "campaigns-uk",
+            language=UKRAINIAN,
+        )
+        run_script(
             "test_send_screenshot.py",
             str(spring),
             str(OUT / "test-question.png"),
@@ -133,10 +140,10 @@ def main() -> int:
     return 0
 
 
-def run_script(name: str, *arguments: str, home: Path) -> None:
+def run_script(name: str, *arguments: str, home: Path, language: str = ENGLISH) -> None:
     """One of the picture scripts beside this one, with its own empty RCS_DESK_HOME."""
     command = [sys.executable, str(ROOT / "docs" / name), *arguments]
-    subprocess.run(command, check=True, env=program_env(home), cwd=ROOT, timeout=180)
+    subprocess.run(command, check=True, env=program_env(home, language), cwd=ROOT, timeout=180)
 
 
 if __name__ == "__main__":

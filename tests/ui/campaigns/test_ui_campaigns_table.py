@@ -51,3 +51,16 @@ def test_the_name_column_fills_the_table_as_other_columns_change_width(qtbot):
         QApplication.processEvents()
         table.viewport().grab()  # painted, as the window is
         assert filled(table), status
+
+
+def test_in_ukrainian_the_columns_fit_a_1280_window_without_scrolling_sideways(qtbot, ukrainian):
+    """The Ukrainian headers are longer: they wrap onto three lines, so the table of a 1280-pixel window
+    (1260 pixels) shows every column and the name keeps more than its minimum."""
+    model = CampaignsModel()
+    table = CampaignsTable(model)
+    qtbot.addWidget(table)
+    table.resize(1260, 300)
+    table.show()
+    model.set_records([replace(record(n), status="sending", sent=123_456, delivered=98_765) for n in range(3)])
+    qtbot.waitUntil(lambda: filled(table), timeout=2000)
+    assert not table.horizontalScrollBar().isVisible()

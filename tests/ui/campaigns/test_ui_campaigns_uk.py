@@ -62,8 +62,8 @@ def record(**values) -> HistoryRecord:
 def test_the_table_and_the_detail_speak_ukrainian(qtbot, view):
     model = view.model
     assert model.headerData(STATUS, Qt.Orientation.Horizontal) == "Стан"
-    assert model.headerData(START, Qt.Orientation.Horizontal) == "Запланований початок\n(за київським часом)"
-    assert model.headerData(FAILED, Qt.Orientation.Horizontal) == "Не надіслано"
+    assert model.headerData(START, Qt.Orientation.Horizontal) == "Запланований\nпочаток\n(за київським часом)"
+    assert model.headerData(FAILED, Qt.Orientation.Horizontal) == "Не\nнадіслано"
     assert model.data(model.index(0, STATUS)) == status_look(view.selected_record().status).text  # the core's words
     pane = view.pane
     assert pane.export_button.text() == "Експортувати звіт…"
