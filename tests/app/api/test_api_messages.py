@@ -114,6 +114,20 @@ def test_a_message_whose_answer_is_lost_is_never_sent_again_and_its_outcome_is_u
     assert "test message" in str(caught.value) and "campaign" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("send", "body"),
+    [("send_message", BODY), ("send_campaign", {"groups": [1], "sender": "Shop", "options": {"text": "Hi"}})],
+)
+def test_a_read_timeout_of_a_paid_request_says_no_answer_came_in_time_as_its_deadline_does(send, body):
+    """The read timeout of a send is as long as its deadline: whichever ends the wait, the words are the same
+    ("did not confirm ... within N seconds"), not those of a dropped connection."""
+    server = Server(timeout)
+    with server.client(send_deadline=7) as client, pytest.raises(OutcomeUnknown) as caught:
+        getattr(client, send)(body)
+    assert "did not confirm" in str(caught.value) and "within 7 seconds" in str(caught.value)
+    assert len(server.posts()) == 1
+
+
 def test_a_message_that_could_not_leave_is_said_so():
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
