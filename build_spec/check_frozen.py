@@ -48,7 +48,7 @@ NO_SENDER_PATH = "sender"
 NO_SENDER = "Enter the name of the RCS agent the message comes from."
 UK_CATALOG = ROOT / "app" / "language" / "locale" / "uk" / "LC_MESSAGES" / "rcs_desk.mo"
 LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-# A test phone one digit short (app/test_sends/number_check.py), and what `test` says of it on standard error.
+# A test phone one digit short (app/campaign/phone_numbers.py), and what `test` says of it on standard error.
 SHORT_PHONE = "+380 99 123 45 6"
 SHORT_PHONE_WORDS = "“+380 99 123 45 6” is one digit short for a Ukrainian number."
 

@@ -354,6 +354,19 @@ def _beyond_bounds(data: Any) -> str | None:
     return None
 
 
+def _starts_as_object(raw: bytes) -> bool:
+    """Whether ``raw`` starts like a campaign file: a ``{`` after any white space and byte order mark."""
+    return raw.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"{")
+
+
+def _not_campaign_text(name: str) -> str:
+    # A text file of another kind (a README, a CSV): its first character is not worth a line-by-line
+    # complaint about quotes.
+    return tr("{name} is not a campaign file: choose one the program saved (its name ends in .rcs.json).").format(
+        name=name
+    )
+
+
 def _cannot_open(name: str, reason: str) -> str:
     # Translators: {reason} says what is wrong inside the file ("there is a comma missing on line 3").
     return tr("{name} cannot be opened: {reason}.").format(name=name, reason=reason)
@@ -379,9 +392,11 @@ def load_campaign_file(
         data = safe_json.loads(raw, max_depth=limits.MAX_FILE_DEPTH, max_values=limits.MAX_FILE_VALUES)
     except UnicodeDecodeError:
         raise CampaignFileError(tr("{name} is not a campaign file (it is not text).").format(name=name)) from None
-    except json.JSONDecodeError as exc:
-        raise CampaignFileError(_cannot_open(name, json_error_words(exc)), details=str(exc)) from None
-    except safe_json.JsonLimitError as exc:
+    except (json.JSONDecodeError, safe_json.JsonLimitError) as exc:
+        if not _starts_as_object(raw):
+            raise CampaignFileError(_not_campaign_text(name), details=repr(exc)) from None
+        if isinstance(exc, json.JSONDecodeError):
+            raise CampaignFileError(_cannot_open(name, json_error_words(exc)), details=str(exc)) from None
         raise CampaignFileError(_cannot_open(name, str(exc)), details=repr(exc)) from None
     except (ValueError, RecursionError) as exc:  # not expected within the bounds above; said plainly all the same
         said = tr("{name} is damaged and cannot be read.").format(name=name)

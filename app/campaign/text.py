@@ -40,7 +40,8 @@ def pair_words(first: int | None, second: int | None) -> str:
 
 
 def format_price(price: float | None, currency: str | None) -> str:
-    """``1,234.50 UAH``, ``0.0125 UAH`` (``app.language.formats.format_money``); "not given" without a price."""
+    """``1,234.50 UAH``, ``0.00 UAH``, ``0.0125 UAH`` (``app.language.formats.format_money``); "not given"
+    without a price."""
     if price is None:
         # Translators: a price the server did not give.
         return tr("not given")

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from app import APP_NAME, __version__
 from app.cli.argparse_words import speak_the_program_language, without_argument_name
 from app.cli.closed_pipe import flush_stdout, reader_gone
-from app.language import SYSTEM, choose_language, current_language, tr, use_language
+from app.language import SYSTEM, choose_language, current_language, tr, tr_c, use_language
 from app.platform.windows_console import attach_for_terminal_use
 
 speak_the_program_language()
@@ -97,7 +97,10 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
         help=tr("show the program's version and exit"),
     )
     _add_global_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Translators: the placeholders of the usage lines ("rcs-desk COMMAND", "send FILE"), in capitals: the
+    # word a person replaces by what they type.
+    command_word = tr_c("command-line placeholder", "COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=command_word, parser_class=_Parser)
 
     p = sub.add_parser("validate", help=tr("check a campaign file; sends nothing"))
     _add_campaign_file(p)
@@ -117,7 +120,11 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p = sub.add_parser("test", help=tr("send the campaign's message to a few of your own phones"))
     _add_campaign_file(p)
     p.add_argument(
-        "--to", action="append", required=True, metavar="NUMBER", help=tr("a phone to test on (up to 5: repeat --to)")
+        "--to",
+        action="append",
+        required=True,
+        metavar=tr_c("command-line placeholder", "NUMBER"),
+        help=tr("a phone to test on (up to 5: repeat --to)"),
     )
     _add_paid_options(p)
     p.add_argument("--json", action="store_true", help=tr("print the server's answer for each phone as JSON"))
@@ -139,7 +146,11 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
 
     p = sub.add_parser("report", help=tr("write every message of a campaign to a CSV file"))
     _add_campaign_number(p)
-    p.add_argument("--out", metavar="FILE.csv", help=tr("the CSV file to write (a summary file is written beside it)"))
+    p.add_argument(
+        "--out",
+        metavar=tr_c("command-line placeholder", "FILE.csv"),
+        help=tr("the CSV file to write, with a summary file beside it; --out or --json is needed"),
+    )
     p.add_argument("--overwrite", action="store_true", help=tr("replace the CSV files if they exist, without asking"))
     p.add_argument("--json", action="store_true", help=tr("print the messages as one JSON array instead"))
     p.set_defaults(run=f"{REPORT}:report")
@@ -148,9 +159,27 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
     p.set_defaults(run=f"{CORE}:set_key")
 
     p = sub.add_parser("sandbox", help=tr("run the built-in demo server on this computer"))
-    p.add_argument("--port", type=int, default=8765, help=tr("port to listen on (default: 8765)"))
-    p.add_argument("--host", default="127.0.0.1", help=tr("address to listen on (default: 127.0.0.1)"))
-    p.add_argument("--lists", type=int, default=None, metavar="N", help=tr("serve N generated contact lists"))
+    p.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        metavar=tr_c("command-line placeholder", "PORT"),
+        help=tr("port to listen on (default: 8765)"),
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar=tr_c("command-line placeholder", "HOST"),
+        help=tr("address to listen on (default: 127.0.0.1)"),
+    )
+    p.add_argument(
+        "--lists",
+        type=int,
+        default=None,
+        # Translators: N is also in the option's help ("serve N generated contact lists"): the same letter.
+        metavar=tr_c("command-line placeholder", "N"),
+        help=tr("serve N generated contact lists"),
+    )
     p.set_defaults(run=f"{CORE}:sandbox")
 
     p = sub.add_parser("campaigns", help=tr("show the campaigns sent from this computer, with fresh statuses"))
@@ -168,21 +197,37 @@ def build_parser(window: WindowFrontEnd | None = None) -> _Parser:
 
 
 def _add_campaign_file(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", metavar="FILE", help=tr("the campaign file (.rcs.json)"))
+    command.add_argument(
+        "file", metavar=tr_c("command-line placeholder", "FILE"), help=tr("the campaign file (.rcs.json)")
+    )
 
 
 def _add_campaign_number(command: argparse.ArgumentParser) -> None:
-    command.add_argument("id", type=campaign_number, metavar="ID", help=tr("the campaign's number, like 844836977"))
+    command.add_argument(
+        "id",
+        type=campaign_number,
+        metavar=tr_c("command-line placeholder", "ID"),
+        help=tr("the campaign's number, like 844836977"),
+    )
 
 
 def campaign_number(text: str) -> int:
     """A campaign number as typed (``844836977``); anything else is a usage error in plain words."""
     digits = text.strip()
     if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
-        raise argparse.ArgumentTypeError(
-            tr("The campaign number must be digits, like 844836977 (not {typed}).").format(typed=repr(text))
-        )
+        # Translators: {typed} is what was typed instead: in the language's quotes.
+        refusal = tr("The campaign number must be digits, like 844836977 (not “{typed}”).")
+        raise argparse.ArgumentTypeError(refusal.format(typed=typed_words(text)))
     return int(digits)
+
+
+TYPED_SHOWN = 40  # characters of a typed text quoted back in a sentence
+
+
+def typed_words(text: str) -> str:
+    """What was typed, to quote back in a sentence: on one line, ended in "…" past ``TYPED_SHOWN`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= TYPED_SHOWN else line[: TYPED_SHOWN - 1] + "…"
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
@@ -192,7 +237,12 @@ def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) ->
     parser.add_argument(
         "--demo", action="store_true", default=flag_default, help=tr("use the built-in demo server: nothing is sent")
     )
-    parser.add_argument("--api-url", metavar="URL", default=default, help=tr("server address (default: from settings)"))
+    parser.add_argument(
+        "--api-url",
+        metavar=tr_c("command-line placeholder", "URL"),
+        default=default,
+        help=tr("server address (default: from settings)"),
+    )
     parser.add_argument(
         "-v", "--verbose", action="store_true", default=flag_default, help=tr("print technical details of failures")
     )

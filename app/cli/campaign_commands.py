@@ -7,11 +7,13 @@ this computer; ``lists`` and the other commands start without it.
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 
 from app import api
 from app.api.models import CampaignInfo
-from app.campaign.clock_words import server_time_text
+from app.campaign.clock_words import parse_server_time, server_time_text
 from app.campaign.text import short_name
+from app.campaign.time_zones import zone_info
 from app.cli import EXIT_OK, EXIT_REFUSED, output
 from app.cli.common import report_failure, with_client
 from app.cli.files import say
@@ -80,14 +82,36 @@ def _stop_confirmed(args: argparse.Namespace, connection: Connection) -> int | N
         refusal = tr("{campaign} cannot be stopped: {reason}. Nothing was done.")
         say(_capitalized(refusal.format(campaign=campaign, reason=tr(finished))))
         return EXIT_REFUSED
-    if info.start_at:
-        when = server_time_text(info.start_at, connection.account_time_zone, local_time_zone_name())
-        question = tr("Stop {campaign}, planned for {when}? Messages not yet sent will not go out.").format(
-            campaign=campaign, when=when
-        )
+    return confirmed(stop_question(info, campaign, connection.account_time_zone, local_time_zone_name()), NOT_STOPPED)
+
+
+# Statuses of a campaign whose messages have begun to go out.
+STARTED = frozenset({"sending", "paused"})
+# Statuses of a campaign that waits for something other than its time: its start may be past, it has not begun.
+WAITING = frozenset({"creation", "moderation"})
+
+
+def stop_question(
+    info: CampaignInfo, campaign: str, account_zone: str, local_zone: str, *, now: datetime | None = None
+) -> str:
+    """The question before a stop: "Stop {campaign}, planned for {when}?", or "…, started on {when}?" once
+    it has started (its status says so, or its start is past): a start already past is never "planned"."""
+    start = parse_server_time(info.start_at) if info.start_at else None
+    if start is not None and start.tzinfo is None:
+        start = start.replace(tzinfo=zone_info(account_zone))
+    now = now or datetime.now(UTC)
+    started = info.status in STARTED or (start is not None and start <= now and info.status not in WAITING)
+    if info.start_at and started:
+        when = server_time_text(info.start_at, account_zone, local_zone, now=now)
+        # Translators: {when} is when the campaign started: "Sat 26 Dec, 10:30, Kyiv time (UTC+2)".
+        said = tr("Stop {campaign}, started on {when}? Messages not yet sent will not go out.")
+    elif info.start_at and (start is None or start > now):
+        when = server_time_text(info.start_at, account_zone, local_zone, now=now)
+        said = tr("Stop {campaign}, planned for {when}? Messages not yet sent will not go out.")
     else:
-        question = tr("Stop {campaign}? Messages not yet sent will not go out.").format(campaign=campaign)
-    return confirmed(question, NOT_STOPPED)
+        when = ""
+        said = tr("Stop {campaign}? Messages not yet sent will not go out.")
+    return said.format(campaign=campaign, when=when)
 
 
 def _campaign_words(campaign_id: int, title: str) -> str:

@@ -14,10 +14,15 @@ import sys
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
-from app.language import tr
+from app.language import tr, tr_mark
 from app.platform.config import load_settings
 from app.platform.credentials import CredentialsError, check_key_format, save_api_key
 from app.tasks.connection import Connection
+
+NO_TERMINAL_FOR_KEY = tr_mark(
+    "No key was saved: there is no terminal to type the key on. Run `rcs-desk set-key` in a terminal window "
+    "and type the key when it asks."
+)
 
 
 def lists(args: argparse.Namespace) -> int:
@@ -34,8 +39,11 @@ def lists(args: argparse.Namespace) -> int:
 
 def set_key(args: argparse.Namespace) -> int:
     try:
-        if not sys.stdin or not sys.stdin.isatty():
+        if not sys.stdin or not sys.stdin.isatty():  # a key given through a pipe: ``rcs-desk set-key < key.txt``
             key = sys.stdin.readline().strip() if sys.stdin else ""
+            if not key:
+                say(tr(NO_TERMINAL_FOR_KEY))
+                return EXIT_INPUT
         else:
             key = getpass.getpass(tr("API key (typing is hidden): ")).strip()
     except KeyboardInterrupt:

@@ -118,7 +118,7 @@ def print_records(
         tr("Planned start"),
         tr("RCS delivered / sent"),
         tr("SMS delivered / sent"),
-        tr("Price"),
+        tr("Estimated\nprice").replace("\n", " "),  # the estimate, not what was spent: the window's words
         tr("Campaign"),
     ]
     if show_origin:

@@ -62,6 +62,16 @@ def _confirm(question: str) -> bool | _NoAnswer:
     return answer.strip().lower() in yes_words()
 
 
+def refused_without_terminal(refusal: Refusal, *, yes: bool) -> int | None:
+    """Before a command says what it would do: when it will have to ask (no ``--yes``) and there is no
+    terminal to answer on, ``refusal`` is said alone (no summary that looks about to act) and the exit
+    code returned; else None."""
+    if yes or can_ask():
+        return None
+    say(tr(refusal.no_terminal))
+    return EXIT_INPUT
+
+
 def confirmed(question: str, refusal: Refusal) -> int | None:
     """None when the user said yes; otherwise the exit code, with ``refusal`` said."""
     try:

@@ -18,7 +18,8 @@ from app.cli import EXIT_INPUT, EXIT_OK, output
 from app.cli.common import with_client
 from app.cli.files import say
 from app.cli.questions import NOT_REPLACED, can_ask, confirmed
-from app.language import tr, tr_n
+from app.language import tr, tr_c, tr_n
+from app.language.formats import format_count
 from app.platform.atomic import describe_os_error
 from app.platform.config import local_time_zone_name
 from app.reports import excel_style_for, export_campaign_report, suggested_report_name, summary_path_for
@@ -33,7 +34,9 @@ def report(args: argparse.Namespace) -> int:
         say(tr("Choose one: --out writes the messages to a CSV file, --json prints them. Nothing was written."))
         return EXIT_INPUT
     if not args.json and not args.out:
-        say(tr("Say where to write the report with --out FILE.csv, or print it with --json."))
+        # Translators: {file} is the placeholder of --out in the help ("FILE.csv"), as translated there.
+        said = tr("Say where to write the report with --out {file}, or print it with --json.")
+        say(said.format(file=tr_c("command-line placeholder", "FILE.csv")))
         return EXIT_INPUT
     if args.out:  # before anything is read from the server: a wrong target costs no wait
         refused = target_refused(args.out, args.id, overwrite=args.overwrite)
@@ -66,7 +69,7 @@ def report(args: argparse.Namespace) -> int:
             "{count} messages of campaign {number} written to {file}.",
             result.messages,
         )
-        print(written.format(count=result.messages, number=args.id, file=result.path))
+        print(written.format(count=format_count(result.messages), number=args.id, file=result.path))
         print(tr("The summary is in {file}.").format(file=result.summary_path))
         return EXIT_OK
 
@@ -121,4 +124,7 @@ def decimal_point() -> str:
 
 def _progress(written: int, total: int) -> None:
     if total >= PROGRESS_FROM:
-        print(tr("Reading messages: {written} of {total}").format(written=written, total=total), file=sys.stderr)
+        said = tr("Reading messages: {written} of {total}").format(
+            written=format_count(written), total=format_count(total)
+        )
+        print(said, file=sys.stderr)

@@ -1,4 +1,5 @@
-"""``rcs-desk send FILE``: validate, check the pictures, ask, send, and report what happened.
+"""``rcs-desk send FILE``: validate, read the campaign's lists from the account (names and contacts, for
+the summary and the contacts limit), check the pictures, ask, send, and report what happened.
 
 The only command that imports the sending pipeline, the picture checks and the history's repeat
 rule; the other commands start without them.
@@ -9,22 +10,27 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
+from app import api
 from app.campaign.file import CampaignDocument
 from app.cli import EXIT_INPUT, output, repeats, send_report, signals
 from app.cli.before_sending import say_campaign_summary
 from app.cli.common import report_failure, with_client
 from app.cli.files import checked_document, say
-from app.cli.questions import NOT_SENT, confirmed
+from app.cli.questions import NOT_SENT, confirmed, refused_without_terminal
 from app.history import open_history
-from app.language import tr, tr_n
+from app.language import tr, tr_mark, tr_n
 from app.language.formats import format_count
 from app.platform.config import load_settings, local_time_zone_name
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
 from app.sending.repeats import earlier_send
 from app.sending.summary import pictures_words, when_text
+from app.tasks.chosen_lists import refresh_chosen_lists
 from app.tasks.connection import Connection
+from app.tasks.context import NEVER_CANCELLED
 from app.tasks.pictures import campaign_pictures, check_pictures
-from app.validation import has_errors, overridable_errors
+from app.validation import Problem, has_errors, overridable_errors, validate_document
+
+CORRECT_FIRST = tr_mark("Nothing was sent: correct the errors above first.")
 
 
 def _send_summary(document: CampaignDocument, account_zone: str, *, again: bool = False) -> str:
@@ -70,10 +76,16 @@ def send(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     document, problems = checked
     if has_errors(problems):
-        say(tr("Nothing was sent: correct the errors above first."))
+        say(tr(CORRECT_FIRST))
         return EXIT_INPUT
+    refused = refused_without_terminal(NOT_SENT, yes=args.yes)
+    if refused is not None:
+        return refused
 
     def work(connection: Connection) -> int:
+        refused = lists_refused(document, problems, connection, args)
+        if refused is not None:
+            return refused
         refused = pictures_refused(document, connection, send_anyway=args.send_anyway)
         if refused is not None:
             return refused
@@ -111,6 +123,28 @@ def send(args: argparse.Namespace) -> int:
         )
 
     return with_client(args, work)
+
+
+def lists_refused(
+    document: CampaignDocument, said: list[Problem], connection: Connection, args: argparse.Namespace
+) -> int | None:
+    """Read the campaign's lists from the account (their names and contacts, for the summary) and check
+    the campaign again with them, as the window does; the new problems are said (``said``: those said
+    already). The exit code when the lists cannot be read or a new problem is an error (too many
+    contacts), else None."""
+    try:
+        refresh_chosen_lists(NEVER_CANCELLED, connection.client, document)
+    except api.ApiError as exc:  # nothing is sent without the check
+        code = report_failure(exc, args)
+        say(tr(NOT_SENT.nothing_done))
+        return code
+    problems = [problem for problem in validate_document(document) if problem not in said]
+    for problem in problems:
+        say(output.problem_line(problem))
+    if has_errors(problems):
+        say(tr(CORRECT_FIRST))
+        return EXIT_INPUT
+    return None
 
 
 def pictures_refused(document: CampaignDocument, connection: Connection, *, send_anyway: bool) -> int | None:

@@ -21,7 +21,7 @@ from app.cli.closed_pipe import after_the_send
 from app.cli.common import REFUSALS, say_details, with_client
 from app.cli.earlier_tests import HOW_TO_CHECK, check_earlier_tests
 from app.cli.files import load_document, say
-from app.cli.questions import NOT_SENT, confirmed
+from app.cli.questions import NOT_SENT, confirmed, refused_without_terminal
 from app.cli.send_command import pictures_refused
 from app.history import History, HistoryError, open_history
 from app.language import tr, tr_n
@@ -50,6 +50,9 @@ def test(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for problem in prepared.warnings:
         say(output.problem_line(problem))
+    refused = refused_without_terminal(NOT_SENT, yes=args.yes)
+    if refused is not None:
+        return refused
 
     def work(connection: Connection) -> int:
         refused = pictures_refused(document, connection, send_anyway=args.send_anyway)

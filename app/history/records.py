@@ -148,13 +148,18 @@ class HistoryRecord:
     @property
     def message_title(self) -> str | None:
         """The first card's title or the message text, shortened; None when the request has neither."""
+        return self.message_line(60)
+
+    def message_line(self, limit: int) -> str | None:
+        """The first line of the first card's title or of the message text, ended in "…" past ``limit``
+        characters; None when the request has neither."""
         options = (self.request or {}).get("options")
         if isinstance(options, dict):
             cards = options.get("cards")
             first = cards[0] if isinstance(cards, list) and cards and isinstance(cards[0], dict) else {}
             for text in (first.get("title"), first.get("text"), options.get("text")):
                 if isinstance(text, str) and text.strip():
-                    return short_name(text, 60)
+                    return short_name(text, limit)
         return None
 
     def to_json(self) -> dict[str, Any]:

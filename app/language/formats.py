@@ -57,14 +57,16 @@ def format_decimal(value: float, places: int) -> str:
 
 
 def format_money(amount: float, currency: str | None) -> str:
-    """An amount as prices and balances print: ``1,234.50 UAH``, ``0.0125 UAH`` (fractions of a cent
-    matter for one message's price), ``0``; the currency code as the server gives it, after the amount."""
-    if not amount:
-        text = "0"
+    """An amount as prices and balances print: ``1,234.50 UAH``, ``0.00 UAH``, ``0.50 UAH``, ``0.0125 UAH``:
+    always the cents, and below 1 up to four decimals (fractions of a cent matter for one message's
+    price); the currency code as the server gives it, after the amount."""
+    if round(amount, 4) == 0:
+        text = format_decimal(0, 2)  # also for what rounds to nothing, never "-0.00"
     elif abs(amount) >= 1:
         text = format_decimal(amount, 2)
     else:
-        text = _localized(f"{amount:.4f}".rstrip("0").rstrip("."))
+        whole, _, decimals = f"{amount:.4f}".partition(".")
+        text = _localized(f"{whole}.{decimals.rstrip('0').ljust(2, '0')}")
     return f"{text}{number_style().currency_gap}{currency}" if currency else text
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.campaign.text import format_price
 from app.language import tr
-from app.sending.summary import balance_caution
+from app.sending.summary import SummaryLine, balance_caution
 
 if TYPE_CHECKING:  # only named in signatures
     from app.api.models import Balance
@@ -33,16 +33,38 @@ def known_contacts(document: CampaignDocument) -> int | None:
     return sum(known) if len(known) == len(counts) else None
 
 
-def balance_words(balance: Balance) -> str:
-    """``Balance: 12.5 USD`` (with the credit when there is one); "" when the server gave no balance."""
+def balance_amount(balance: Balance) -> str:
+    """``12.50 USD`` (``12.50 USD · credit 10.00 USD`` with a credit); "" when the server gave no balance."""
     if balance.balance is None:
         return ""
     amount = format_price(balance.balance, balance.currency)
     if balance.credit:
-        return tr("Balance: {amount} · credit {credit}").format(
+        # Translators: an account's balance and the credit it may also spend: "3.00 UAH · credit 10.00 UAH".
+        return tr("{amount} · credit {credit}").format(
             amount=amount, credit=format_price(balance.credit, balance.currency)
         )
-    return tr("Balance: {amount}").format(amount=amount)
+    return amount
+
+
+def balance_words(balance: Balance) -> str:
+    """``Balance: 12.50 USD`` (with the credit when there is one); "" when the server gave no balance."""
+    amount = balance_amount(balance)
+    return tr("Balance: {amount}").format(amount=amount) if amount else ""
+
+
+def money_lines(balance: Balance | None) -> list[SummaryLine]:
+    """The rows of the question before a send about money: the price, not known yet, and the balance
+    when it is known (``balance`` None, or without an amount: no row)."""
+    lines = [
+        SummaryLine(
+            tr("Price"),
+            tr("Not known before sending: WWT.world estimates it when it creates the campaign, and it is shown then."),
+        )
+    ]
+    amount = balance_amount(balance) if balance is not None else ""
+    if amount:
+        lines.append(SummaryLine(tr("Balance"), amount))
+    return lines
 
 
 def money_caution(document: CampaignDocument, balance: Balance | None) -> str:

@@ -47,7 +47,8 @@ def when_text(
     the user is asked to confirm first (not so with ``rcs-desk send --yes``)."""
     start = document.campaign.start_at
     if start is None:
-        return tr("Now, as soon as you confirm") if asked else tr("Now, without a question")
+        # Translators: --yes is the option's name: keep it as it is.
+        return tr("Now, as soon as you confirm") if asked else tr("Now (confirmed with --yes)")
     zone = account_zone or document.time_zone
     try:  # the wall time the request carries, read as the server reads it
         sent = start_at_in_zone(start, document.time_zone, zone).replace(fold=0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.campaign.phone_numbers import number_problem
 from app.campaign.text_units import phone_for_server
 from app.language import tr, tr_n
-from app.test_sends.number_check import number_problem
 from app.validation.problems import ERROR, WARNING, Problem, join_path
 
 MAX_TEST_PHONES = 5
@@ -29,7 +29,7 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
     """The numbers to test with (digits, each once, in the order typed) and the problems of ``typed``.
 
     Blank entries are skipped; each number must be one that can exist in its country
-    (``app.test_sends.number_check``). Problems point at ``test_phones[i]`` (the i-th entry typed) or at
+    (``app.campaign.phone_numbers``). Problems point at ``test_phones[i]`` (the i-th entry typed) or at
     ``test_phones`` (none given, too many); a number given twice is a warning and gets one test.
     """
     numbers: list[str] = []
@@ -76,16 +76,6 @@ def read_test_phones(typed: Sequence[str]) -> tuple[list[str], list[Problem]]:
                         "like +380 99 123 45 67.",
                         len(digits),
                     ).format(typed=_shown(text), count=len(digits), least=PHONE_MIN_DIGITS, most=PHONE_MAX_DIGITS),
-                )
-            )
-        elif digits.startswith("0"):  # no country code starts with 0: a number written the local way
-            problems.append(
-                Problem(
-                    path,
-                    ERROR,
-                    tr("“{typed}” is written without its country code: type it like +380 99 123 45 67.").format(
-                        typed=_shown(text)
-                    ),
                 )
             )
         elif (problem := number_problem(digits, _shown(text))) is not None:

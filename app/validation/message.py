@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app.campaign import limits
+from app.campaign.phone_numbers import number_problem
 from app.campaign.text_units import digits_only
 from app.language import tr, tr_n
 from app.validation.problems import join_path
@@ -293,3 +294,10 @@ def _check_phone(report: Report, phone: Any, path: str) -> None:
         report.error(
             path, said.format(min=limits.CALL_PHONE_MIN_DIGITS, max=limits.CALL_PHONE_MAX_DIGITS, count=len(phone))
         )
+    elif report.phone_plans and (problem := number_problem(phone, _as_written(phone))) is not None:
+        report.error(path, problem)  # 9 to 15 digits, but one short for Ukraine: the call would go nowhere
+
+
+def _as_written(digits: str) -> str:
+    """The number as its problem quotes it: ``+380441234567``; ``0441234567`` (written without its country code)."""
+    return digits if digits.startswith("0") else f"+{digits}"

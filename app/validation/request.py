@@ -30,13 +30,16 @@ def validate_request(
     time_zone: str,
     now: datetime | None = None,
     list_contacts: Mapping[int, int | None] | None = None,
+    phone_plans: bool = True,
 ) -> list[Problem]:
     """Every problem of ``request`` (any JSON value), errors and warnings, in request order.
 
     ``time_zone`` is the zone ``start_at`` is meant in; ``now`` (aware) defaults to the clock;
-    ``list_contacts`` gives the number of contacts of each list id when known.
+    ``list_contacts`` gives the number of contacts of each list id when known; ``phone_plans`` False
+    checks a call button's number only for its digits, not against its country's numbering plan (the
+    window, until the plans are loaded: see ``app.campaign.phone_numbers``).
     """
-    report = Report()
+    report = Report(phone_plans=phone_plans)
     try:
         _check_request(report, request, time_zone, now, list_contacts)
     except Exception:  # a bug here must never stop the user from seeing the other problems
@@ -45,8 +48,9 @@ def validate_request(
     return report.problems
 
 
-def validate_document(doc: CampaignDocument, *, now: datetime | None = None) -> list[Problem]:
-    """Validate an open campaign with its own time zone and the list sizes it remembers."""
+def validate_document(doc: CampaignDocument, *, now: datetime | None = None, phone_plans: bool = True) -> list[Problem]:
+    """Validate an open campaign with its own time zone and the list sizes it remembers (``phone_plans``:
+    see ``validate_request``)."""
     try:
         request = doc.campaign.to_request(phones_as_sent=True)  # "+380 99 123 45 67" in a file is fine
         contacts = doc.list_contacts()
@@ -54,7 +58,7 @@ def validate_document(doc: CampaignDocument, *, now: datetime | None = None) -> 
     except Exception:
         log.exception("campaign could not be turned into a request")
         return [Problem("", "error", tr(INCOMPLETE_CHECK))]
-    return validate_request(request, time_zone=zone, now=now, list_contacts=contacts)
+    return validate_request(request, time_zone=zone, now=now, list_contacts=contacts, phone_plans=phone_plans)
 
 
 def _check_request(

@@ -13,10 +13,12 @@ from app.validation.problems import ERROR, WARNING, Problem, Severity
 
 
 class Report:
-    """Collects problems in the order they are found."""
+    """Collects problems in the order they are found. ``phone_plans``: check phone numbers against their
+    country's numbering plan (``app.campaign.phone_numbers``), not only their number of digits."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, phone_plans: bool = True) -> None:
         self.problems: list[Problem] = []
+        self.phone_plans = phone_plans
 
     def add(self, path: str, severity: Severity, message: str) -> None:
         self.problems.append(Problem(path, severity, message))

@@ -3,7 +3,8 @@
     with HostileServer("trickle") as server:
         ...  # RCS_DESK_API_URL=server.base_url; server.sends counts the send requests received
 
-Login always works. The send answers according to ``mode``:
+Login always works, and so does reading a contact list (``GET /api/groups/ID``: every list exists). The
+send answers according to ``mode``:
 
 ``ok`` a normal answer; ``refuse`` a 422; ``hang`` never answers (reads neither); ``trickle`` one byte every
 ``interval`` seconds; ``endless`` an answer that never ends; ``gzip_bomb`` 256 MiB of zeros in a
@@ -23,7 +24,13 @@ from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SEND_PATH = "/api/campaigns/rcs/send-groups"
+GROUPS_PATH = "/api/groups/"
 CREATED = {"id": 4242, "status": "scheduled", "sender": "Agent", "calculated_price": 1.5, "currency": "UAH"}
+
+
+def contact_list(list_id: int) -> dict[str, object]:
+    """Any contact list the send asks about: the account has it, with a few hundred contacts."""
+    return {"id": list_id, "name": f"List {list_id}", "items": 300, "stop_list_count": 0, "default": False}
 
 
 @cache
@@ -70,6 +77,10 @@ class _Handler(BaseHTTPRequestHandler):
         getattr(self, f"_send_{self.server.mode}")()
 
     def do_GET(self) -> None:
+        list_id = self.path.removeprefix(GROUPS_PATH)
+        if list_id.isdigit():  # the campaign's lists, read before a send: the misbehaviour is the send's
+            self._answer(200, json.dumps({"data": contact_list(int(list_id))}).encode())
+            return
         if self.server.mode == "hang":
             self.server.closing.wait(60)
             return

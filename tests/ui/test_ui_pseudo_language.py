@@ -63,6 +63,7 @@ from ui.common.message_box import MessageDialog
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = EXAMPLES / "spring-sale.rcs.json"
 WEB_ADDRESS = re.compile(r"https?://\S+")
+MONEY = re.compile(r"\d[\d.,\u00a0 ]* [A-Z]{3}\b")  # an amount and its currency code: "250.00 USD"
 # Names and words that are the same in every language.
 NAMES_KEPT = (APP_NAME, "WWT.world", *NAMES.values())
 ALONE = ("RCS", "SMS")  # allowed when they are the whole text
@@ -214,6 +215,7 @@ def not_marked(text: str, allowed: list[str]) -> bool:
     if rest.strip(PUNCTUATION) in ALONE or is_valid_time_zone(rest.strip()):
         return False
     rest = WEB_ADDRESS.sub(" ", rest)
+    rest = MONEY.sub(" ", rest)
     for item in allowed:
         rest = rest.replace(item, " ")
     return any(char.isalpha() for char in rest)

@@ -31,13 +31,14 @@ from app.campaign.model import Campaign
 from app.campaign.statuses import status_look
 from app.campaign.text import campaign_rows, count_words
 from app.history import ORIGIN_WEB, HistoryRecord
-from app.history.titles import display_title
+from app.history.titles import heading_title
 from app.language import tr, tr_n
 from app.language.formats import format_count
 from app.platform.config import local_time_zone_name
 from ui.campaigns.box_rows import BoxRows
 from ui.campaigns.campaigns_model import noted_time_text, price_text
 from ui.campaigns.delivery_picture import DeliveryPicture
+from ui.common.lines_label import LinesLabel
 from ui.common.theme import STATUS_TONES, set_bold, set_role, set_tone
 
 MAIN_COUNTERS = ("sent", "delivered", "read", "failed", "undelivered")
@@ -198,10 +199,10 @@ class CampaignDetailPane(QWidget):
         self.local_zone = local_time_zone_name()  # this computer's: times are said on its clock too
         self._names = _counter_names()
 
-        self.title = QLabel()
+        # As wide as the pane leaves it, on two lines at most: "…" only when the title does not fit in them.
+        self.title = LinesLabel(2)
         self.title.setObjectName("campaignTitle")
         set_role(self.title, "heading")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel()
         self.status.setObjectName("campaignStatus")
@@ -312,7 +313,7 @@ class CampaignDetailPane(QWidget):
         if list_names is not None:
             self.list_names = list_names
         if record is None:
-            self.title.setText(tr("Select a campaign to see its details."))
+            self.title.set_full_text(tr("Select a campaign to see its details."))
             self.status.clear()
             for widget in (
                 self.unknown_box,
@@ -329,7 +330,7 @@ class CampaignDetailPane(QWidget):
                 widget.hide()
             return
         look = status_look(record.status)
-        self.title.setText(display_title(record))
+        self.title.set_full_text(heading_title(record))
         explanation = "" if record.outcome_unknown else f" — {look.explanation}"  # the note below says it
         self.status.setText(f"<b>{look.text}</b>{explanation}")
         set_tone(self.status, STATUS_TONES.get(look.tone, "muted"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.campaign.file import CampaignDocument
 from app.campaign.model import Campaign, Options
+from app.campaign.phone_numbers import plans_loaded
 from app.campaign.request_diff import changed_paths, concerns, leaf_values
 from app.validation import Problem, validate_document
 
@@ -128,7 +129,10 @@ class CampaignEditor(QObject):
         return len(self.problems) < len(self.all_problems)
 
     def _revalidate(self) -> None:
-        everything = validate_document(self.document, now=self._now) + self._server_problems + self._media_problems
+        # Call numbers are checked against the numbering plans once something has loaded them: loading them
+        # here would hold up the window's start (ui.shell.warm_up loads them, then validates again).
+        checked = validate_document(self.document, now=self._now, phone_plans=plans_loaded())
+        everything = checked + self._server_problems + self._media_problems
         touched = self._touched
         shown = everything if touched is None else [p for p in everything if any(concerns(p.path, t) for t in touched)]
         changed = shown != self.problems or everything != self.all_problems

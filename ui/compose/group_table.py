@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from app.language import tr
-from ui.common.tables import set_up_row_table
+from ui.common.tables import CELL_PADDING_LEFT, CELL_PADDING_RIGHT, set_up_row_table
 from ui.compose.group_model import ANY_INDEX, CONTACTS, DESCRIPTION, NAME, GroupModel
 
 
@@ -116,6 +116,20 @@ class GroupTable(QTableView):
         columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(CONTACTS, QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + CELL_PADDING_LEFT
+        columns.sortIndicatorChanged.connect(self.on_columns_sort_indicator_changed)
         columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        padding = metrics.horizontalAdvance("M") * 3
-        columns.resizeSection(CONTACTS, metrics.horizontalAdvance(tr("Contacts")) + padding)
+        # Room for its header whole beside the sort arrow: the paddings, the arrow and the section's margins.
+        margins = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        room = max(metrics.horizontalAdvance("M") * 3, CELL_PADDING_LEFT + CELL_PADDING_RIGHT + self._arrow + margins)
+        columns.resizeSection(CONTACTS, metrics.horizontalAdvance(tr("Contacts")) + room)
+
+    def on_columns_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """The headers keep the cells' room at each side (ui.common.tables), or "Contacts", right-aligned,
+        touches "Description"; sorted by, it keeps the sort arrow's room too, or the arrow covers its end."""
+        right = CELL_PADDING_RIGHT + (self._arrow if column == CONTACTS else 0)
+        # "Contacts" is the middle one of the three columns: the section ":middle" styles.
+        self.horizontalHeader().setStyleSheet(
+            f"QHeaderView::section {{ padding-left: {CELL_PADDING_LEFT}px; padding-right: {CELL_PADDING_RIGHT}px; }}"
+            f"QHeaderView::section:middle {{ padding-right: {right}px; }}"
+        )

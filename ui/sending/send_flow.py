@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app import api
 from app.api.models import Balance, CampaignInfo
+from app.campaign.phone_numbers import load_plans
 from app.language import tr, tr_c
-from app.sending.money import money_caution
+from app.sending.money import money_caution, money_lines
 from app.sending.pipeline import NotSendable, Outcome, PreparedSend, SendResult, prepare_send, send_prepared
 from app.sending.repeats import EarlierSend, earlier_send
 from app.sending.summary import (
@@ -76,9 +77,12 @@ class ConfirmSendDialog(QDialog):
         layout.addWidget(heading)
         form = QFormLayout()
         for line in lines:
+            label = QLabel(tr("{label}:").format(label=line.label))  # the core's words, translated
+            # Beside a value of two lines (the price), on its first line, where the value starts.
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value = QLabel(line.value)
             value.setWordWrap(True)
-            form.addRow(tr("{label}:").format(label=line.label), value)  # the core's words, translated
+            form.addRow(label, value)
         layout.addLayout(form)
         if caution:
             caution_label = QLabel(caution)
@@ -218,6 +222,7 @@ class SendController(QObject):
         """Ask for confirmation, then send. Ignored unless idle."""
         if self._state is not SendState.IDLE:
             return
+        load_plans()  # call numbers are checked against the numbering plans before any send (at once if loaded)
         self.editor.revalidate()  # the clock moves: a planned time may have passed since the last edit
         self.editor.reveal_all()
         connection = self._connection()
@@ -230,13 +235,13 @@ class SendController(QObject):
             return
         # What the question shows is taken now, with the body it sends; the history (a file another program
         # may be writing) is read on a worker, and the question is asked when that answer comes.
+        balance = self._balance()
         question = _Question(
-            send_summary(
-                self.editor.document, local_zone=self._local_zone(), account_zone=connection.account_time_zone
-            ),
+            send_summary(self.editor.document, local_zone=self._local_zone(), account_zone=connection.account_time_zone)
+            + money_lines(balance),
             [p for p in self.editor.all_problems if not p.is_error or p.overridable],
             is_scheduled(self.editor.document),
-            self._money_caution(),
+            money_caution(self.editor.document, balance),
         )
         self._enter(SendState.CHECKING)
         history = self._history
@@ -279,9 +284,6 @@ class SendController(QObject):
                 tr("The question before sending could not be shown. Nothing was sent: try again."),
                 details=traceback.format_exc(),
             )
-
-    def _money_caution(self) -> str:
-        return money_caution(self.editor.document, self._balance())
 
     def _repeat_caution(self, earlier: EarlierSend | Exception | None) -> str:
         """The same campaign sent a moment ago, or without an answer: the rule ``rcs-desk send`` keeps too."""

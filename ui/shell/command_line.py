@@ -7,7 +7,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from app.language import tr
+from app.cli import typed_words
+from app.language import tr, tr_c
 
 if TYPE_CHECKING:
     from app.cli import Subcommands
@@ -17,11 +18,16 @@ COMMANDS = "ui.shell.commands"
 
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("screenshot", help=tr("save a picture of the window (offscreen)"))
-    p.add_argument("out", metavar="OUT.png", help=tr("the picture file to write (PNG)"))
-    p.add_argument("file", nargs="?", metavar="FILE", help=tr("campaign file to open first"))
+    p.add_argument(
+        "out", metavar=tr_c("command-line placeholder", "OUT.png"), help=tr("the picture file to write (PNG)")
+    )
+    p.add_argument(
+        "file", nargs="?", metavar=tr_c("command-line placeholder", "FILE"), help=tr("campaign file to open first")
+    )
     p.add_argument(
         "--size",
         default="1280x820",
+        metavar=tr_c("command-line placeholder", "SIZE"),
         # Translators: WxH is how the option is written (width x height): keep it as it is.
         help=tr("window size WxH (default 1280x820, from 640x400 to 7680x4320)"),
     )
@@ -36,8 +42,9 @@ def add_commands(sub: Subcommands) -> None:
     )
     p.add_argument(
         "--scale",
-        type=float,
+        type=scale_number,
         default=1.0,
+        metavar=tr_c("command-line placeholder", "SCALE"),
         # Translators: argparse prints "%%" as "%": keep it doubled.
         help=tr("device pixel ratio from 0.5 to 4, e.g. 2 for 200%% scaling"),
     )
@@ -45,6 +52,16 @@ def add_commands(sub: Subcommands) -> None:
 
     p = sub.add_parser("self-test", help=tr("send a demo campaign through the window's worker thread (offscreen)"))
     p.set_defaults(run=f"{COMMANDS}:run_self_test")
+
+
+def scale_number(text: str) -> float:
+    """``--scale`` as typed: ``1.5``, or ``1,5`` with a decimal comma (its bounds are checked when it runs)."""
+    try:
+        return float(text.strip().replace(",", ".", 1))
+    except ValueError:
+        # Translators: {typed} is what was typed instead: in the language's quotes.
+        refusal = tr("--scale takes a number, like 1.5 or 2 (not “{typed}”).")
+        raise argparse.ArgumentTypeError(refusal.format(typed=typed_words(text))) from None
 
 
 def open_window(args: argparse.Namespace, files: list[str]) -> int:

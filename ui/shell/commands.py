@@ -30,9 +30,14 @@ MAX_WIDTH, MAX_HEIGHT = 7680, 4320
 MIN_SCALE, MAX_SCALE = 0.5, 4.0
 
 
+# Between the width and the height of --size, lower-cased: the Latin x, the Cyrillic х (a Ukrainian
+# keyboard types it in the same place) and the multiplication sign ×.
+SIZE_MARKS = "xх×"
+
+
 def _size(text: str) -> tuple[int, int] | str:
     """``--size`` as (width, height), or why it cannot be used."""
-    match = re.fullmatch(r"(\d{1,5})x(\d{1,5})", text.strip().lower())
+    match = re.fullmatch(rf"(\d{{1,5}})\s*[{SIZE_MARKS}]\s*(\d{{1,5}})", text.strip().lower())
     if not match:
         # Translators: WIDTHxHEIGHT is how the option is written: keep it as it is.
         return tr(

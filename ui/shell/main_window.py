@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.history.problem_found.connect(self._on_history_problem)
         self.settings_writer = SettingsWriter(paths, self)
         self.warm_up = WarmUp(self)
+        self.warm_up.phone_plans_loaded.connect(self.editor.revalidate)  # call numbers: now by their country too
         self.settings_writer.failed.connect(self.notices.add)
         self.balance_status = BalanceStatus(lambda: self.connection.client if self.connection else None, self)
         # Which server is used, beside the balance: the status bar's messages (how a file was read, what

@@ -41,7 +41,6 @@ def campaign(tmp_path: Path, request: dict) -> Path:
     ("written", "sent"),
     [
         ("+380 99 123 45 67", "380991234567"),
-        ("(099) 123-45-67", "0991234567"),
         ("+380 (99) 123.45.67", "380991234567"),
         ("380991234567", "380991234567"),
     ],
@@ -52,6 +51,14 @@ def test_a_call_number_written_with_separators_is_valid_and_sent_as_digits(tmp_p
     assert problems == []
     assert send_body(document, "UTC")["options"]["cards"][0]["suggestions"][0]["phone"] == sent
     assert button_editor.phone_for_server(written) == sent  # the window's rule, the same one
+
+
+def test_a_call_number_written_without_its_country_code_is_refused_in_plain_words(tmp_path):
+    """It has the 9 to 15 digits the server takes, but the call would go nowhere (app.campaign.phone_numbers)."""
+    document = load_campaign_file(campaign(tmp_path, call_request("(099) 123-45-67")))
+    assert [p.message for p in validate_document(document) if p.path == PHONE_PATH] == [
+        "“0991234567” is written without its country code: type it like +380 99 123 45 67."
+    ]
 
 
 def test_the_window_and_the_file_share_one_phone_rule():

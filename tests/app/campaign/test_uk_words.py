@@ -86,6 +86,7 @@ def test_times_numbers_and_prices_are_written_the_ukrainian_way():
     assert text == "сб, 26 груд., 10:30, за київським часом (UTC+2) — на цьому комп’ютері: 08:30, UTC"
     assert count_words(1077) == "1\u00a0077"
     assert format_price(1234.5, "UAH") == "1\u00a0234,50\u00a0UAH" and format_price(None, "UAH") == "не вказано"
+    assert format_price(0, "USD") == "0,00\u00a0USD" and format_price(0.0176, "USD") == "0,0176\u00a0USD"
     assert value_words(2.5) == "2,5" and value_words(None) == "порожньо"
     assert value_words(10**40) == "число з 41 цифри"
 
@@ -93,7 +94,8 @@ def test_times_numbers_and_prices_are_written_the_ukrainian_way():
 @pytest.mark.usefixtures("ukrainian")
 def test_campaign_rows_keep_english_labels_as_keys_and_say_values_in_ukrainian():
     rows = dict(campaign_rows(CampaignInfo.from_raw({"id": 5, "status": "sending"})))
-    assert rows["Status"] == "Надсилання…" and rows["Actual start"] == "ще не почалася"
+    # «Фактичний початок» is masculine: the value is said so that it agrees with any label's gender.
+    assert rows["Status"] == "Надсилання…" and rows["Actual start"] == "ще не було"
 
 
 @pytest.mark.usefixtures("ukrainian")
@@ -117,6 +119,17 @@ def test_a_campaign_file_that_cannot_be_opened_is_explained_in_ukrainian(tmp_pat
     with pytest.raises(CampaignFileError) as caught:
         load_campaign_file(empty)
     assert caught.value.user_message == "Файл zero.rcs.json порожній: у ньому немає кампанії."
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_a_text_file_that_is_no_campaign_is_said_to_be_none_in_ukrainian(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# RCS Campaign Desk\n\nA desktop program.\n", encoding="utf-8")
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign_file(readme)
+    assert caught.value.user_message == (
+        "README.md — не файл кампанії: виберіть файл, збережений програмою (його назва закінчується на .rcs.json)."
+    )
 
 
 def test_english_is_the_source_and_stays_as_it_was():

@@ -25,7 +25,7 @@ def test_a_campaign_sent_from_here_shows_its_estimate_and_its_cost_so_far(sandbo
     out = capsys.readouterr().out
     rows = shown_rows(out)
     assert rows["Estimated price"] == "26.51 USD", "the estimate the send got"
-    assert rows["Cost so far"] == "0 USD", "nothing delivered yet"
+    assert rows["Cost so far"] == "0.00 USD", "nothing delivered yet: the cents as in the estimate"
     labels = [line.split(":")[0].strip() for line in out.splitlines()]
     assert labels.index("Cost so far") == labels.index("Estimated price") + 1
 

@@ -18,7 +18,9 @@ from app.sending.summary import when_text
 SPRING = Path(__file__).resolve().parents[3] / "examples" / "spring-sale.rcs.json"
 
 
-def test_the_send_question_says_the_planned_time_as_the_confirmation_does(tmp_path, monkeypatch, computer_zone):
+def test_the_send_question_says_the_planned_time_as_the_confirmation_does(
+    tmp_path, monkeypatch, computer_zone, terminal
+):
     computer_zone("Etc/UTC")
     config.save_settings(config.Settings(time_zone="Europe/Kyiv"))
     data = json.loads(SPRING.read_text(encoding="utf-8"))

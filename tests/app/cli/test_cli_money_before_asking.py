@@ -72,7 +72,7 @@ def test_send_with_yes_says_the_same_then_sends_once_and_json_keeps_its_shape(sa
     created = json.loads(captured.out)  # standard output is the JSON alone, as before
     assert isinstance(created, dict) and created["id"] and "calculated_price" in created
     assert "2 lists, 1,590 contacts" in captured.err and PRICE_NOT_KNOWN in captured.err
-    assert "Now, without a question" in captured.err and "as soon as you confirm" not in captured.err
+    assert "Now (confirmed with --yes)" in captured.err and "as soon as you confirm" not in captured.err
     assert "Balance: " in captured.err
     assert len(posts(sandbox, SEND_PATH)) == 1
 

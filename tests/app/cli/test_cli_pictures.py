@@ -47,7 +47,9 @@ def sends(server: SandboxServer) -> list:
     return [r for r in server.requests if r.method == "POST" and r.target.startswith(SEND_PATH)]
 
 
-def test_a_picture_that_will_not_show_stops_the_send_before_the_question(tmp_path, media, sandbox, monkeypatch, capsys):
+def test_a_picture_that_will_not_show_stops_the_send_before_the_question(
+    tmp_path, media, sandbox, monkeypatch, capsys, terminal
+):
     path = campaign_with_pictures(tmp_path, media.url("/ok.png"), media.url("/page.html"))
     monkeypatch.setattr(questions, "_confirm", lambda question: pytest.fail("asked although nothing may be sent"))
     assert main(["send", str(path)]) == 1

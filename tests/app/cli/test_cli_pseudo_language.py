@@ -152,6 +152,8 @@ def test_every_line_of_every_command_is_marked(pseudo, capsys, monkeypatch, tmp_
     walk.run("lists")
     walk.run("send", str(SPRING), answers="n\n")  # the question, answered no
     walk.run("send", str(no_sender), "--yes")  # refused before anything is sent
+    too_many = campaign_file(tmp_path, "too-many.rcs.json", lambda c: c["request"].update(groups=[1864603, 1864608]))
+    walk.run("send", str(too_many), "--yes")  # the lists read from the account: over the contacts limit
     walk.run("send", str(SPRING), "--yes")
     walk.run("send", str(SPRING), "--yes")  # the same campaign a moment ago: refused without --again
     sent = walk.json("campaigns")
@@ -175,6 +177,7 @@ def test_every_line_of_every_command_is_marked(pseudo, capsys, monkeypatch, tmp_
     walk.run("sendd")
     walk.run("send")
     walk.run("screenshot", str(tmp_path / "a.png"), "--tab", "nowhere")
+    walk.run("screenshot", str(tmp_path / "a.png"), "--scale", "big")
     walk.run("lists", "--colour")
     walk.run("--api-url", "nowhere", "lists")
 

@@ -95,10 +95,13 @@ def test_ctrl_c_or_end_of_input_at_a_prompt_says_nothing_was_done(monkeypatch, c
     assert "Stopped." not in err and "no terminal" not in err and "Traceback" not in err
 
 
-def test_an_empty_key_on_standard_input_says_no_key_was_saved(monkeypatch, capsys):
+def test_no_terminal_and_no_key_on_standard_input_says_so_at_once(monkeypatch, capsys):
+    """``rcs-desk set-key </dev/null``: not "Enter the API key." then "No key was saved.", but why, and how."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["set-key"]) == 1
-    assert "No key was saved." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("No key was saved: there is no terminal to type the key on.")
+    assert "Run `rcs-desk set-key` in a terminal window" in err and "Enter the API key" not in err
 
 
 def test_sandbox_on_a_port_in_use_says_so(capsys):

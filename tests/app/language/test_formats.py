@@ -38,8 +38,14 @@ def test_english_numbers_as_the_program_wrote_them():
     [
         (1234.5, "UAH", "1,234.50 UAH", "1\u00a0234,50\u00a0UAH"),
         (0.0125, "EUR", "0.0125 EUR", "0,0125\u00a0EUR"),
-        (0.5, "EUR", "0.5 EUR", "0,5\u00a0EUR"),
-        (0, "EUR", "0 EUR", "0\u00a0EUR"),
+        (0.0176, "USD", "0.0176 USD", "0,0176\u00a0USD"),
+        (7.01, "USD", "7.01 USD", "7,01\u00a0USD"),
+        (0.5, "EUR", "0.50 EUR", "0,50\u00a0EUR"),
+        (0.012, "EUR", "0.012 EUR", "0,012\u00a0EUR"),
+        (0, "EUR", "0.00 EUR", "0,00\u00a0EUR"),  # a zero price beside 7.01 USD, with its cents as every price
+        (0.0, "USD", "0.00 USD", "0,00\u00a0USD"),
+        (-0.00001, "USD", "0.00 USD", "0,00\u00a0USD"),  # rounds to nothing: not "-0.00"
+        (-0.5, "USD", "-0.50 USD", "-0,50\u00a0USD"),
         (12.0, None, "12.00", "12,00"),
     ],
 )

@@ -42,4 +42,5 @@ def test_the_summary_names_its_items_in_ukrainian(ukrainian, tmp_path):
     items = dict(rows[1:])
     assert rows[0] == ["Показник", "Значення"]
     assert items["Кампанія"] == "Весна" and items["Повідомлень у звіті"] == "1"
+    assert items["Номер кампанії"] == "5" and "Агент RCS" in items  # as the window and rcs-desk campaign say them
     assert items["Доставлено (за даними сервера)"] == "1"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.test_sends import number_check
+from app.campaign import phone_numbers
 from app.test_sends.phones import read_test_phones
 
 PHONE_CHARACTERS = "0123456789+-() ./\u00a0٣x"
@@ -78,7 +78,7 @@ def test_any_typed_text_gives_an_existing_number_or_a_problem_quickly(typed):
 
 @given(st.text(alphabet="0123456789", min_size=9, max_size=15))
 def test_any_digits_are_judged_without_an_exception(digits):
-    problem = number_check.number_problem(digits, digits)
+    problem = phone_numbers.number_problem(digits, digits)
     assert problem is None or f"“{digits}”" in problem
 
 

@@ -103,7 +103,7 @@ def test_the_sms_counter_is_ukrainian(qtbot, editor):
     assert panel.enable_check.text() == "Надсилати SMS на телефони, які не можуть отримати RCS"
     line = panel.describe_count("Hi {x}")
     assert line.startswith("8 символів · 1 частина SMS · ")
-    assert "у цій частині ще 152 символи" in line
+    assert "вільно ще 152 символи" in line
     assert line.endswith("({ } рахуються як 2)")
     assert panel.describe_count("A").startswith("1 символ · 1 частина SMS · ")
 

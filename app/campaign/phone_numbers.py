@@ -1,12 +1,18 @@
-"""Whether a test phone's digits make a number that can exist in its country, from the numbering plans
+"""Whether a phone number's digits make a number that can exist in its country, from the numbering plans
 that the ``phonenumbers`` library keeps (``phonenumberslite``: the plans without place or carrier names).
 
-A paid test to a number one digit short goes nowhere: the server takes any 9 to 15 digits.
+A paid send to a number one digit short goes nowhere: the server takes any 9 to 15 digits. Test phones
+(``app.test_sends.phones``) and the numbers call buttons dial (``app.validation.message``) are checked here.
+
+Loading the plans takes about 40 ms the first time (``import phonenumbers``), a check then well under a
+millisecond: the window loads them in a quiet moment (``load_plans`` from ``ui.shell.warm_up``) and checks
+its campaign's call numbers against them once they are loaded (``plans_loaded``).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from app.language import tr, tr_n
@@ -17,6 +23,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 UKRAINE = "UA"  # the one country named: its staff test on their own Ukrainian phones
+SAMPLE = "380441234567"  # a Ukrainian number: checking it loads Ukraine's plan too
+
+
+def plans_loaded() -> bool:
+    """True once the numbering plans have been imported (a check then makes no pause)."""
+    return "phonenumbers" in sys.modules
+
+
+def load_plans() -> None:
+    """Load the numbering plans, and Ukraine's, so that the next check makes no pause (on a worker)."""
+    number_problem(SAMPLE, SAMPLE)
 
 
 def number_problem(digits: str, shown: str) -> str | None:
@@ -26,15 +43,17 @@ def number_problem(digits: str, shown: str) -> str | None:
     A library that cannot judge (its data missing from a package, say) judges nothing: the number is
     left to the digit count that the caller checks anyway, and the failure is logged.
     """
+    if digits.startswith("0"):  # no country code starts with 0: a number written the local way
+        return tr("“{typed}” is written without its country code: type it like +380 99 123 45 67.").format(typed=shown)
     try:
         return _problem(digits, shown)
     except Exception:  # not knowing is no reason to refuse a number the server takes
-        log.warning("a test phone could not be checked against the numbering plans", exc_info=True)
+        log.warning("a phone number could not be checked against the numbering plans", exc_info=True)
         return None
 
 
 def _problem(digits: str, shown: str) -> str | None:
-    import phonenumbers  # about 35 ms, and each country's plan on first use: never at the window's start
+    import phonenumbers  # about 40 ms, and each country's plan on first use: never at the window's start
     from phonenumbers import NumberParseException, ValidationResult
 
     try:
