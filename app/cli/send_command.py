@@ -29,6 +29,7 @@ from app.tasks.connection import Connection
 from app.tasks.context import NEVER_CANCELLED
 from app.tasks.pictures import campaign_pictures, check_pictures
 from app.validation import Problem, has_errors, overridable_errors, validate_document
+from app.validation.problems import ERROR, join_path
 
 CORRECT_FIRST = tr_mark("Nothing was sent: correct the errors above first.")
 
@@ -133,18 +134,29 @@ def lists_refused(
     already). The exit code when the lists cannot be read or a new problem is an error (too many
     contacts), else None."""
     try:
-        refresh_chosen_lists(NEVER_CANCELLED, connection.client, document)
+        missing = refresh_chosen_lists(NEVER_CANCELLED, connection.client, document)
     except api.ApiError as exc:  # nothing is sent without the check
         code = report_failure(exc, args)
         say(tr(NOT_SENT.nothing_done))
         return code
     problems = [problem for problem in validate_document(document) if problem not in said]
+    problems += missing_list_problems(document, missing)
     for problem in problems:
         say(output.problem_line(problem))
     if has_errors(problems):
         say(tr(CORRECT_FIRST))
         return EXIT_INPUT
     return None
+
+
+def missing_list_problems(document: CampaignDocument, missing: set[int]) -> list[Problem]:
+    """An error at each of the campaign's lists the account does not have (the server would refuse them
+    after the question; here they are said before it, in the server refusal's words)."""
+    return [
+        Problem(join_path("groups", index), ERROR, tr("Contact list {list} is not in this account.").format(list=group))
+        for index, group in enumerate(document.campaign.groups)
+        if group in missing
+    ]
 
 
 def pictures_refused(document: CampaignDocument, connection: Connection, *, send_anyway: bool) -> int | None:

@@ -14,15 +14,16 @@ from app.tasks.context import Cancellable
 from app.tasks.list_names import fetch_lists
 
 
-def refresh_chosen_lists(context: Cancellable, client: api.WwtClient, document: CampaignDocument) -> None:
-    """Put the account's name and number of contacts of each of the campaign's lists in ``document.lists``.
+def refresh_chosen_lists(context: Cancellable, client: api.WwtClient, document: CampaignDocument) -> set[int]:
+    """Put the account's name and number of contacts of each of the campaign's lists in ``document.lists``;
+    the lists the account does not have.
 
     A list the account does not have, or a value the server does not give, keeps what the file says.
     Raises ``api.ApiError`` when the lists cannot be read (nothing is changed then).
     """
     wanted = {group for group in document.campaign.groups if isinstance(group, int) and not isinstance(group, bool)}
     if not wanted:
-        return
+        return set()
     found = fetch_lists(context, client, wanted)
     for list_id, item in found.items():
         known = document.lists.get(list_id, ListInfo())
@@ -30,3 +31,4 @@ def refresh_chosen_lists(context: Cancellable, client: api.WwtClient, document: 
             name=item.name or known.name,
             contacts=item.contacts if item.contacts is not None else known.contacts,
         )
+    return wanted - set(found)

@@ -87,6 +87,17 @@ def test_too_many_contacts_are_refused_before_the_question_and_nothing_is_sent(t
     assert asked == [] and sends(sandbox) == []
 
 
+@pytest.mark.parametrize("yes", [True, False], ids=["with --yes", "asked"])
+def test_a_list_the_account_does_not_have_is_refused_before_the_question(tmp_path, sandbox, asked, capsys, yes):
+    path = spring_to(tmp_path, [VIP, 999])
+    capsys.readouterr()
+    assert main(["send", str(path), *(["--yes"] if yes else [])]) == 1
+    err = capsys.readouterr().err
+    assert "error: groups[1]: Recipients: Contact list 999 is not in this account." in err
+    assert err.rstrip().endswith("Nothing was sent: correct the errors above first.")
+    assert asked == [] and sends(sandbox) == []
+
+
 def test_too_many_contacts_are_refused_in_the_users_language(tmp_path, sandbox, capsys, monkeypatch, ukrainian):
     monkeypatch.setenv("LANG", "uk_UA.UTF-8")
     path = spring_to(tmp_path, [VIP, IMPORT_XLS])

@@ -42,7 +42,7 @@ def test_names_and_contacts_come_from_the_account(sandbox):
 def test_a_list_the_account_does_not_have_keeps_what_the_file_says(sandbox):
     _, client = sandbox
     doc = document([VIP, 999], {999: ListInfo("Gone", 12)})
-    refresh_chosen_lists(NEVER_CANCELLED, client, doc)
+    assert refresh_chosen_lists(NEVER_CANCELLED, client, doc) == {999}  # said missing to the caller
     assert doc.lists[999] == ListInfo("Gone", 12) and doc.lists[VIP].name == "VIP customers"
 
 
