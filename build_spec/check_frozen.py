@@ -260,10 +260,17 @@ def main(argv: list[str]) -> int:
         def check_ukrainian_window() -> str:
             """Ukrainian chosen in Settings: the window installs Qt's catalog (a missing one is said on stderr)."""
             settings_file = folders[0] / "settings.json"
-            settings = json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else {}
+            before = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else None
+            settings = json.loads(before) if before is not None else {}
             settings_file.parent.mkdir(parents=True, exist_ok=True)
             settings_file.write_text(json.dumps({**settings, "language": "uk"}), encoding="utf-8")
-            result = runner.run("--demo", str(EXAMPLE), env={"RCS_DESK_REPORT_FIRST_PAINT": "quit"})
+            try:
+                result = runner.run("--demo", str(EXAMPLE), env={"RCS_DESK_REPORT_FIRST_PAINT": "quit"})
+            finally:  # the checks after this one read English
+                if before is None:
+                    settings_file.unlink(missing_ok=True)
+                else:
+                    settings_file.write_text(before, encoding="utf-8")
             lines = [line for line in result.stdout.splitlines() if line.startswith("first-paint")]
             if not lines:
                 raise CheckFailed(f"the window in Ukrainian did not open: {result.stdout!r}")

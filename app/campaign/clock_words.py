@@ -6,6 +6,11 @@ time, on this computer::
 
     Sat 26 Dec, 10:30, Kyiv time (UTC+2) — on this computer: 08:30, UTC
 
+Where the time was typed in another zone than the account's (a campaign file keeps its own), it is
+said there first, as typed, then in the account's zone::
+
+    Sat 26 Dec, 10:30, Kyiv time (UTC+2) — in the account's time zone: 08:30, UTC
+
 Zones are named for people ("Kyiv time", "UTC"), never by their technical names ("Etc/UTC"); the
 offset is the one of the moment shown, so daylight saving time is right. The year is added when it
 is not the current one; seconds only when the time has some. Words and dates in the program's
@@ -28,6 +33,9 @@ _FIXED_OFFSET = re.compile(r"gmt[+-]\d{1,2}")  # "Etc/GMT+5": a fixed offset, sa
 # splits a line there to put this computer's time on a second line).
 # Translators: joins "Sat 26 Dec, 10:30, Kyiv time (UTC+2)" and "08:30, UTC"; keep the spaces around it.
 ON_THIS_COMPUTER = tr_mark(" — on this computer: ")
+# Translators: joins the time as the campaign file gives it ("Sat 26 Dec, 10:30, Kyiv time (UTC+2)") and the
+# same moment where the account's clock is ("08:30, UTC"); keep the spaces around it.
+IN_THE_ACCOUNT_ZONE = tr_mark(" — in the account's time zone: ")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -112,32 +120,60 @@ def _today(zone_name: str, now: datetime | None) -> date | None:
 
 
 def planned_time_text(
-    moment: datetime, account_zone: str, local_zone: str | None = None, *, now: datetime | None = None
+    moment: datetime,
+    account_zone: str,
+    local_zone: str | None = None,
+    *,
+    now: datetime | None = None,
+    file_zone: str | None = None,
 ) -> str:
     """A planned time as every place shows it: in the account's zone, then on this computer when the
     clock there differs (``Sat 26 Dec, 10:30, Kyiv time (UTC+2) — on this computer: 08:30, UTC``).
 
     ``moment`` is aware, or naive as a wall time in ``account_zone``; ``local_zone`` is the computer's
-    (None: not said).
+    (None: not said). ``file_zone`` is where the time was typed (the campaign file's zone): when its
+    clock differs from the account's, the time is said there first, then in the account's zone.
     """
     zone = zone_info(account_zone)
     try:
         wall = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
     except OverflowError:  # a year like 9999 from a file: said as written
         wall = moment.replace(tzinfo=None).replace(tzinfo=zone)
-    text = moment_words(wall, account_zone, now=now)
-    if local_zone is None:
+    typed = _other_clock(wall, file_zone)
+    if typed is None:
+        first, said = wall, [wall]
+        text = moment_words(wall, account_zone, now=now)
+    else:
+        first, said = typed, [typed, wall]
+        text = moment_words(typed, file_zone or account_zone, now=now)
+        text += tr(IN_THE_ACCOUNT_ZONE) + _clock_there(wall, first, account_zone, now)
+    local = _other_clock(wall, local_zone, said)
+    if local is None or local_zone is None:
         return text
+    return f"{text}{tr(ON_THIS_COMPUTER)}{_clock_there(local, first, local_zone, now)}"
+
+
+def _other_clock(wall: datetime, zone_name: str | None, said: list[datetime] | None = None) -> datetime | None:
+    """``wall`` on the clock of ``zone_name``, or None when that clock shows a time already said (``said``,
+    or ``wall`` itself) or cannot be read."""
+    if zone_name is None:
+        return None
     try:
-        local = wall.astimezone(zone_info(local_zone))
+        there = wall.astimezone(zone_info(zone_name))
     except OverflowError:
-        return text
-    if local.replace(tzinfo=None) == wall.replace(tzinfo=None):
-        return text
-    clock = clock_words(local)
-    if local.date() != wall.date():
-        clock = f"{day_words(local.date(), _today(local_zone, now))}, {clock}"
-    return f"{text}{tr(ON_THIS_COMPUTER)}{clock}, {zone_words(local_zone, local)}"
+        return None
+    shown = there.replace(tzinfo=None)
+    if any(shown == other.replace(tzinfo=None) for other in (said or [wall])):
+        return None
+    return there
+
+
+def _clock_there(moment: datetime, first: datetime, zone_name: str, now: datetime | None) -> str:
+    """``08:30, UTC`` after the time said first (``first``), with its day when the date differs."""
+    clock = clock_words(moment)
+    if moment.date() != first.date():
+        clock = f"{day_words(moment.date(), _today(zone_name, now))}, {clock}"
+    return f"{clock}, {zone_words(zone_name, moment)}"
 
 
 def parse_server_time(text: str) -> datetime | None:

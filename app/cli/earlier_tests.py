@@ -1,22 +1,25 @@
 """Before ``rcs-desk test`` sends: the earlier test messages whose answer never came, looked up
 (``app.test_sends.earlier``), and what was found, said on stderr. A message the server does not list
-is said so once; it is looked for again at each test after.
+is said so once; it is looked for again at each test after. A phone whose same earlier test could not
+be looked up is not sent it again, and said so (``rcs-desk test`` then ends with 3, as for any test
+whose outcome is not known).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.campaign.clock_words import computer_time_text
 from app.cli.files import say
 from app.history.sent_tests import TestMessageRecord
 from app.language import tr, tr_mark
 from app.platform.config import local_time_zone_name
+from app.test_sends.earlier import EarlierTests, not_checked_words
 from app.test_sends.earlier import check_earlier_tests as earlier_tests
 from app.test_sends.phones import phone_words
 from app.test_sends.send import PreparedTest
-from app.test_sends.status import NOT_FOUND, record_look
+from app.test_sends.status import not_on_server, record_look
 
 if TYPE_CHECKING:
     from app.history import History
@@ -28,17 +31,17 @@ HOW_TO_CHECK = tr_mark(
 )
 
 
-def check_earlier_tests(
-    prepared: PreparedTest, connection: Connection, history: Callable[[], History]
-) -> tuple[PreparedTest, dict[str, dict[str, Any]]]:
-    """``prepared`` without the phones whose same test was found on the server, and what the server
-    says about each of those messages (by phone). Each earlier unconfirmed test is said on stderr."""
+def check_earlier_tests(prepared: PreparedTest, connection: Connection, history: Callable[[], History]) -> EarlierTests:
+    """The earlier unconfirmed tests looked up (``EarlierTests.prepared``: the phones still to send to),
+    each one said on stderr, then each phone not sent again and why."""
     earlier = earlier_tests(prepared, connection.client, history, server=connection.server_label)
     for record in earlier.news:
         say(_words(record))
     for phone in earlier.found:
         say(tr("{phone}: not sent again: this test reached the server already.").format(phone=phone_words(phone)))
-    return earlier.prepared, earlier.found
+    for phone in earlier.unchecked:
+        say(not_checked_words(phone))
+    return earlier
 
 
 def _words(record: TestMessageRecord) -> str:
@@ -50,7 +53,7 @@ def _words(record: TestMessageRecord) -> str:
             "The test to {phone} of {when}, whose answer never came, was found on the server: it was sent "
             "(now: {status})."
         ).format(phone=phone, when=when, status=record_look(record).words)
-    if record.refresh_problem in (None, NOT_FOUND):
+    if record.refresh_problem is None or not_on_server(record):
         return tr(
             "The test to {phone} of {when}, whose answer never came, is not on the server: it was most likely not sent."
         ).format(phone=phone, when=when)

@@ -3,8 +3,11 @@
 A test keeps the rules of ``send`` (``app.test_sends.send``): each message is written to the history
 before it leaves, sent once, and a lost answer is looked up by its reference, never sent again; an
 earlier test whose answer never came is looked up before the next one (``app.cli.earlier_tests``).
-After the send the statuses are followed for a short while; Ctrl+C stops the following, never the
-send, and a reader that closes standard output early does not change the exit code.
+Exit code 3 (as for a test not confirmed) also when a phone was left out because its same earlier
+test could not be looked up: nothing was sent to it, and whether it has the test is not known; the
+other phones' test still goes, and a code of its own (2, 130) comes first. After the send the
+statuses are followed for a short while; Ctrl+C stops the following, never the send, and a reader
+that closes standard output early does not change the exit code.
 """
 
 from __future__ import annotations
@@ -59,12 +62,14 @@ def test(args: argparse.Namespace) -> int:
         if refused is not None:
             return refused
         history = partial(open_history, demo=connection.demo)
-        to_send, found = check_earlier_tests(prepared, connection, history)
-        if not to_send.messages:  # every phone has had this test already
+        earlier = check_earlier_tests(prepared, connection, history)
+        to_send, found = earlier.prepared, earlier.found
+        unchecked = EXIT_UNREACHABLE if earlier.unchecked else EXIT_OK
+        if not to_send.messages:  # every phone has had this test already, or may have
             with after_the_send():
                 if args.json:
                     output.print_json(_in_order(found, prepared.numbers))
-            return EXIT_OK
+            return unchecked
         sender = document.campaign.sender or ""
         say_test_summary(to_send.numbers, sender, connection)  # also with --yes: what goes where, and the money
         if not args.yes:
@@ -84,7 +89,7 @@ def test(args: argparse.Namespace) -> int:
                 return refused
         with signals.termination_raises():
             result = send_test(to_send, connection, history)
-        code = _exit_code(result, args)
+        code = _exit_code(result, args) or unchecked
         with after_the_send():
             _report(result, found, prepared.numbers, as_json=args.json)
             if (

@@ -43,8 +43,10 @@ def when_text(
     asked: bool = True,
 ) -> str:
     """When the campaign starts, as every place says it: in the account's zone (``account_zone``, where
-    the request will put it; the document's own zone when not given), then on this computer. ``asked``:
-    the user is asked to confirm first (not so with ``rcs-desk send --yes``)."""
+    the request will put it; the document's own zone when not given), then on this computer. When the
+    file's zone (where the user typed the time) shows another clock than the account's, the time is said
+    there first: ``Sat 26 Dec, 10:30, Kyiv time (UTC+2) — in the account's time zone: 08:30, UTC``.
+    ``asked``: the user is asked to confirm first (not so with ``rcs-desk send --yes``)."""
     start = document.campaign.start_at
     if start is None:
         # Translators: --yes is the option's name: keep it as it is.
@@ -53,8 +55,8 @@ def when_text(
     try:  # the wall time the request carries, read as the server reads it
         sent = start_at_in_zone(start, document.time_zone, zone).replace(fold=0)
     except RepeatedHour:  # refused before sending (prepare_send says why): the moment as planned
-        return planned_time_text(start.replace(tzinfo=zone_info(document.time_zone)), zone, local_zone, now=now)
-    return planned_time_text(sent, zone, local_zone, now=now)
+        sent = start.replace(tzinfo=zone_info(document.time_zone))
+    return planned_time_text(sent, zone, local_zone, now=now, file_zone=document.time_zone)
 
 
 def message_text(document: CampaignDocument) -> str:

@@ -3,8 +3,10 @@
 A test stopped while the server had its request (Ctrl+C, a termination signal, a lost connection)
 stays "not confirmed" in the history. Before the next test each such message is looked up by its
 reference (``app.test_sends.status``); a phone whose same message (the same body, its reference
-aside) is found on the server is not sent it again. The command line says what was found
-(``app.cli.earlier_tests``); the window can ask the same.
+aside) is found on the server is not sent it again. Nor is a phone whose same message could not be
+looked up (a server error, no answer): it may have arrived, so the user is told to try again in a
+moment. Only a message the server does not list (it never arrived) is sent again. The command line
+says what was found (``app.cli.earlier_tests``); the window does the same (``ui.sending.test_send_flow``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from app.history import HistoryError
 from app.history.sent_tests import TestMessageRecord, load_test_messages
+from app.language import tr
+from app.test_sends.phones import phone_words
 from app.test_sends.send import PreparedTest
-from app.test_sends.status import NOT_FOUND, MessageSource, refresh_test_statuses
+from app.test_sends.status import MessageSource, look_up_failed, not_on_server, refresh_test_statuses
 
 if TYPE_CHECKING:
     from app.history import History
@@ -25,14 +29,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class EarlierTests:
     """What the earlier unconfirmed tests came to: ``prepared`` without the phones whose same test is on
-    the server, ``found`` the server's message for each of those phones (``found_records``: its record
-    in the history), and ``news`` the earlier tests worth telling about (oldest first: all but those
-    still not on the server, said so before)."""
+    the server or could not be looked up, ``found`` the server's message for each phone that has it
+    (``found_records``: its record in the history), ``unchecked`` the record of each phone left out
+    because its same test could not be looked up, and ``news`` the earlier tests worth telling about
+    (oldest first: all but those still not on the server, said so before)."""
 
     prepared: PreparedTest
     found: dict[str, dict[str, Any]] = field(default_factory=dict)
     news: list[TestMessageRecord] = field(default_factory=list)
     found_records: dict[str, TestMessageRecord] = field(default_factory=dict)
+    unchecked: dict[str, TestMessageRecord] = field(default_factory=dict)
 
 
 def check_earlier_tests(
@@ -51,17 +57,33 @@ def check_earlier_tests(
         return EarlierTests(prepared)
     found: dict[str, dict[str, Any]] = {}
     found_records: dict[str, TestMessageRecord] = {}
+    unchecked: dict[str, TestMessageRecord] = {}
     news: list[TestMessageRecord] = []
     for earlier in reversed(unconfirmed):  # oldest first
         record = now.get(earlier.record_id, earlier)
-        if not (record.outcome_unknown and earlier.refresh_problem == record.refresh_problem == NOT_FOUND):
+        if not (record.outcome_unknown and not_on_server(earlier) and not_on_server(record)):
             news.append(record)  # "not on the server" once, not at every test after it
+        if not _same_test(record, prepared):
+            continue
         message = record.latest or record.answer
-        if message is not None and record.phone not in found and _same_test(record, prepared):
+        if message is not None and record.phone not in found:
             found[record.phone] = message
             found_records[record.phone] = record
-    kept = tuple((number, body) for number, body in prepared.messages if number not in found)
-    return EarlierTests(replace(prepared, messages=kept), found, news, found_records)
+        elif look_up_failed(record):
+            unchecked.setdefault(record.phone, record)
+    unchecked = {phone: record for phone, record in unchecked.items() if phone not in found}
+    kept = tuple(
+        (number, body) for number, body in prepared.messages if number not in found and number not in unchecked
+    )
+    return EarlierTests(replace(prepared, messages=kept), found, news, found_records, unchecked)
+
+
+def not_checked_words(phone: str) -> str:
+    """Why ``phone`` was not sent the test, when its same earlier test could not be looked up."""
+    return tr(
+        "{phone}: not sent again: an earlier copy of this test could not be checked on the server, and it may "
+        "have arrived. Try again in a moment."
+    ).format(phone=phone_words(phone))
 
 
 def _same_test(record: TestMessageRecord, prepared: PreparedTest) -> bool:

@@ -6,6 +6,10 @@
 Each message not yet final is looked up by its ID, or by its ``reference_id`` while its answer never
 came (and when the ID finds nothing); a message whose answer was lost becomes "sent" the moment it is
 found. Nothing here sends anything.
+
+A message the server does not list is kept with ``NOT_FOUND``'s English words as its ``refresh_problem``:
+a key the same in every language (``not_on_server``), put in the reader's language where it is shown
+(``refresh_problem_words``). Any other problem is the error's words, in the language of the moment.
 """
 
 from __future__ import annotations
@@ -41,6 +45,23 @@ def record_look(record: TestMessageRecord) -> MessageLook:
     return message_look(record.status, sms_sent=record.sms_sent, sms_status=record.sms_status)
 
 
+def not_on_server(record: TestMessageRecord) -> bool:
+    """Whether the last look found no such message on the server (it most likely never arrived)."""
+    # The translated words: a history written before the key was kept in English, in this language.
+    return record.refresh_problem in (NOT_FOUND, tr(NOT_FOUND))
+
+
+def look_up_failed(record: TestMessageRecord) -> bool:
+    """Whether the message is still not confirmed because the server could not be asked (an error or
+    no answer): it may have arrived all the same."""
+    return record.outcome_unknown and record.refresh_problem is not None and not not_on_server(record)
+
+
+def refresh_problem_words(record: TestMessageRecord) -> str | None:
+    """Why the last look at the message found nothing, in the current language (None: nothing failed)."""
+    return tr(NOT_FOUND) if not_on_server(record) else record.refresh_problem
+
+
 def refresh_test_statuses(
     client: MessageSource,
     history: Callable[[], History],
@@ -50,7 +71,8 @@ def refresh_test_statuses(
 ) -> list[TestMessageRecord]:
     """Ask the server about each message of ``batch`` that is not final yet; the batch's records afterwards.
 
-    A failed look is kept with the message (``refresh_problem``, plain words) and the others go on.
+    A failed look is kept with the message (``refresh_problem``: ``NOT_FOUND`` as a key, else the
+    error's plain words) and the others go on.
     Raises ``HistoryError`` when the history cannot be read or written.
     """
     from app.history.sent_tests import load_test_messages, record_test_answer, set_test_refresh_problem
@@ -71,7 +93,7 @@ def refresh_test_statuses(
             if found is not None:
                 record_test_answer(store, record.record_id, found, answered=False)
             else:
-                set_test_refresh_problem(store, record.record_id, problem or tr(NOT_FOUND))
+                set_test_refresh_problem(store, record.record_id, problem or NOT_FOUND)
     with history() as store:
         return load_test_messages(store, batch=batch)
 

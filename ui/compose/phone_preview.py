@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign.sms import count_sms
-from app.campaign.sms_words import encoding_words
 from app.language import tr, tr_n
 from app.language.formats import format_count
 from ui.common.theme import set_tone
@@ -376,9 +375,10 @@ class PhonePreview(QWidget):
         self._layout_bubbles()
         count = count_sms(text)
         if text:
-            # Translators: under the SMS on the phone: "Sent as 2 SMS (standard characters: 153 per part)".
-            sent_as = tr_n("Sent as {count} SMS ({encoding})", "Sent as {count} SMS ({encoding})", count.parts)
-            self.sms_parts.setText(sent_as.format(count=format_count(count.parts), encoding=encoding_words(text)))
+            # Translators: under the SMS on the phone: "Sent as 2 SMS". How many characters an SMS holds is said
+            # once, by the counter on the SMS tab.
+            sent_as = tr_n("Sent as {count} SMS", "Sent as {count} SMS", count.parts)
+            self.sms_parts.setText(sent_as.format(count=format_count(count.parts)))
         else:
             self.sms_parts.setText(tr("The SMS text is empty."))
         self.sms_parts.show()

@@ -2,8 +2,9 @@
 
 Switching it off removes ``alternative_channel.sms`` from the request but keeps what was typed,
 so switching it back on restores it. The counter counts the way networks bill (GSM-7 septets with
-``{ } [ ] ~ \\ ^ | €`` counting two, or Unicode). A text in Ukrainian is Unicode because of its
-language: that is said once, with its cost. In an otherwise plain text the characters that make it
+``{ } [ ] ~ \\ ^ | €`` counting two, or Unicode). How many characters an SMS holds (70 instead of 160
+in Unicode) is said once, in the counter; the sentence under it says only what that costs. A text in
+Ukrainian is Unicode because of its language; in an otherwise plain text the characters that make it
 Unicode (quotes, dashes, emoji) are marked and listed, with one click to replace quotes and dashes.
 """
 
@@ -31,8 +32,14 @@ from PySide6.QtWidgets import (
 
 from app.campaign import limits
 from app.campaign.model import AlternativeChannel, SmsFallback
-from app.campaign.sms import GSM7_EXTENSION, count_sms, marked_positions, replace_typographic, unicode_positions
-from app.campaign.sms_words import describe_character, encoding_words, sms_cost_words, sms_costs_more
+from app.campaign.sms import count_sms, marked_positions, replace_typographic, unicode_positions
+from app.campaign.sms_words import (
+    counts_as_two_words,
+    describe_character,
+    encoding_words,
+    sms_cost_words,
+    sms_costs_more,
+)
 from app.campaign.value_words import value_words
 from app.language import tr, tr_n
 from app.language.formats import format_count
@@ -422,11 +429,12 @@ class SmsFallbackPanel(QWidget):
             self.highlighter.set_active(bool(marked))
         finally:
             self._marking = False
-        words = sms_cost_words(text)
+        # the counter says how many characters an SMS holds: the sentence says only what it adds
+        words = sms_cost_words(text, beside_counter=True)
         if words:
             sentinel = "\x00"  # where the marked characters go, once the words are escaped for rich text
             self.unicode_label.setText(
-                html.escape(sms_cost_words(text, lambda _chars: sentinel)).replace(
+                html.escape(sms_cost_words(text, lambda _chars: sentinel, beside_counter=True)).replace(
                     sentinel, _chips(dict.fromkeys(text[i] for i in marked))
                 )
             )
@@ -437,7 +445,7 @@ class SmsFallbackPanel(QWidget):
 
     def describe_count(self, text: str) -> str:
         """``132 characters · 1 SMS part · standard characters: 160 per SMS · 28 left in this part`` (+ which
-        characters count 2)."""
+        characters count 2, by name when they may not show: ``(emoji 😀 counts as 2)``)."""
         sms = count_sms(text)
         parts = [
             tr_n("{count} character", "{count} characters", sms.units).format(count=format_count(sms.units)),
@@ -455,13 +463,8 @@ class SmsFallbackPanel(QWidget):
             left = tr_n("{count} left in this part", "{count} left in this part", sms.left_in_part)
             parts.append(left.format(count=format_count(sms.left_in_part)))
         line = " · ".join(parts)
-        double = [c for c in dict.fromkeys(text) if (ord(c) > 0xFFFF if sms.is_unicode else c in GSM7_EXTENSION)]
-        if double:
-            shown = " ".join(describe_character(c) for c in double)
-            # Translators: after the counter; {chars} are the characters that count as two ("€ [ ]").
-            counted = tr_n("({chars} counts as 2)", "({chars} count as 2)", len(double)).format(chars=shown)
-            line += " " + counted
-        return line
+        double = counts_as_two_words(text)
+        return f"{line} {double}" if double else line
 
     def _show_problems(self, problems: list[Problem]) -> None:
         owned = [p for p in problems if p.path == PATH or p.path.startswith(PATH + ".")]

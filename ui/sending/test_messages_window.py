@@ -3,7 +3,8 @@
 It is not modal: the user goes on working while the statuses come in. The history and the server are
 only used from workers (``app.test_sends.status.refresh_test_statuses``); the GUI thread fills a table.
 A phone that had this test already from an earlier test (not sent again) is listed with that earlier
-message's status, followed the same way.
+message's status, followed the same way; so is a phone whose same earlier test could not be looked up
+(not sent again either: the summary says why, the note what failed).
 """
 
 from __future__ import annotations
@@ -27,9 +28,16 @@ from PySide6.QtWidgets import (
 
 from app.campaign.message_statuses import message_look
 from app.language import tr
+from app.test_sends.earlier import not_checked_words
 from app.test_sends.phones import phone_words
 from app.test_sends.send import MessageOutcome, TestSendResult
-from app.test_sends.status import MessageSource, record_look, refresh_test_statuses, sent_test_words
+from app.test_sends.status import (
+    MessageSource,
+    record_look,
+    refresh_problem_words,
+    refresh_test_statuses,
+    sent_test_words,
+)
 from ui.common.theme import STATUS_TONES, set_role, tone_color
 from ui.common.workers import Task, TaskContext
 
@@ -53,20 +61,35 @@ def _refresh(
     return records
 
 
-def summary_words(result: TestSendResult, earlier: Sequence[TestMessageRecord]) -> str:
-    """How the test went (``sent_test_words``), then each phone that had it already and was skipped."""
+def summary_words(
+    result: TestSendResult, earlier: Sequence[TestMessageRecord], unchecked: Sequence[TestMessageRecord] = ()
+) -> str:
+    """How the test went (``sent_test_words``), then each phone skipped: it had the test already, or its
+    earlier test could not be looked up."""
     lines = [sent_test_words(result)] if result.phones else []
     lines += [
         tr("{phone} already had this test from earlier: it was not sent again.").format(phone=phone_words(r.phone))
         for r in earlier
     ]
+    lines += [not_checked_words(record.phone) for record in unchecked]
+    return "\n".join(lines)
+
+
+def problem_lines(records: Sequence[TestMessageRecord]) -> str:
+    """Why the last look at each message failed, a line a phone ("+380…: The server took too long…")."""
+    lines = []
+    for record in records:
+        problem = refresh_problem_words(record)
+        if problem:
+            lines.append(f"{phone_words(record.phone)}: {problem}")
     return "\n".join(lines)
 
 
 class TestMessagesWindow(QDialog):
     """Lists the phones of one test and follows their statuses. ``refreshed`` counts the answers
     shown; refreshing stops once every status is final, or when the window is closed. ``earlier``: the
-    messages of earlier tests that the phones not sent to now had already."""
+    messages of earlier tests that the phones not sent to now had already; ``unchecked``: those that
+    could not be looked up, whose phones were not sent to now either."""
 
     __test__ = False  # not a pytest test class, whatever its name
 
@@ -78,6 +101,7 @@ class TestMessagesWindow(QDialog):
         parent: QWidget | None = None,
         *,
         earlier: Sequence[TestMessageRecord] = (),
+        unchecked: Sequence[TestMessageRecord] = (),
         refresh_ms: int = REFRESH_MS,
     ) -> None:
         super().__init__(parent)
@@ -90,10 +114,11 @@ class TestMessagesWindow(QDialog):
         self._task: Task | None = None
         self.refreshed = 0
         self._closed = False
-        self.summary = QLabel(summary_words(result, earlier))
+        self.summary = QLabel(summary_words(result, earlier, unchecked))
         self.summary.setObjectName("testSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(len(result.phones) + len(earlier), 2)
+        listed = (*earlier, *unchecked)  # the earlier messages, listed and followed alike
+        self.table = QTableWidget(len(result.phones) + len(listed), 2)
         self.table.setObjectName("testStatuses")
         self.table.setHorizontalHeaderLabels([tr("Phone"), tr("Status")])
         self.table.verticalHeader().hide()
@@ -116,12 +141,12 @@ class TestMessagesWindow(QDialog):
                     sms_status=info.sms_status if info else None,
                 )
                 self._set_status(row, look.words, look.tone)  # in the current language already
-        for row, record in enumerate(earlier, start=len(result.phones)):
+        for row, record in enumerate(listed, start=len(result.phones)):
             self._rows[record.reference_id] = row
             self.table.setItem(row, PHONE_COLUMN, QTableWidgetItem(phone_words(record.phone)))
             look = record_look(record)
             self._set_status(row, look.words, look.tone)
-        self.note = QLabel()
+        self.note = QLabel(problem_lines(unchecked))
         self.note.setObjectName("testNote")
         self.note.setWordWrap(True)
         set_role(self.note, "muted")
@@ -138,10 +163,10 @@ class TestMessagesWindow(QDialog):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._pending = {p.reference_id for p in result.phones if p.outcome is not MessageOutcome.NOT_SENT}
-        self._pending |= {record.reference_id for record in earlier if not record_look(record).final}
+        self._pending |= {record.reference_id for record in listed if not record_look(record).final}
         # The batch of each message followed: this test's, and those of the earlier tests listed.
         mine = [result.batch] if result.phones else []
-        self._batches = list(dict.fromkeys([*mine, *(record.batch for record in earlier)]))
+        self._batches = list(dict.fromkeys([*mine, *(record.batch for record in listed)]))
         self._follow()
 
     @property
@@ -177,18 +202,17 @@ class TestMessagesWindow(QDialog):
 
     def _on_refreshed(self, records: list[TestMessageRecord]) -> None:
         self.refreshed += 1
-        problems = []
+        shown = []
         for record in records:
             row = self._rows.get(record.reference_id)
             if row is None:
                 continue
+            shown.append(record)
             look = record_look(record)
             self._set_status(row, look.words, look.tone)  # in the current language already
             if look.final:
                 self._pending.discard(record.reference_id)
-            if record.refresh_problem:
-                problems.append(f"{phone_words(record.phone)}: {record.refresh_problem}")
-        self.note.setText("\n".join(problems))
+        self.note.setText(problem_lines(shown))
 
     def _on_refresh_failed(self, error: BaseException) -> None:
         log.debug("test statuses could not be refreshed", exc_info=error)

@@ -5,7 +5,8 @@ sending -> idle) in which a trigger not valid in the current state is ignored, s
 sends at most once. The bodies are prepared on a worker from a copy of the campaign (checking), and
 sent on a worker (``app.test_sends.send.send_test``); the GUI thread only shows questions and results.
 Once confirmed, that worker first looks up the earlier tests whose answer never came, as the command
-line does (``app.test_sends.earlier``): a phone that has this test already is not sent it again.
+line does (``app.test_sends.earlier``): a phone that has this test already is not sent it again, nor
+one whose same earlier test could not be looked up (the "Test messages" window says so for that phone).
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _prepare(context: TaskContext, document: CampaignDocument, phones: list[str]
 @dataclass(frozen=True)
 class TestRun:
     """What one confirmed test came to: the earlier tests looked up, and the send to the other phones
-    (``result`` has no phone when every phone had this test already: then no request was made)."""
+    (``result`` has no phone when every phone had this test already, or may have: then no request was
+    made)."""
 
     __test__ = False
 
@@ -249,6 +251,7 @@ class TestSendController(QObject):
             lambda: self._history(demo),
             self._window,
             earlier=tuple(run.earlier.found_records.values()),
+            unchecked=tuple(run.earlier.unchecked.values()),
             **({"refresh_ms": self.refresh_ms} if self.refresh_ms is not None else {}),
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

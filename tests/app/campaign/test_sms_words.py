@@ -42,10 +42,10 @@ def test_emoji_variation_selectors_and_joiners_are_not_letters():
     [
         ("Sale", "standard characters: 160 per SMS"),
         ("a" * 161, "standard characters: 153 per part"),
-        ("It’s on", "special characters: 70 per SMS"),
-        ("It’s on " + "x" * 70, "special characters: 67 per part"),
-        ("Їжак", "Ukrainian letters: 70 per SMS"),
-        ("Їжак і кіт " * 8, "Ukrainian letters: 67 per part"),
+        ("It’s on", "special characters: 70 per SMS instead of 160"),
+        ("It’s on " + "x" * 70, "special characters: 67 per part instead of 153"),
+        ("Їжак", "Ukrainian letters: 70 per SMS instead of 160"),
+        ("Їжак і кіт " * 8, "Ukrainian letters: 67 per part instead of 153"),
     ],
 )
 def test_what_one_sms_holds(text, words):

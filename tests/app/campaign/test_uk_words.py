@@ -101,7 +101,7 @@ def test_campaign_rows_keep_english_labels_as_keys_and_say_values_in_ukrainian()
 @pytest.mark.usefixtures("ukrainian")
 def test_sms_costs_are_said_in_ukrainian():
     text = "Знижки «30%» — тільки сьогодні!"
-    assert encoding_words(text) == "українські літери: 70 в одному SMS"
+    assert encoding_words(text) == "українські літери: 70 в одному SMS замість 160"
     assert sms_cost_words(text) == (
         "Текст містить українські літери, тому одне SMS вміщує 70 символів замість 160: цей текст поміщається в 1 SMS."
     )

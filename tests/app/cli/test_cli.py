@@ -116,10 +116,13 @@ def test_bytes_sent_are_the_files_request_plus_button_types(sandbox, capsys):
 
 
 def test_server_refusal_exits_2_and_names_the_field(tmp_path, sandbox, capsys):
-    path = write_campaign(tmp_path, {"groups": [424242], "sender": "A", "options": {"text": "Hello"}})
+    """An SMS sender the account does not have: only the server knows (a missing list is said before)."""
+    sms = {"sms": {"text": "Hello", "sender": "380441234567"}}
+    request = {"groups": [1864603], "sender": "A", "options": {"text": "Hello"}, "alternative_channel": sms}
+    path = write_campaign(tmp_path, request)
     assert main(["send", str(path), "--yes"]) == 2
     err = capsys.readouterr().err
-    assert "groups" in err
+    assert "alternative_channel.sms.sender" in err
     assert "{" not in err  # no raw JSON
 
 

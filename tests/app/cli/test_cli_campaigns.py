@@ -151,7 +151,8 @@ def test_an_unknown_outcome_that_created_nothing_stays_unknown(sandbox, capsys):
 
 def test_a_refused_send_is_not_recorded(sandbox, capsys, tmp_path):
     data = json.loads(SPRING.read_text(encoding="utf-8"))
-    data["request"]["groups"] = [999999]  # not a list of this account: the server refuses it
+    sms = {"sms": {"text": "Hello", "sender": "380441234567"}}
+    data["request"]["alternative_channel"] = sms  # not a sender of this account: the server refuses it
     path = tmp_path / "refused.rcs.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["send", str(path), "--yes"]) == 2

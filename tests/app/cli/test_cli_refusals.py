@@ -37,11 +37,21 @@ def refusal(tmp_path, capsys, **fields) -> list[str]:
 
 
 def test_a_list_not_in_the_account_is_said_once_by_its_number(sandbox, tmp_path, capsys):
-    lines = refusal(tmp_path, capsys, groups=[999])
+    """Said before anything is sent (the lists are read before the question), in the refusal's words."""
+    assert main(["send", str(campaign_file(tmp_path, groups=[999])), "--yes"]) == 1
+    lines = capsys.readouterr().err.splitlines()
     assert lines == [
-        "The server did not accept the campaign:",
         "error: groups[0]: Recipients: Contact list 999 is not in this account.",
+        "Nothing was sent: correct the errors above first.",
     ]
+
+
+def test_the_servers_refusal_of_a_list_is_said_once_by_its_number():
+    """The words of the server's own refusal of a list (a list deleted between the look-up and the send)."""
+    body = {"groups": [999]}
+    assert server_problem_message("groups[0]", "The selected groups.0 is invalid.", body) == (
+        "Contact list 999 is not in this account."
+    )
 
 
 def test_an_sms_sender_not_in_the_account_is_said_by_its_name(sandbox, tmp_path, capsys):

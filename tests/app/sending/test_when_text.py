@@ -25,7 +25,9 @@ def planned(zone: str, wall: datetime | None) -> CampaignDocument:
 
 def test_the_time_is_said_in_the_account_zone_where_the_request_puts_it():
     document = planned("Europe/Kyiv", datetime(2026, 12, 26, 10, 30))  # a file planned in Kyiv
-    assert when_text(document, "Etc/UTC", "Etc/UTC", now=NOW) == "Sat 26 Dec, 08:30, UTC"
+    assert when_text(document, "Etc/UTC", "Etc/UTC", now=NOW) == (  # the file's time first, as typed
+        "Sat 26 Dec, 10:30, Kyiv time (UTC+2) — in the account's time zone: 08:30, UTC"
+    )
     assert when_text(document, "Etc/UTC", "Europe/Kyiv", now=NOW) == (
         "Sat 26 Dec, 10:30, Kyiv time (UTC+2) — on this computer: 08:30, UTC"
     )
@@ -55,7 +57,7 @@ def test_the_confirmation_says_the_moment_the_server_will_read(file_zone, accoun
         return  # a time the account's zone cannot say: refused, nothing sent
     server_reads = datetime.strptime(body["start_at"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=ZoneInfo(account_zone))
     assert when_text(document, "UTC", account_zone, now=NOW) == planned_time_text(
-        server_reads, account_zone, "UTC", now=NOW
+        server_reads, account_zone, "UTC", now=NOW, file_zone=file_zone
     )
     if not is_nonexistent(wall, ZoneInfo(file_zone)) and not is_ambiguous(wall, ZoneInfo(file_zone)):
         assert server_reads == wall.replace(tzinfo=ZoneInfo(file_zone))  # the planned moment itself
@@ -70,4 +72,6 @@ def test_a_moment_on_the_second_pass_of_a_repeated_hour_is_refused_not_sent_an_h
     assert "Europe/" not in message
     first_pass = planned("UTC", datetime(2026, 10, 25, 0, 30))  # = the first 03:30 Kyiv: what the server reads
     assert prepare_send(first_pass, "Europe/Kyiv").body["start_at"] == "2026-10-25 03:30:00"
-    assert when_text(first_pass, "UTC", "Europe/Kyiv", now=NOW).startswith("Sun 25 Oct, 03:30, Kyiv time (UTC+3)")
+    assert when_text(first_pass, "UTC", "Europe/Kyiv", now=NOW) == (
+        "Sun 25 Oct, 00:30, UTC — in the account's time zone: 03:30, Kyiv time (UTC+3)"
+    )

@@ -225,12 +225,13 @@ def test_sms_tab_shows_the_fallback_sms(qtbot, phone):
     assert "CoffeeHse" in phone.fallback_note.text()
 
 
-def test_the_sms_says_what_one_sms_holds_in_words(editor, phone):
+def test_the_sms_says_how_many_sms_it_is_sent_as(editor, phone):
     phone.set_mode("sms")
-    assert phone.sms_parts.text() == "Sent as 1 SMS (standard characters: 160 per SMS)"
+    assert phone.sms_parts.text() == "Sent as 1 SMS"
     editor.campaign.sms.text = "Осінній розпродаж: знижка 30% на всі гарячі напої до неділі, у кожній кав'ярні"
     editor.touch()
-    assert phone.sms_parts.text() == "Sent as 2 SMS (Ukrainian letters: 67 per part)"
+    # how many characters an SMS holds is said once, by the SMS tab's counter, not again under the phone
+    assert phone.sms_parts.text() == "Sent as 2 SMS"
 
 
 def test_fallback_off_says_phones_without_rcs_get_nothing(qtbot, editor, phone):
