@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
+import app.cli
+from app.language import use_language
 from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
+from helpers.pseudo import write_pseudo_catalog
 
 
 @pytest.fixture
@@ -33,3 +37,15 @@ def terminal(monkeypatch) -> Terminal:
     stdin = Terminal()
     monkeypatch.setattr(sys, "stdin", stdin)
     return stdin
+
+
+@pytest.fixture(scope="module")
+def pseudo_folder(tmp_path_factory) -> Path:
+    return write_pseudo_catalog(tmp_path_factory.mktemp("locale"))
+
+
+@pytest.fixture
+def pseudo(pseudo_folder, monkeypatch):
+    """Every command speaks the pseudo-language (tests/helpers/pseudo.py), whatever the environment or
+    Settings choose."""
+    monkeypatch.setattr(app.cli, "use_language", lambda code, **_: use_language("pseudo", folder=pseudo_folder))

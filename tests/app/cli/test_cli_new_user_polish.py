@@ -15,14 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import app.cli
 from app.api.models import CampaignInfo
 from app.campaign.file import load_campaign_file
 from app.cli import build_parser, main, report_command
 from app.cli.campaign_commands import stop_question
-from app.language import use_language
 from app.sending.summary import when_text
-from helpers.pseudo import without_marked, write_pseudo_catalog
+from helpers.pseudo import without_marked
 from ui.shell import command_line
 from ui.shell.commands import MAX_SCALE, MIN_SCALE, _size
 
@@ -44,16 +42,6 @@ def helps(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 # --- 4. the help's placeholders go through the catalog --------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pseudo_folder(tmp_path_factory) -> Path:
-    return write_pseudo_catalog(tmp_path_factory.mktemp("locale"))
-
-
-@pytest.fixture
-def pseudo(pseudo_folder, monkeypatch):
-    monkeypatch.setattr(app.cli, "use_language", lambda code, **_: use_language("pseudo", folder=pseudo_folder))
 
 
 def test_every_placeholder_of_the_help_is_translatable(pseudo, capsys):

@@ -22,9 +22,8 @@ import pytest
 
 import app.cli
 import rcs_desk
-from app.language import use_language
 from app.sandbox.demo_data import FIRST_CAMPAIGN_ID, SEED_CAMPAIGNS, demo_lists
-from helpers.pseudo import file_texts, write_pseudo_catalog
+from helpers.pseudo import file_texts
 
 ROOT = Path(__file__).resolve().parents[3]
 SPRING = ROOT / "examples" / "spring-sale.rcs.json"
@@ -50,17 +49,6 @@ class Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
-
-
-@pytest.fixture(scope="module")
-def pseudo_folder(tmp_path_factory) -> Path:
-    return write_pseudo_catalog(tmp_path_factory.mktemp("locale"))
-
-
-@pytest.fixture
-def pseudo(pseudo_folder, monkeypatch):
-    """Every command speaks the pseudo-language, whatever the environment or Settings choose."""
-    monkeypatch.setattr(app.cli, "use_language", lambda code, **_: use_language("pseudo", folder=pseudo_folder))
 
 
 def data_texts() -> list[str]:

@@ -5,26 +5,15 @@ from __future__ import annotations
 import pytest
 
 from app import api
-from app.api import WwtClient
 from app.campaign.file import CampaignDocument, ListInfo
 from app.campaign.model import Campaign
-from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
 from app.sandbox.demo_data import FIRST_LIST_ID
 from app.sandbox.wire import Faults
 from app.tasks.chosen_lists import refresh_chosen_lists
-from app.tasks.connection import DEMO_BASE_URL
 from app.tasks.context import NEVER_CANCELLED
 from app.tasks.list_names import ONE_BY_ONE, fetch_lists
 
 VIP, KYIV = FIRST_LIST_ID + 2, FIRST_LIST_ID + 3
-
-
-@pytest.fixture
-def sandbox():
-    server = SandboxServer()
-    client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=SandboxTransport(server))
-    yield server, client
-    client.close()
 
 
 def document(groups: list[int], lists: dict[int, ListInfo] | None = None) -> CampaignDocument:

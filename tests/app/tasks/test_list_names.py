@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app import api
-from app.api import WwtClient
-from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
+from app.sandbox import SandboxServer
 from app.sandbox.demo_data import FIRST_LIST_ID
-from app.tasks.connection import DEMO_BASE_URL
 from app.tasks.context import NEVER_CANCELLED
 from app.tasks.list_names import ONE_BY_ONE, fetch_list_names
-
-
-@pytest.fixture
-def sandbox():
-    server = SandboxServer()
-    client = WwtClient(DEMO_BASE_URL, DEMO_API_KEY, transport=SandboxTransport(server))
-    yield server, client
-    client.close()
 
 
 def group_calls(server: SandboxServer) -> list[str]:
