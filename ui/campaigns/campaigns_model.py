@@ -33,7 +33,7 @@ from app.campaign.clock_words import (
 from app.campaign.statuses import status_look  # the core's words (the terminal says the same), translated
 from app.campaign.text import count_words, format_price, pair_words
 from app.history import ORIGIN_WEB, HistoryRecord
-from app.history.titles import display_title  # the words of rcs-desk campaigns too
+from app.history.titles import heading_title  # rcs-desk campaigns says display_title: cut for a terminal
 from app.language import tr, tr_c
 from app.platform.config import local_time_zone_name
 from ui.campaigns.delivery_bar import DELIVERY_ROLE, DeliveryBarDelegate, delivery_share, share_words
@@ -229,8 +229,8 @@ class CampaignsModel(QAbstractTableModel):
         return None
 
     def _text(self, record: HistoryRecord, column: int) -> str:
-        if column == NAME:
-            return display_title(record)
+        if column == NAME:  # as long as the first line goes: the table elides it by the column's width
+            return heading_title(record)
         if column == STATUS:
             return status_look(record.status).text
         if column == SENT:
@@ -255,7 +255,7 @@ class CampaignsModel(QAbstractTableModel):
         return ""
 
     def _name_tip(self, record: HistoryRecord) -> str:
-        parts = [display_title(record)]
+        parts = [heading_title(record)]
         if record.name and record.name != parts[0]:
             parts.append(tr("Name on the server: {name}").format(name=record.name))
         if record.campaign_id is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.history import HistoryRecord
@@ -64,3 +65,14 @@ def test_in_ukrainian_the_columns_fit_a_1280_window_without_scrolling_sideways(q
     model.set_records([replace(record(n), status="sending", sent=123_456, delivered=98_765) for n in range(3)])
     qtbot.waitUntil(lambda: filled(table), timeout=2000)
     assert not table.horizontalScrollBar().isVisible()
+
+
+def test_a_long_title_is_whole_in_the_table_and_elided_by_the_columns_width(qtbot):
+    """The first line of the message, not cut at 60 characters (the terminal's `rcs-desk campaigns` is):
+    a wide window shows more of it."""
+    text = "Spring sale: -30% on every pair of running shoes in all our stores and online until Sunday evening"
+    model = CampaignsModel()
+    model.set_records([replace(record(1), request={"options": {"text": text}})])
+    assert len(text) > 60
+    assert model.data(model.index(0, NAME)) == text
+    assert model.data(model.index(0, NAME), Qt.ItemDataRole.ToolTipRole).startswith(text)
