@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from app import APP_NAME, __version__
 from app.cli.argparse_words import speak_the_program_language, without_argument_name
-from app.cli.closed_pipe import flush_stdout, reader_gone
+from app.cli.closed_pipe import flush_stdout, is_reader_gone, reader_gone
 from app.language import SYSTEM, choose_language, current_language, tr, tr_c, use_language
 from app.platform.windows_console import attach_for_terminal_use
 
@@ -325,7 +325,9 @@ def main(argv: Sequence[str] | None = None, *, window: WindowFrontEnd | None = N
             return _command_line(argv, window)
         finally:  # also after --help (SystemExit): a closed pipe is said here, not by Python at exit
             flush_stdout()
-    except BrokenPipeError:
+    except OSError as exc:
+        if not is_reader_gone(exc):
+            raise
         reader_gone()
         return EXIT_INPUT
 

@@ -8,10 +8,21 @@ Nothing here imports more than the standard library: ``main`` imports it for eve
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+WINDOWS = sys.platform == "win32"
+
+
+def is_reader_gone(exc: BaseException) -> bool:
+    """Whether a write to standard output failed because its reader left: ``BrokenPipeError``, or on
+    Windows an ``OSError`` EINVAL, which is what writing to a pipe whose reader closed raises there."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    return WINDOWS and isinstance(exc, OSError) and exc.errno == errno.EINVAL
 
 
 def flush_stdout() -> None:
@@ -43,5 +54,7 @@ def after_the_send() -> Iterator[None]:
     try:
         yield
         flush_stdout()
-    except BrokenPipeError:
+    except OSError as exc:
+        if not is_reader_gone(exc):
+            raise
         reader_gone()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from app import api
 from app.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, output
-from app.cli.closed_pipe import reader_gone
+from app.cli.closed_pipe import is_reader_gone, reader_gone
 from app.cli.common import say_details
 from app.cli.files import say
 from app.language import tr, tr_mark
@@ -71,7 +71,7 @@ def _report_created(
             output.print_rows(output.campaign_rows(info, connection.account_time_zone, local_time_zone_name()))
         sys.stdout.flush()
     except BaseException as exc:  # noqa: BLE001 - a closed pipe, Ctrl+C while printing: the campaign exists all the same
-        if isinstance(exc, BrokenPipeError):
+        if is_reader_gone(exc):
             reader_gone()  # else Python's last flush fails again, and the exit code with it
         if info.id is not None:
             say(tr("The campaign was created (ID {number}).").format(number=info.id))
