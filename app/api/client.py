@@ -194,6 +194,10 @@ class WwtClient:
             self._token = None
             self._token = self._fetch_token()
 
+    def ensure_logged_in(self) -> None:
+        """Log in unless a token is held already (the first request would otherwise, holding the token lock)."""
+        self._current_token()
+
     def _read_key(self) -> str:
         try:
             key = self._key_source()

@@ -420,7 +420,7 @@ def error_from_exception(exc: Exception, call: Call, secrets: Iterable[str | Non
         words = PAID_WORDS[call.action]
         # The read timeout of a paid request is its deadline: which of the two ends the wait first is a race,
         # and both mean the same to the user (no answer in time).
-        if isinstance(exc, (DeadlinePassed, httpx.TimeoutException)):
+        if isinstance(exc, (DeadlinePassed, httpx.ReadTimeout)):
             return errors.OutcomeUnknown(tr(words.no_answer).format(seconds=_seconds(call.deadline)), details)
         if isinstance(exc, (AnswerTooLarge, httpx.DecodingError)):
             return errors.OutcomeUnknown(tr(words.unreadable), details)

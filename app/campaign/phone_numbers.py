@@ -12,7 +12,7 @@ its campaign's call numbers against them once they are loaded (``plans_loaded``)
 from __future__ import annotations
 
 import logging
-import sys
+import threading
 from typing import TYPE_CHECKING
 
 from app.language import tr, tr_n
@@ -26,14 +26,18 @@ UKRAINE = "UA"  # the one country named: its staff test on their own Ukrainian p
 SAMPLE = "380441234567"  # a Ukrainian number: checking it loads Ukraine's plan too
 
 
+_loaded = threading.Event()  # set once load_plans has finished (not when an import has only begun)
+
+
 def plans_loaded() -> bool:
-    """True once the numbering plans have been imported (a check then makes no pause)."""
-    return "phonenumbers" in sys.modules
+    """True once ``load_plans`` has finished (a check then makes no pause)."""
+    return _loaded.is_set()
 
 
 def load_plans() -> None:
     """Load the numbering plans, and Ukraine's, so that the next check makes no pause (on a worker)."""
     number_problem(SAMPLE, SAMPLE)
+    _loaded.set()
 
 
 def number_problem(digits: str, shown: str) -> str | None:
@@ -47,8 +51,9 @@ def number_problem(digits: str, shown: str) -> str | None:
         return tr("“{typed}” is written without its country code: type it like +380 99 123 45 67.").format(typed=shown)
     try:
         return _problem(digits, shown)
-    except Exception:  # not knowing is no reason to refuse a number the server takes
-        log.warning("a phone number could not be checked against the numbering plans", exc_info=True)
+    except Exception as exc:  # not knowing is no reason to refuse a number the server takes
+        log.warning("a phone number could not be checked against the numbering plans: %s", exc)
+        log.debug("the failure in full", exc_info=True)  # with -v
         return None
 
 

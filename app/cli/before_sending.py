@@ -51,7 +51,10 @@ def say_test_summary(numbers: Sequence[str], sender: str, connection: Connection
 def account_balance(connection: Connection) -> Balance | None:
     """The account's balance, or None when the server does not give it within ``BALANCE_WAIT_SECONDS``:
     the balance is a help, and a slow server must not hold up the question
-    or the send (which then says any real problem). The client is shared safely between threads."""
+    or the send (which then says any real problem). A login that fails is raised (nothing was sent)."""
+    # Logged in here, on the command's own thread, so that the balance's thread never holds the login
+    # (and with it the token lock the paid request needs) past the wait.
+    connection.client.ensure_logged_in()
     found: list[Balance] = []
 
     def fetch() -> None:

@@ -39,8 +39,8 @@ def check_earlier_tests(prepared: PreparedTest, connection: Connection, history:
         say(_words(record))
     for phone in earlier.found:
         say(tr("{phone}: not sent again: this test reached the server already.").format(phone=phone_words(phone)))
-    for phone in earlier.unchecked:
-        say(not_checked_words(phone))
+    for record in earlier.unchecked.values():
+        say(not_checked_words(record))
     return earlier
 
 

@@ -13,6 +13,7 @@ that closes standard output early does not change the exit code.
 from __future__ import annotations
 
 import argparse
+import logging
 import time
 from collections.abc import Callable
 from functools import partial
@@ -32,9 +33,12 @@ from app.language.formats import format_count
 from app.platform.config import load_settings
 from app.sending.pipeline import NotSendable, SendNotStarted
 from app.tasks.connection import Connection
+from app.test_sends.earlier import LOOK_UP_FAILED
 from app.test_sends.phones import phone_words
 from app.test_sends.send import MessageOutcome, TestSendResult, prepare_test_send, send_test
 from app.test_sends.status import record_look, refresh_test_statuses, sent_test_words
+
+log = logging.getLogger(__name__)
 
 # How long the statuses are followed after a test, and how often they are asked for.
 FOLLOW_SECONDS = 60.0
@@ -62,7 +66,12 @@ def test(args: argparse.Namespace) -> int:
         if refused is not None:
             return refused
         history = partial(open_history, demo=connection.demo)
-        earlier = check_earlier_tests(prepared, connection, history)
+        try:
+            earlier = check_earlier_tests(prepared, connection, history)
+        except Exception:  # a fault of the program, not of the server (those are said per test): nothing is sent
+            log.debug("the earlier tests could not be looked up", exc_info=True)  # with -v
+            say(tr(LOOK_UP_FAILED))
+            return EXIT_UNREACHABLE
         to_send, found = earlier.prepared, earlier.found
         unchecked = EXIT_UNREACHABLE if earlier.unchecked else EXIT_OK
         if not to_send.messages:  # every phone has had this test already, or may have

@@ -71,7 +71,7 @@ def summary_words(
         tr("{phone} already had this test from earlier: it was not sent again.").format(phone=phone_words(r.phone))
         for r in earlier
     ]
-    lines += [not_checked_words(record.phone) for record in unchecked]
+    lines += [not_checked_words(record) for record in unchecked]
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ from app.language import tr
 from app.sending.pipeline import NotSendable
 from app.tasks.connection import Connection
 from app.test_sends.confirmation import confirmation_lines
-from app.test_sends.earlier import EarlierTests, check_earlier_tests
+from app.test_sends.earlier import LOOK_UP_FAILED, EarlierTests, check_earlier_tests
 from app.test_sends.phones import phone_words
 from app.test_sends.send import PreparedTest, TestSendResult, prepare_test_send, send_test
 from ui.common.message_box import show_message
@@ -269,10 +269,7 @@ class TestSendController(QObject):
             show_message(
                 self._window,
                 tr("The test was not sent"),
-                tr(
-                    "Before each test, the program checks on the server whether your earlier unconfirmed tests "
-                    "arrived, and this time that check failed. Nothing was sent: try again in a moment."
-                ),
+                tr(LOOK_UP_FAILED),
                 details=f"{type(error.__cause__).__name__}: {error.__cause__}",
             )
             return

@@ -85,9 +85,9 @@ class LanguageRestart(QObject):
         open (the user cancelled, or a campaign is being sent) and nothing was started."""
         window = self.window
         windows = [*window.other_windows(), window]  # the one the user chose it in closes last
-        sending = next((each for each in windows if each.send_controller.busy), None)
+        sending = next((each for each in windows if each.send_controller.busy or each.test_sends.busy), None)
         if sending is not None:  # checked before any window closes: a half-done restart helps nobody
-            window.statusBar().showMessage(tr("Restart when the campaign has been sent."), 5000)
+            window.statusBar().showMessage(tr("Restart once the sending has finished."), 5000)
             return False
         for each in windows:
             if not each.close():

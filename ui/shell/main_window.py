@@ -343,8 +343,10 @@ class MainWindow(QMainWindow):
             self.balance_status.refresh()
         if view is not None:
             view.reload()
+            self.warm_up.start()  # the rest of it: the numbering plans above all
         elif self.campaigns_tab.shown:  # the tab was opened while connecting: built now, it reads the history
             self.campaigns_tab.build()
+            self.warm_up.start()
         else:  # opened now on a worker: a damaged history is said soon, and the first send finds it open
             self.history.open_in_background(demo=connection.demo).finished.connect(self.warm_up.start)
         self._update_send_button()
@@ -459,6 +461,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.send_controller.busy:
             self.statusBar().showMessage(tr("Wait until the campaign has been sent."), 5000)
+            event.ignore()
+            return
+        if self.test_sends.busy:  # closing cuts the client's requests short: a paid test would be lost in flight
+            self.statusBar().showMessage(tr("Wait until the test has been sent."), 5000)
             event.ignore()
             return
         if not self.files.may_discard():

@@ -47,6 +47,11 @@ class TestSendActions(QObject):
             self._controller = controller
         return self._controller
 
+    @property
+    def busy(self) -> bool:
+        """A test is being prepared, asked about or sent."""
+        return self._controller is not None and self._controller.busy
+
     def use_action(self, action: QAction) -> None:
         self.action = action
 

@@ -19,7 +19,6 @@ from app.language import tr, use_language
 from app.platform.config import load_settings
 from app.sandbox import SandboxServer
 from app.tasks.connection import open_connection
-from app.test_sends.earlier import not_checked_words
 from app.test_sends.send import message_body
 from helpers.messages import looked_up_references, posts
 
@@ -30,6 +29,14 @@ EARLIER = "f" * 32
 NOT_ON_SERVER = (
     "The test to {phone} of {when}, whose answer never came, is not on the server: it was most likely not sent."
 )
+
+
+def not_checked_words(phone: str) -> str:
+    """What is said for ``phone`` when its earlier copy could not be looked up."""
+    return (
+        f"+{phone}: not sent again: an earlier copy of this test could not be checked on the server, and it may "
+        "have arrived. Try again in a moment."
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ could not be looked up (a server error) is not sent it again; one the server doe
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from app.history import open_history
 from app.history.sent_tests import load_test_messages, record_test_intent, set_test_refresh_problem
 from app.language import tr, use_language
 from app.sandbox import DEMO_API_KEY, SandboxServer, SandboxTransport
-from app.test_sends.earlier import EarlierTests, check_earlier_tests, not_checked_words
+from app.test_sends.earlier import NOT_LISTED_GRACE, EarlierTests, check_earlier_tests, not_checked_words
 from app.test_sends.send import PreparedTest, message_body, prepare_test_send
 from app.test_sends.status import NOT_FOUND, look_up_failed, not_on_server, refresh_problem_words
 from helpers.messages import looked_up_references
@@ -88,10 +88,26 @@ def test_a_phone_whose_earlier_test_could_not_be_looked_up_is_not_sent_it_again(
     assert list(earlier.unchecked) == [FIRST] and earlier.found == {}
     [record] = earlier.unchecked.values()
     assert look_up_failed(record) and not not_on_server(record)
-    assert not_checked_words(FIRST) == (
+    assert not_checked_words(record) == (
         "+380991234567: not sent again: an earlier copy of this test could not be checked on the server, and it "
         "may have arrived. Try again in a moment."
     )
+
+
+def test_an_earlier_test_not_listed_yet_keeps_its_phone_out_until_it_is_old_enough(server, client, monkeypatch):
+    """How soon the server lists a message is not documented: a copy sent minutes ago that is not listed
+    may still arrive, and the new test's new reference would not be refused as a repeat."""
+    monkeypatch.setattr("app.test_sends.earlier.local_time_zone_name", lambda: "UTC")
+    earlier_test(FIRST, "a" * 32)
+    sent = datetime(2025, 4, 14, 10, 0, tzinfo=UTC)
+    soon = check_earlier_tests(this_test(FIRST), client, open_history, server=SERVER, at=sent + timedelta(minutes=3))
+    assert kept_phones(soon) == [] and list(soon.unchecked) == [FIRST]
+    assert not_checked_words(soon.unchecked[FIRST]) == (
+        "+380991234567: not sent again: an earlier copy of this test, sent Mon 14 Apr 2025, 10:00, is not on the "
+        "server yet and may still arrive. Try again in a few minutes."
+    )
+    later = check_earlier_tests(this_test(FIRST), client, open_history, server=SERVER, at=sent + NOT_LISTED_GRACE)
+    assert kept_phones(later) == [FIRST] and later.unchecked == {}
 
 
 def test_a_phone_whose_earlier_test_is_not_on_the_server_is_sent_it_again(server, client):

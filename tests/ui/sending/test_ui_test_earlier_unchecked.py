@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from test_ui_test_earlier import EARLIER, PHONES, earlier_unconfirmed_test, posted_tests, run_test, summary_and_rows
 
-from app.test_sends.earlier import not_checked_words
 from helpers.messages import looked_up_references
 from helpers.window import spring_sale_window
 
 LOOK_UPS = "/api/messages"  # not /api/messages/rcs/send: a test could still go
+
+
+def not_checked_words(phone: str) -> str:
+    """What is said for ``phone`` when its earlier copy could not be looked up."""
+    return (
+        f"+{phone}: not sent again: an earlier copy of this test could not be checked on the server, and it may "
+        "have arrived. Try again in a moment."
+    )
 
 
 def test_a_phone_whose_earlier_test_could_not_be_looked_up_is_not_sent_it_again(qtbot):

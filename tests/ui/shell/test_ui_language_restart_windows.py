@@ -85,4 +85,4 @@ def test_a_window_sending_a_campaign_keeps_every_window_open(two_windows):
 
     assert start.started == []
     assert windows.open_windows() == [first, second]
-    assert first.statusBar().currentMessage() == "Restart when the campaign has been sent."
+    assert first.statusBar().currentMessage() == "Restart once the sending has finished."
