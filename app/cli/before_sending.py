@@ -16,7 +16,7 @@ from app.campaign.file import CampaignDocument
 from app.cli import output
 from app.cli.files import say
 from app.platform.config import local_time_zone_name
-from app.sending.money import balance_words, money_caution, price_not_known_yet
+from app.sending.money import balance_words, money_caution, money_lines
 from app.sending.summary import send_summary
 from app.tasks.connection import Connection
 from app.test_sends.confirmation import confirmation_lines
@@ -28,14 +28,12 @@ BALANCE_WAIT_SECONDS = 3.0
 def say_campaign_summary(document: CampaignDocument, connection: Connection, *, asked: bool) -> None:
     """The lines of the window's "Send the campaign?", the price not known yet, the balance and its caution
     (``asked``: a question follows; not with ``--yes``)."""
+    balance = account_balance(connection)
     lines = send_summary(
         document, local_zone=local_time_zone_name(), account_zone=connection.account_time_zone, asked=asked
-    )
+    ) + money_lines(balance)
     for line in output.aligned_rows([(line.label, line.value) for line in lines]):
         say(line)
-    say(price_not_known_yet())
-    balance = account_balance(connection)
-    _say_balance(balance)
     caution = money_caution(document, balance)
     if caution:
         say(caution)

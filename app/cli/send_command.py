@@ -23,7 +23,7 @@ from app.language.formats import format_count
 from app.platform.config import load_settings, local_time_zone_name
 from app.sending.pipeline import NotSendable, prepare_send, send_prepared
 from app.sending.repeats import earlier_send
-from app.sending.summary import pictures_words, when_text
+from app.sending.summary import known_contacts, pictures_words, when_text
 from app.tasks.chosen_lists import refresh_chosen_lists
 from app.tasks.connection import Connection
 from app.tasks.context import NEVER_CANCELLED
@@ -58,12 +58,11 @@ def _send_summary(document: CampaignDocument, account_zone: str, *, again: bool 
 def _recipients(document: CampaignDocument) -> str:
     """``2 lists``, with their contacts when every list's count is known: ``2 lists (1,577 contacts)``."""
     lists = len(document.campaign.groups)
-    contacts = [c for c in document.list_contacts().values() if c is not None]
     # Translators: who a campaign is sent to, in "Send the campaign from {sender} to {recipients}…?".
     words = tr_n("{count} list", "{count} lists", lists).format(count=format_count(lists))
-    if len(contacts) != lists or not lists:
+    total = known_contacts(document)
+    if total is None:
         return words
-    total = sum(contacts)
     # Translators: the contacts of the lists, in "Send the campaign from {sender} to {recipients}…?".
     in_all = tr_n("{count} contact", "{count} contacts", total).format(count=format_count(total))
     # Translators: "2 lists (1,577 contacts)".

@@ -11,26 +11,11 @@ from typing import TYPE_CHECKING
 
 from app.campaign.text import format_price
 from app.language import tr
-from app.sending.summary import SummaryLine, balance_caution
+from app.sending.summary import SummaryLine, balance_caution, known_contacts
 
 if TYPE_CHECKING:  # only named in signatures
     from app.api.models import Balance
     from app.campaign.file import CampaignDocument
-
-
-def price_not_known_yet() -> str:
-    """The sentence said instead of a price before a campaign is sent."""
-    return tr(
-        "The price is not known before sending: WWT.world estimates it when it creates the campaign, "
-        "and it is shown then."
-    )
-
-
-def known_contacts(document: CampaignDocument) -> int | None:
-    """The contacts of all the campaign's lists, when every list's count is known; else None."""
-    counts = document.list_contacts().values()
-    known = [count for count in counts if count is not None]
-    return sum(known) if len(known) == len(counts) else None
 
 
 def balance_amount(balance: Balance) -> str:

@@ -75,13 +75,19 @@ def message_text(document: CampaignDocument) -> str:
     return f"{kind}, {button_count}"
 
 
+def known_contacts(document: CampaignDocument) -> int | None:
+    """The contacts of all the campaign's lists, when every list's count is known; else None."""
+    counts = document.list_contacts().values()
+    known = [count for count in counts if count is not None]
+    return sum(known) if counts and len(known) == len(counts) else None
+
+
 def send_summary(
     document: CampaignDocument, *, local_zone: str, account_zone: str | None = None, asked: bool = True
 ) -> list[SummaryLine]:
     """What will happen, line by line: agent, lists and contacts, when, message, fallback (``asked``: see
     ``when_text``)."""
     campaign = document.campaign
-    lists = document.list_contacts()
     names = [
         (
             info.name
@@ -90,11 +96,11 @@ def send_summary(
         )
         for gid in campaign.groups
     ]
-    known = [count for count in lists.values() if count is not None]
     count = len(campaign.groups)
     recipients = tr_n("{count} list", "{count} lists", count).format(count=format_count(count))
-    if len(known) == len(lists) and lists:
-        contacts = tr_n("{count} contact", "{count} contacts", sum(known)).format(count=format_count(sum(known)))
+    total = known_contacts(document)
+    if total is not None:
+        contacts = tr_n("{count} contact", "{count} contacts", total).format(count=format_count(total))
         recipients = f"{recipients}, {contacts}"
     hours = campaign.validity or limits.VALIDITY_DEFAULT_HOURS
     lines = [

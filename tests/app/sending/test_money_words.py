@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from app.api.models import Balance
 from app.campaign.file import document_from_json, load_campaign_file
-from app.sending.money import balance_words, known_contacts, money_caution, price_not_known_yet
+from app.sending.money import balance_words, money_caution, money_lines
+from app.sending.summary import known_contacts
 
 SPRING = Path(__file__).resolve().parents[3] / "examples" / "spring-sale.rcs.json"
 
@@ -42,4 +43,5 @@ def test_contacts_are_known_only_when_every_list_is(counts):
 
 
 def test_no_price_is_made_up_before_the_send():
-    assert "not known before sending" in price_not_known_yet()
+    [price] = money_lines(None)
+    assert price.label == "Price" and price.value.startswith("Not known before sending")
