@@ -5,7 +5,7 @@ The Campaigns view and the dialog after a send need modules the window does not 
 the campaign history (and with it ``app.history`` and sqlite3) has been opened on a worker.
 
 The phone numbering plans (``phonenumbers``, about 40 ms in one import that cannot be cut into steps)
-are loaded on a worker at the same time: the campaign's validation, which runs as the user types,
+are loaded on a worker after them: the campaign's validation, which runs as the user types,
 checks call numbers against them from then on (``phone_plans_loaded``).
 """
 
@@ -58,15 +58,20 @@ class WarmUp(QObject):
         if self._started:
             return
         self._started = True
+        for name in LATER_MODULES:
+            self._work.add(partial(self._load, name))
+        # Last: one import of about 40 ms on a worker still takes the interpreter from the GUI thread in
+        # turns, so it waits until the modules above are in and the lists have had their moment.
+        self._work.add(self._load_plans)
+        self._work.start()
+
+    def _load_plans(self) -> None:
         plans = Task(_load_phone_plans, parent=self)
         plans.succeeded.connect(lambda _result: self.phone_plans_loaded.emit())
         plans.finished.connect(self._on_plans_finished)
         plans.finished.connect(plans.deleteLater)
         self._plans = plans
         plans.start()
-        for name in LATER_MODULES:
-            self._work.add(partial(self._load, name))
-        self._work.start()
 
     def stop(self) -> None:
         """The window closes: what is not loaded yet is not needed (a later ``start`` does nothing)."""
