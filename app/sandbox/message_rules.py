@@ -14,10 +14,10 @@ from typing import Any
 from app.campaign import limits
 from app.sandbox.request_rules import (
     Errors,
-    _check_options,
     _check_sms,
     _obj,
     as_integer,
+    check_sender_and_options,
     label,
     parse_start,
     present,
@@ -57,12 +57,7 @@ def check_single_message(body: Any, sms_senders: Container[str]) -> dict[str, li
     phone = data.get("phone")
     if errors.required("phone", phone) and errors.array("phone", phone):
         _check_phone(errors, _obj(phone))
-    sender = data.get("sender")
-    if errors.required("sender", sender):
-        errors.string("sender", sender, max_len=limits.SENDER_MAX)
-    options = data.get("options")
-    if errors.required("options", options) and errors.array("options", options):
-        _check_options(errors, _obj(options))
+    check_sender_and_options(errors, data)
     if data.get("callback_url") is not None:
         errors.string("callback_url", data["callback_url"], max_len=CALLBACK_URL_MAX)
     if data.get("tariff_code") is not None:

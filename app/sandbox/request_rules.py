@@ -199,12 +199,7 @@ def check_send_groups(body: Any, ctx: SendContext) -> dict[str, list[str]]:
     data = _obj(body)
     errors = Errors()
     _check_groups(errors, data.get("groups"), data.get("check_stop_list", True), ctx)
-    sender = data.get("sender")
-    if errors.required("sender", sender):
-        errors.string("sender", sender, max_len=limits.SENDER_MAX)
-    options = data.get("options")
-    if errors.required("options", options) and errors.array("options", options):
-        _check_options(errors, _obj(options))
+    check_sender_and_options(errors, data)
     _check_start(errors, data.get("start_at"), ctx.now_local)
     if data.get("tariff_code") is not None:
         errors.integer_between("tariff_code", data["tariff_code"])
@@ -244,6 +239,16 @@ def _check_groups(errors: Errors, groups: Any, check_stop_list: Any, ctx: SendCo
             f"The selected lists have {phones} contacts: a campaign may not have more than "
             f"{limits.CONTACTS_PER_CAMPAIGN} contacts.",
         )
+
+
+def check_sender_and_options(errors: Errors, data: dict[str, Any]) -> None:
+    """``sender`` and ``options``, required and checked as every send endpoint checks them."""
+    sender = data.get("sender")
+    if errors.required("sender", sender):
+        errors.string("sender", sender, max_len=limits.SENDER_MAX)
+    options = data.get("options")
+    if errors.required("options", options) and errors.array("options", options):
+        _check_options(errors, _obj(options))
 
 
 def _check_options(errors: Errors, options: dict[str, Any]) -> None:
