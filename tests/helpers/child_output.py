@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import selectors
 import subprocess
+import threading
 import time
 
 
@@ -31,3 +32,17 @@ def read_lines_until(proc: subprocess.Popen, count: int, timeout: float) -> list
 def read_line(proc: subprocess.Popen, timeout: float) -> str:
     """The first line the process prints (stripped), waiting at most ``timeout`` seconds."""
     return read_lines_until(proc, 1, timeout)[0].strip()
+
+
+def signal_when(child: subprocess.Popen, ready: threading.Event, signum: int, what: str) -> subprocess.CompletedProcess:
+    """Send ``signum`` to ``child`` once ``ready`` is set (failing with "``what`` never reached the server"
+    after 30 s), and return what it printed and its exit code; a child left running is killed."""
+    try:
+        assert ready.wait(30), f"{what} never reached the server"
+        child.send_signal(signum)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)

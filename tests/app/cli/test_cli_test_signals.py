@@ -29,6 +29,7 @@ from app.sandbox import DEMO_API_KEY, LoopbackServer, SandboxServer
 from app.sandbox.wire import SandboxResponse
 from app.tasks.connection import open_connection
 from app.test_sends.send import message_body
+from helpers.child_output import signal_when
 from helpers.messages import looked_up_references
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -89,15 +90,7 @@ def run_test_and_terminate(server: WatchedServer) -> subprocess.CompletedProcess
         stderr=subprocess.PIPE,
         text=True,
     )
-    try:
-        assert server.message_taken.wait(30), "the test message never reached the server"
-        child.send_signal(signal.SIGTERM)
-        out, err = child.communicate(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate()
-    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+    return signal_when(child, server.message_taken, signal.SIGTERM, "the test message")
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ import pytest
 
 from app.cli import main
 from app.history import open_history
+from helpers.child_output import signal_when
 from helpers.hostile_server import HostileServer
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -48,15 +49,7 @@ def send_and_signal(server: HostileServer, signum: int) -> subprocess.CompletedP
         stderr=subprocess.PIPE,
         text=True,
     )
-    try:
-        assert server.send_received.wait(30), "the send never reached the server"
-        child.send_signal(signum)
-        out, err = child.communicate(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate()
-    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+    return signal_when(child, server.send_received, signum, "the send")
 
 
 def the_one_record():
